@@ -1,0 +1,49 @@
+import { formatNames } from "../../ingestion/formats/index.js";
+import { type ImportReport, importFiles } from "../../ingestion/import-files.js";
+import { createServices } from "../../services.js";
+import type { Command, CommandContext } from "../command.js";
+import { Progress } from "../progress.js";
+
+export function formatReport(report: ImportReport): string {
+  return `added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}`;
+}
+
+export async function runImport(
+  context: CommandContext,
+  files: readonly string[],
+  options: { format: string; strict: boolean },
+): Promise<ImportReport> {
+  const services = await createServices(context.config);
+  const progress = new Progress(context.stderr, "import");
+  try {
+    const report = await importFiles(services.database, files, {
+      format: options.format,
+      strict: options.strict,
+      onProgress: (count) => progress.update(count),
+      onProblem: (problem) => context.stderr.write(`${problem.file}:${problem.line}: ${problem.message}\n`),
+    });
+    progress.done(report.added + report.updated + report.unchanged + report.rejected);
+    return report;
+  } finally {
+    await services.close();
+  }
+}
+
+export const importCommand: Command = {
+  name: "import",
+  usage: "import FILE... [--format F] [--strict]",
+  summary: `bulk load papers from files (.gz or - for stdin); formats: ${formatNames().join(", ")}`,
+  options: {
+    format: { type: "string", short: "f", default: "listing" },
+    strict: { type: "boolean", default: false },
+  },
+  async run(args, context) {
+    if (args.positionals.length === 0) throw new Error("import needs at least one FILE (or - for stdin)");
+    const report = await runImport(context, args.positionals, {
+      format: String(args.values.format),
+      strict: Boolean(args.values.strict),
+    });
+    context.stdout.write(`${formatReport(report)}\n`);
+    return 0;
+  },
+};

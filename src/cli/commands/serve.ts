@@ -1,0 +1,36 @@
+import { loadDemoIfEmpty } from "../../ingestion/demo.js";
+import { createServices } from "../../services.js";
+import { buildApp } from "../../web/app.js";
+import type { Command } from "../command.js";
+import { formatReport } from "./import.js";
+
+export const serveCommand: Command = {
+  name: "serve",
+  usage: "serve [--port N] [--host H] [--no-jobs]",
+  summary: "serve the web pages, the API and the feeds (and run scheduled jobs)",
+  options: {
+    port: { type: "string", short: "p" },
+    host: { type: "string" },
+    "no-jobs": { type: "boolean", default: false },
+  },
+  async run(args, context) {
+    const services = await createServices(context.config);
+    const demo = await loadDemoIfEmpty(services.database);
+    if (demo) context.stderr.write(`empty database: loaded the demo corpus (${formatReport(demo)})\n`);
+    const app = await buildApp(services);
+    const port = args.values.port === undefined ? context.config.port : Number(args.values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`--port ${args.values.port} is not a port number`);
+    const host = typeof args.values.host === "string" ? args.values.host : context.config.host;
+    const address = await app.listen({ port, host });
+    context.stderr.write(`Paperboy is serving on ${address}/papers\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    await app.close();
+    await services.close();
+    return 0;
+  },
+};

@@ -1,0 +1,110 @@
+import { z } from "zod";
+
+/**
+ * Paperboy's configuration: every environment variable it reads, with its default. Loaded once at start-up,
+ * validated, and frozen; an invalid value stops start-up with one line naming the variable and the fix.
+ */
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const EMBEDDERS = ["lsa", "http", "onnx"] as const;
+
+const databaseUrl = z.string().refine((url) => /^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(url), {
+  message:
+    "must start with sqlite: (a file path follows) or postgres:// (supported schemes: sqlite:, postgres://)",
+});
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === "" ? undefined : value));
+
+const schema = z.object({
+  DATABASE_URL: databaseUrl.default("sqlite:data/paperboy.db"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce
+    .number({ error: "must be a port number from 0 to 65535" })
+    .int()
+    .min(0)
+    .max(65535)
+    .default(3000),
+  BASE_URL: httpUrl.optional(),
+  SECRET_KEY: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+  ),
+  MAIL_FROM: z.string().default("Paperboy <paperboy@localhost>"),
+  ARXIV_OAI_URL: httpUrl.default("https://oaipmh.arxiv.org/oai"),
+  ARXIV_API_URL: httpUrl.default("https://export.arxiv.org/api/query"),
+  HF_API_URL: httpUrl.default("https://huggingface.co"),
+  ARXIV_REQUEST_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
+  EMBEDDER: z.enum(EMBEDDERS, { error: `must be one of ${EMBEDDERS.join(", ")}` }).default("lsa"),
+  EMBEDDINGS_URL: httpUrl.optional(),
+  EMBEDDINGS_MODEL: optionalText,
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  NODE_ENV: z.string().default("development"),
+});
+
+export type Environment = Record<string, string | undefined>;
+
+export interface Config {
+  readonly databaseUrl: string;
+  readonly host: string;
+  readonly port: number;
+  readonly baseUrl: string;
+  readonly secretKey: string | undefined;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly arxivOaiUrl: string;
+  readonly arxivApiUrl: string;
+  readonly hfApiUrl: string;
+  readonly arxivRequestIntervalMs: number;
+  readonly embedder: (typeof EMBEDDERS)[number];
+  readonly embeddingsUrl: string | undefined;
+  readonly embeddingsModel: string | undefined;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly production: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid configuration";
+  return `${issue.path.join(".")} ${issue.message}`;
+}
+
+/** Reads the environment (process.env by default), validates it and returns a frozen Config. */
+export function loadConfig(env: Environment = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) throw new ConfigError(`configuration: ${firstIssue(parsed.error)}`);
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  if (production && !e.SECRET_KEY)
+    throw new ConfigError("configuration: SECRET_KEY is required in production");
+  if (e.EMBEDDER === "http" && !e.EMBEDDINGS_URL) {
+    throw new ConfigError("configuration: EMBEDDINGS_URL is required when EMBEDDER=http");
+  }
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    host: e.HOST,
+    port: e.PORT,
+    baseUrl: (e.BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ""),
+    secretKey: e.SECRET_KEY,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    arxivOaiUrl: e.ARXIV_OAI_URL,
+    arxivApiUrl: e.ARXIV_API_URL,
+    hfApiUrl: e.HF_API_URL.replace(/\/$/, ""),
+    arxivRequestIntervalMs: e.ARXIV_REQUEST_INTERVAL_MS,
+    embedder: e.EMBEDDER,
+    embeddingsUrl: e.EMBEDDINGS_URL,
+    embeddingsModel: e.EMBEDDINGS_MODEL,
+    logLevel: e.LOG_LEVEL,
+    production,
+  });
+}

@@ -1,0 +1,51 @@
+import { invalid } from "./errors.js";
+
+/** A calendar day written YYYY-MM-DD. Listing days are calendar days in America/New_York. */
+export type Day = string;
+
+export const LISTING_TIME_ZONE = "America/New_York";
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+const nyDateFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: LISTING_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The listing day on which something featured at `instant` lands (Intl applies New York's DST rules). */
+export function listingDayOf(instant: Date): Day {
+  return nyDateFormat.format(instant);
+}
+
+export function isDay(text: string): boolean {
+  const match = DAY_PATTERN.exec(text);
+  if (!match) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** Validates a day string and returns it; throws `invalid` with the reason otherwise. */
+export function parseDay(text: string): Day {
+  if (!isDay(text)) throw invalid(`"${text}" is not a calendar date in the form YYYY-MM-DD`);
+  return text;
+}
+
+function dayToUtcMs(day: Day): number {
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
+function utcMsToDay(ms: number): Day {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(day: Day, count: number): Day {
+  return utcMsToDay(dayToUtcMs(day) + count * MS_PER_DAY);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: Day, to: Day): number {
+  return Math.round((dayToUtcMs(to) - dayToUtcMs(from)) / MS_PER_DAY);
+}

@@ -1,0 +1,54 @@
+import type { Day } from "./listing-day.js";
+
+/** One version of a paper as arXiv announced it. */
+export interface PaperVersion {
+  readonly version: number;
+  /** ISO 8601 instant the version was submitted. */
+  readonly created: string;
+}
+
+/**
+ * What every source (listing files, the arXiv snapshot, OAI-PMH, the export API, Hugging Face) is turned into
+ * before it is stored. One shape, one upsert.
+ */
+export interface PaperRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly abstract: string;
+  readonly authors: readonly string[];
+  readonly categories: readonly string[];
+  readonly comment: string | null;
+  readonly journalRef: string | null;
+  readonly doi: string | null;
+  readonly license: string | null;
+  readonly versions: readonly PaperVersion[];
+  /** ISO instant of v1, when the source knows it. */
+  readonly published: string | null;
+  /** ISO instant of the latest version, when the source knows it. */
+  readonly updated: string | null;
+  readonly withdrawn: boolean;
+}
+
+/** A record together with the listing day it should be featured on, if the source says so. */
+export interface IncomingPaper {
+  readonly record: PaperRecord;
+  readonly featureOn: Day | null;
+  /** Upvotes counted elsewhere (Hugging Face), kept apart from local upvotes. */
+  readonly externalUpvotes?: number | null;
+}
+
+/** A stored paper as the rest of the application sees it. */
+export interface Paper extends PaperRecord {
+  readonly primaryCategory: string | null;
+  readonly listingDay: Day | null;
+  readonly submittedBy: string | null;
+  readonly upvotes: number;
+  readonly externalUpvotes: number | null;
+  readonly commentCount: number;
+}
+
+export function latestVersion(record: Pick<PaperRecord, "versions">): number | null {
+  let latest: number | null = null;
+  for (const v of record.versions) if (latest === null || v.version > latest) latest = v.version;
+  return latest;
+}

@@ -1,0 +1,50 @@
+import { dirname, join } from "node:path";
+import type { Config } from "./config.js";
+import { type Clock, systemClock } from "./core/clock.js";
+import { resolveSecretKey } from "./secrets.js";
+import type { Database } from "./storage/database.js";
+import { migrate } from "./storage/migrate.js";
+import { openDatabase } from "./storage/open.js";
+import { sqliteFileFromUrl } from "./storage/sqlite/open.js";
+
+/**
+ * Everything the web app, the jobs and the CLI use, built in one place. Tests call createServices with a
+ * throwaway database and a fixed clock; nothing else reaches for globals.
+ */
+export interface Services {
+  readonly config: Config;
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly secretKey: string;
+  close(): Promise<void>;
+}
+
+export interface ServiceOverrides {
+  readonly clock?: Clock;
+  /** Skip applying migrations (for commands that must not change the schema). */
+  readonly skipMigrations?: boolean;
+}
+
+/** Where instance files (the generated secret key, backups) live: beside the SQLite file, or data/. */
+export function dataDirectory(config: Config): string {
+  if (!config.databaseUrl.startsWith("sqlite:")) return "data";
+  const file = sqliteFileFromUrl(config.databaseUrl);
+  return file === ":memory:" ? "data" : dirname(file);
+}
+
+export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
+  const database = openDatabase(config.databaseUrl);
+  try {
+    if (!overrides.skipMigrations) await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return {
+    config,
+    database,
+    clock: overrides.clock ?? systemClock,
+    secretKey: resolveSecretKey(config, join(dataDirectory(config), "secret.key")),
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,43 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type { Kysely } from "kysely";
+import type pg from "pg";
+import type { Schema } from "./schema.js";
+
+export type DialectName = "sqlite" | "postgres";
+
+/**
+ * What differs between the backends, declared once. Code that must branch on the backend asks these flags
+ * rather than testing the URL.
+ */
+export interface Capabilities {
+  readonly dialect: DialectName;
+  /** Keyword search engine: FTS5 on SQLite, weighted tsvector + GIN on PostgreSQL. */
+  readonly fullText: "fts5" | "tsvector";
+  /** Whether several processes may share this database (then jobs need locks). */
+  readonly sharedByProcesses: boolean;
+}
+
+export type NativeHandle =
+  | { readonly kind: "sqlite"; readonly db: BetterSqlite3.Database; readonly file: string }
+  | { readonly kind: "postgres"; readonly pool: pg.Pool };
+
+/** An open database: the Kysely instance every repository takes first, plus what only bulk paths need. */
+export interface Database {
+  readonly kysely: Kysely<Schema>;
+  readonly capabilities: Capabilities;
+  /** The driver handle, for the dialect-specific bulk paths under storage/sqlite and storage/postgres only. */
+  readonly native: NativeHandle;
+  close(): Promise<void>;
+}
+
+export const SQLITE_CAPABILITIES: Capabilities = Object.freeze({
+  dialect: "sqlite",
+  fullText: "fts5",
+  sharedByProcesses: false,
+});
+
+export const POSTGRES_CAPABILITIES: Capabilities = Object.freeze({
+  dialect: "postgres",
+  fullText: "tsvector",
+  sharedByProcesses: true,
+});

@@ -1,0 +1,9 @@
+import { papers } from "./0001-papers.js";
+import { users } from "./0002-users.js";
+import { listingEntries } from "./0003-listing-entries.js";
+import { upvotes } from "./0004-upvotes.js";
+import { comments } from "./0005-comments.js";
+import type { Migration } from "./migration.js";
+
+/** Every migration, in order. A new one is a new numbered file added at the end of this list. */
+export const MIGRATIONS: readonly Migration[] = [papers, users, listingEntries, upvotes, comments];

@@ -1,0 +1,226 @@
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type Nullable,
+  type SqlBool,
+  sql,
+} from "kysely";
+import type { Day } from "../core/listing-day.js";
+import type { Paper } from "../core/paper.js";
+import type { Database } from "./database.js";
+import type { Schema } from "./schema.js";
+
+/** A paper as lists show it: everything but the versions. */
+export type PaperSummary = Omit<Paper, "versions">;
+
+export interface Page<T> {
+  readonly total: number;
+  readonly items: readonly T[];
+}
+
+type Db = Kysely<Schema>;
+
+function summaryQuery(db: Db) {
+  return db
+    .selectFrom("papers as p")
+    .leftJoin("listing_entries as l", "l.paper_id", "p.id")
+    .leftJoin("users as u", "u.id", "l.submitted_by")
+    .select((eb) => [
+      "p.id",
+      "p.title",
+      "p.abstract",
+      "p.comment",
+      "p.journal_ref",
+      "p.doi",
+      "p.license",
+      "p.primary_category",
+      "p.published",
+      "p.updated",
+      "p.withdrawn",
+      "l.listing_day",
+      "l.external_upvotes",
+      "u.handle as submitter",
+      eb
+        .selectFrom("upvotes")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("upvotes.paper_id", "=", "p.id")
+        .as("upvotes"),
+      eb
+        .selectFrom("comments")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("comments.paper_id", "=", "p.id")
+        .where("comments.deleted_at", "is", null)
+        .where("comments.hidden_at", "is", null)
+        .as("comment_count"),
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["executeTakeFirstOrThrow"]>>;
+
+async function authorsAndCategories(db: Db, ids: readonly string[]) {
+  const authors = new Map<string, string[]>();
+  const categories = new Map<string, string[]>();
+  if (ids.length === 0) return { authors, categories };
+  const [authorRows, categoryRows] = await Promise.all([
+    db
+      .selectFrom("paper_authors")
+      .select(["paper_id", "name"])
+      .where("paper_id", "in", ids)
+      .orderBy("paper_id")
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("paper_categories")
+      .select(["paper_id", "category"])
+      .where("paper_id", "in", ids)
+      .orderBy("paper_id")
+      .orderBy("position")
+      .execute(),
+  ]);
+  for (const row of authorRows) authors.set(row.paper_id, [...(authors.get(row.paper_id) ?? []), row.name]);
+  for (const row of categoryRows)
+    categories.set(row.paper_id, [...(categories.get(row.paper_id) ?? []), row.category]);
+  return { authors, categories };
+}
+
+function toSummary(row: SummaryRow, authors: readonly string[], categories: readonly string[]): PaperSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    abstract: row.abstract,
+    authors,
+    categories,
+    comment: row.comment,
+    journalRef: row.journal_ref,
+    doi: row.doi,
+    license: row.license,
+    published: row.published,
+    updated: row.updated,
+    withdrawn: Boolean(row.withdrawn),
+    primaryCategory: row.primary_category,
+    listingDay: row.listing_day,
+    submittedBy: row.submitter,
+    upvotes: Number(row.upvotes ?? 0),
+    externalUpvotes: row.external_upvotes,
+    commentCount: Number(row.comment_count ?? 0),
+  };
+}
+
+/** Turns summary rows into domain papers, keeping the rows' order. */
+export async function hydrateSummaries(db: Db, rows: readonly SummaryRow[]): Promise<PaperSummary[]> {
+  const { authors, categories } = await authorsAndCategories(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toSummary(row, authors.get(row.id) ?? [], categories.get(row.id) ?? []));
+}
+
+/** Papers by id, in the order asked; unknown ids are left out. */
+export async function getSummaries(database: Database, ids: readonly string[]): Promise<PaperSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await summaryQuery(database.kysely).where("p.id", "in", ids).execute();
+  const byId = new Map((await hydrateSummaries(database.kysely, rows)).map((paper) => [paper.id, paper]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export async function getPaper(database: Database, id: string): Promise<Paper | null> {
+  const db = database.kysely;
+  const row = await summaryQuery(db).where("p.id", "=", id).executeTakeFirst();
+  if (!row) return null;
+  const [summary] = await hydrateSummaries(db, [row]);
+  const versions = await db
+    .selectFrom("paper_versions")
+    .select(["version", "created"])
+    .where("paper_id", "=", id)
+    .orderBy("version")
+    .execute();
+  return summary ? { ...summary, versions } : null;
+}
+
+export type ListSort = "featured" | "upvotes";
+
+export interface FeaturedQuery {
+  readonly first: Day;
+  readonly last: Day;
+  readonly offset: number;
+  readonly limit: number;
+  readonly sort?: ListSort;
+  readonly submitter?: string;
+}
+
+type ListingScope = ExpressionBuilder<
+  Schema & { l: Schema["listing_entries"]; u: Nullable<Schema["users"]> },
+  "l" | "u"
+>;
+
+function inPeriod(query: FeaturedQuery) {
+  return (eb: ListingScope) => {
+    const conditions: Expression<SqlBool>[] = [
+      eb("l.listing_day", ">=", query.first),
+      eb("l.listing_day", "<=", query.last),
+    ];
+    if (query.submitter) conditions.push(eb("u.handle", "=", query.submitter));
+    return eb.and(conditions);
+  };
+}
+
+/** The papers featured between two listing days, most upvoted first (local plus imported votes). */
+export async function listFeatured(database: Database, query: FeaturedQuery): Promise<Page<PaperSummary>> {
+  const db = database.kysely;
+  const base = summaryQuery(db).where(inPeriod(query));
+  const totalRow = await db
+    .selectFrom("listing_entries as l")
+    .leftJoin("users as u", "u.id", "l.submitted_by")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where(inPeriod(query))
+    .executeTakeFirst();
+  const score = sql`(upvotes + coalesce(l.external_upvotes, 0))`;
+  let ordered = base;
+  if (query.sort === "upvotes") ordered = ordered.orderBy(score, "desc");
+  else ordered = ordered.orderBy("l.listing_day", "desc").orderBy(score, "desc");
+  const rows = await ordered
+    .orderBy("l.featured_at")
+    .orderBy("p.id")
+    .offset(query.offset)
+    .limit(query.limit)
+    .execute();
+  return { total: Number(totalRow?.n ?? 0), items: await hydrateSummaries(db, rows) };
+}
+
+export async function latestListingDay(database: Database): Promise<Day | null> {
+  const row = await database.kysely
+    .selectFrom("listing_entries")
+    .select((eb) => eb.fn.max("listing_day").as("day"))
+    .executeTakeFirst();
+  return row?.day ?? null;
+}
+
+/** The nearest listing days before and after `day` that have papers. */
+export async function neighbourDays(
+  database: Database,
+  day: Day,
+): Promise<{ previous: Day | null; next: Day | null }> {
+  const db = database.kysely;
+  const [previous, next] = await Promise.all([
+    db
+      .selectFrom("listing_entries")
+      .select((eb) => eb.fn.max("listing_day").as("day"))
+      .where("listing_day", "<", day)
+      .executeTakeFirst(),
+    db
+      .selectFrom("listing_entries")
+      .select((eb) => eb.fn.min("listing_day").as("day"))
+      .where("listing_day", ">", day)
+      .executeTakeFirst(),
+  ]);
+  return { previous: previous?.day ?? null, next: next?.day ?? null };
+}
+
+export async function countPapers(database: Database): Promise<number> {
+  const row = await database.kysely
+    .selectFrom("papers")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

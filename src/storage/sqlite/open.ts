@@ -1,0 +1,32 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import { type Database, SQLITE_CAPABILITIES } from "../database.js";
+import type { Schema } from "../schema.js";
+
+/** Turns `sqlite:data/paperboy.db`, `sqlite:///abs/path.db` or `sqlite::memory:` into a file name. */
+export function sqliteFileFromUrl(url: string): string {
+  const rest = url.replace(/^sqlite:/, "");
+  if (rest === ":memory:" || rest === "") return ":memory:";
+  return rest.startsWith("//") ? rest.replace(/^\/\//, "") : rest;
+}
+
+export function openSqlite(url: string): Database {
+  const file = sqliteFileFromUrl(url);
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const db = new BetterSqlite3(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  db.pragma("cache_size = -65536");
+  db.pragma("temp_store = MEMORY");
+  const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: db }) });
+  return {
+    kysely,
+    capabilities: SQLITE_CAPABILITIES,
+    native: { kind: "sqlite", db, file },
+    close: () => kysely.destroy(),
+  };
+}

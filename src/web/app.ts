@@ -1,0 +1,22 @@
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import { PUBLIC_DIR } from "../paths.js";
+import type { Services } from "../services.js";
+import { registerErrorHandlers } from "./errors.js";
+import { registerPaperPages } from "./pages/routes.js";
+import { registerSecurityHeaders } from "./security-headers.js";
+
+/** Builds the web application (pages, API, feeds) without listening, so tests can inject requests. */
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: services.config.logLevel },
+    bodyLimit: 256 * 1024,
+    trustProxy: services.config.production,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  registerSecurityHeaders(app);
+  registerErrorHandlers(app);
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: "/assets/", maxAge: "1d" });
+  registerPaperPages(app, services);
+  return app;
+}

@@ -1,0 +1,67 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { h } from "preact";
+import { type ErrorCode, isAppError } from "../core/errors.js";
+import { ErrorPage } from "./pages/error-page.js";
+import { renderDocument } from "./render.js";
+
+/** The one mapping from error codes to HTTP statuses. */
+export const STATUS_OF: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  upstream: 502,
+};
+
+const FASTIFY_CODES: Record<number, ErrorCode | "too_large" | "internal"> = {
+  400: "invalid",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  413: "too_large",
+  415: "invalid",
+  429: "rate_limited",
+};
+
+interface Described {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+function describe(error: FastifyError | Error): Described {
+  if (isAppError(error)) return { status: STATUS_OF[error.code], code: error.code, message: error.message };
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) {
+    return { status, code: FASTIFY_CODES[status] ?? "invalid", message: error.message };
+  }
+  return { status: 500, code: "internal", message: "An unexpected error occurred; it has been logged." };
+}
+
+/** Answers JSON to API clients and a readable page to people. */
+export function sendError(request: FastifyRequest, reply: FastifyReply, described: Described) {
+  reply.status(described.status);
+  if (request.url.startsWith("/api/")) {
+    return reply.send({ error: described.code, message: described.message });
+  }
+  return reply
+    .type("text/html; charset=utf-8")
+    .send(renderDocument(h(ErrorPage, { status: described.status, message: described.message })));
+}
+
+export function registerErrorHandlers(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const described = describe(error);
+    if (described.status >= 500) request.log.error({ err: error }, "request failed");
+    return sendError(request, reply, described);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, {
+      status: 404,
+      code: "not_found",
+      message: `There is no page at ${request.url}.`,
+    }),
+  );
+}

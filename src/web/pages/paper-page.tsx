@@ -1,0 +1,70 @@
+import { arxivAbsUrl, arxivPdfUrl } from "../../core/arxiv-id.js";
+import type { Paper } from "../../core/paper.js";
+import { Layout } from "../components/layout.js";
+import { AuthorList, CategoryList } from "../components/paper-meta.js";
+import { formatDay } from "../format.js";
+
+export function PaperPage({ paper }: { readonly paper: Paper }) {
+  return (
+    <Layout title={paper.title} description={paper.abstract.slice(0, 200)}>
+      <article class="paper">
+        <header>
+          {paper.withdrawn ? <p class="notice">This paper has been withdrawn by its authors.</p> : null}
+          <h1 class="paper-title">{paper.title}</h1>
+          <p class="paper-authors">
+            <AuthorList authors={paper.authors} />
+          </p>
+          <CategoryList categories={paper.categories} />
+          {paper.listingDay ? (
+            <p class="featured">
+              Featured on{" "}
+              <a href={`/papers/date/${paper.listingDay}`}>
+                <time datetime={paper.listingDay}>{formatDay(paper.listingDay)}</time>
+              </a>
+              {paper.submittedBy ? ` by ${paper.submittedBy}` : null}
+            </p>
+          ) : null}
+        </header>
+        <section aria-labelledby="abstract-heading">
+          <h2 id="abstract-heading">Abstract</h2>
+          {paper.abstract.split("\n\n").map((paragraph) => (
+            <p class="paper-abstract">{paragraph}</p>
+          ))}
+        </section>
+        <PaperFacts paper={paper} />
+        <p class="paper-links">
+          <a class="button" href={arxivAbsUrl(paper.id)}>
+            arXiv page
+          </a>
+          <a class="button" href={arxivPdfUrl(paper.id)}>
+            PDF
+          </a>
+        </p>
+      </article>
+    </Layout>
+  );
+}
+
+function PaperFacts({ paper }: { readonly paper: Paper }) {
+  const facts: [string, string][] = [["arXiv id", paper.id]];
+  if (paper.comment) facts.push(["Comments", paper.comment]);
+  if (paper.journalRef) facts.push(["Journal reference", paper.journalRef]);
+  if (paper.doi) facts.push(["DOI", paper.doi]);
+  if (paper.versions.length > 0) {
+    facts.push([
+      "Versions",
+      paper.versions.map((v) => `v${v.version} (${v.created.slice(0, 10)})`).join(", "),
+    ]);
+  }
+  if (paper.license) facts.push(["Licence", paper.license]);
+  return (
+    <dl class="paper-facts">
+      {facts.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

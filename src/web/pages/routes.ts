@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { h, type VNode } from "preact";
+import { z } from "zod";
+import { parseArxivId } from "../../core/arxiv-id.js";
+import { invalid } from "../../core/errors.js";
+import { parseDay } from "../../core/listing-day.js";
+import { currentDay, dayList, paperById } from "../../ranking/daily-list.js";
+import type { Services } from "../../services.js";
+import { renderDocument } from "../render.js";
+import { DayPage } from "./day-page.js";
+import { ErrorPage } from "./error-page.js";
+import { PaperPage } from "./paper-page.js";
+
+const pageQuery = z.object({
+  page: z.coerce.number({ error: "page must be a whole number from 1" }).int().min(1).max(10_000).default(1),
+});
+
+function parsePage(query: unknown): number {
+  const parsed = pageQuery.safeParse(query);
+  if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "bad page number");
+  return parsed.data.page;
+}
+
+export function sendPage<P>(reply: FastifyReply, page: VNode<P>) {
+  return reply.type("text/html; charset=utf-8").send(renderDocument(page));
+}
+
+export function registerPaperPages(app: FastifyInstance, services: Services) {
+  const { database } = services;
+
+  const showDay = async (reply: FastifyReply, day: string, query: unknown) => {
+    const list = await dayList(database, parseDay(day), parsePage(query));
+    return sendPage(reply, h(DayPage, list));
+  };
+
+  const latest = async (request: { query: unknown }, reply: FastifyReply) => {
+    const day = await currentDay(database);
+    if (!day) {
+      return sendPage(
+        reply,
+        h(ErrorPage, { status: 200, message: "No papers yet: import some with paperboy import." }),
+      );
+    }
+    return showDay(reply, day, request.query);
+  };
+
+  app.get("/", latest);
+  app.get("/papers", latest);
+  app.get<{ Params: { day: string } }>("/papers/date/:day", (request, reply) =>
+    showDay(reply, request.params.day, request.query),
+  );
+
+  const showPaper = async (reply: FastifyReply, raw: string) => {
+    const { id } = parseArxivId(raw);
+    return sendPage(reply, h(PaperPage, { paper: await paperById(database, id) }));
+  };
+  app.get<{ Params: { id: string } }>("/papers/:id", (request, reply) => showPaper(reply, request.params.id));
+  // Old-style ids carry a slash: /papers/hep-th/9901001.
+  app.get<{ Params: { archive: string; number: string } }>("/papers/:archive/:number", (request, reply) =>
+    showPaper(reply, `${request.params.archive}/${request.params.number}`),
+  );
+}
