@@ -11,8 +11,8 @@ interface StoredState {
   external_upvotes: number | null;
 }
 
-type PaperRow = [
-  id: string,
+type PaperRow = [id: string, ...PaperFields];
+type PaperFields = [
   title: string,
   abstract: string,
   comment: string | null,
@@ -50,7 +50,7 @@ const PAPER_COLUMNS = `id, title, abstract, comment, journal_ref, doi, license, 
 class SqliteUpsert {
   private readonly existing: BetterSqlite3.Statement<[string], StoredState & { id: string }>;
   private readonly insertPaper: BetterSqlite3.Statement<[...PaperRow, string, string]>;
-  private readonly updatePaper: BetterSqlite3.Statement<[...PaperRow, string]>;
+  private readonly updatePaper: BetterSqlite3.Statement<[...PaperFields, string, string]>;
   private readonly deleteAuthors: BetterSqlite3.Statement<[string]>;
   private readonly deleteCategories: BetterSqlite3.Statement<[string]>;
   private readonly insertAuthor: BetterSqlite3.Statement<[string, number, string]>;
@@ -70,10 +70,10 @@ class SqliteUpsert {
       `insert into papers (${PAPER_COLUMNS}, created_at, modified_at) values (${"?, ".repeat(14)}?)`,
     );
     this.updatePaper = db.prepare(
-      `update papers set title = ?2, abstract = ?3, comment = ?4, journal_ref = ?5, doi = ?6, license = ?7,
-         primary_category = ?8, published = coalesce(?9, published), updated = coalesce(?10, updated),
-         latest_version = coalesce(?11, latest_version), withdrawn = ?12, content_hash = ?13, modified_at = ?14
-       where id = ?1`,
+      `update papers set title = ?, abstract = ?, comment = ?, journal_ref = ?, doi = ?, license = ?,
+         primary_category = ?, published = coalesce(?, published), updated = coalesce(?, updated),
+         latest_version = coalesce(?, latest_version), withdrawn = ?, content_hash = ?, modified_at = ?
+       where id = ?`,
     );
     this.deleteAuthors = db.prepare("delete from paper_authors where paper_id = ?");
     this.deleteCategories = db.prepare("delete from paper_categories where paper_id = ?");
@@ -110,7 +110,7 @@ class SqliteUpsert {
 
   private write(rows: BatchRows, { now, source }: UpsertOptions) {
     for (const row of rows.inserts) this.insertPaper.run(...row, now, now);
-    for (const row of rows.updates) this.updatePaper.run(...row, now);
+    for (const [id, ...rest] of rows.updates) this.updatePaper.run(...rest, now, id);
     for (const id of rows.replaced) {
       this.deleteAuthors.run(id);
       this.deleteCategories.run(id);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.js";
+
+describe("loadConfig", () => {
+  it("runs on SQLite with no settings at all", () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe("sqlite:data/paperboy.db");
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe("127.0.0.1");
+    expect(config.embedder).toBe("lsa");
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL .*supported schemes: sqlite:, postgres:\/\//],
+    [{ PORT: "eighty" }, /PORT must be a port number/],
+    [{ PORT: "70000" }, /PORT/],
+    [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
+    [{ SECRET_KEY: "short" }, /SECRET_KEY must be at least 32 characters/],
+    [{ EMBEDDER: "magic" }, /EMBEDDER must be one of lsa, http, onnx/],
+    [{ EMBEDDER: "http" }, /EMBEDDINGS_URL is required/],
+    [{ NODE_ENV: "production" }, /SECRET_KEY is required in production/],
+    [{ HF_API_URL: "not a url" }, /HF_API_URL must be an http/],
+  ])("stops on %j with one clear line", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

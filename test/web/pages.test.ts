@@ -1,0 +1,117 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importFiles } from "../../src/ingestion/import-files.js";
+import { buildApp } from "../../src/web/app.js";
+import { fixture } from "../helpers/fixtures.js";
+import { createTestInstance, type TestInstance } from "../helpers/services.js";
+
+const records = readFileSync(fixture("listing-small.jsonl"), "utf8")
+  .trim()
+  .split("\n")
+  .map((line) => JSON.parse(line));
+const days = [...new Set(records.map((r) => r.listed_on as string))].sort();
+
+describe("paper pages", () => {
+  let instance: TestInstance;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    instance = await createTestInstance();
+    const hostile = {
+      ...records[0],
+      id: "2606.99999",
+      title: '<img src=x onerror="alert(1)">Hostile & title',
+      summary: "<script>alert('abstract')</script> with $x<y$",
+      authors: ["<b>Mallory</b>"],
+    };
+    const file = join(instance.directory, "papers.jsonl");
+    writeFileSync(file, [...records.map((r) => JSON.stringify(r)), JSON.stringify(hostile)].join("\n"));
+    await importFiles(instance.services.database, [file], { format: "listing" });
+    app = await buildApp(instance.services);
+  });
+  afterAll(async () => {
+    await app.close();
+    await instance.dispose();
+  });
+
+  it("shows the latest listing day at /papers and at /", async () => {
+    for (const url of ["/papers", "/"]) {
+      const response = await app.inject(url);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers["content-type"]).toMatch(/text\/html/);
+      expect(response.body).toContain(`datetime="${days.at(-1)}"`);
+    }
+  });
+
+  it("lists a day's papers with title, authors, categories and abstract, and links the neighbours", async () => {
+    const day = days[1] ?? "";
+    const response = await app.inject(`/papers/date/${day}`);
+    expect(response.statusCode).toBe(200);
+    const paper = records.find((r) => r.listed_on === day);
+    expect(response.body).toContain(`href="/papers/${paper.id}"`);
+    expect(response.body).toContain(paper.authors[0]);
+    expect(response.body).toContain(`<li>${paper.categories[0]}</li>`);
+    expect(response.body).toContain(`href="/papers/date/${days[0]}"`);
+    expect(response.body).toContain(`href="/papers/date/${days[2]}"`);
+    expect(response.body).toContain("60 papers");
+  });
+
+  it("pages through a long day", async () => {
+    const day = days[0] ?? "";
+    const first = await app.inject(`/papers/date/${day}`);
+    expect(first.body).toContain("Page 1 of 2");
+    expect(first.body).toContain(`href="/papers/date/${day}?page=2"`);
+    const second = await app.inject(`/papers/date/${day}?page=2`);
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toContain("Page 2 of 2");
+    const ids = (body: string) => [...body.matchAll(/id="paper-([^"]+)"/g)].map((m) => m[1]);
+    expect(ids(first.body)).toHaveLength(50);
+    expect(ids(second.body)).toHaveLength(11); // 60 fixture papers and the hostile one
+    expect(ids(first.body).filter((id) => ids(second.body).includes(id))).toEqual([]);
+  });
+
+  it("shows a paper with links to arXiv's abstract and PDF", async () => {
+    const paper = records[5];
+    const response = await app.inject(`/papers/${paper.id}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(`href="https://arxiv.org/abs/${paper.id}"`);
+    expect(response.body).toContain(`href="https://arxiv.org/pdf/${paper.id}"`);
+    expect(response.body).toContain(`href="/papers/date/${paper.listed_on}"`);
+    const versioned = await app.inject(`/papers/${paper.id}v2`);
+    expect(versioned.statusCode).toBe(200);
+  });
+
+  it("escapes hostile markup everywhere", async () => {
+    for (const url of ["/papers/2606.99999", `/papers/date/${records[0].listed_on}?page=2`]) {
+      const body = (await app.inject(url)).body;
+      expect(body).not.toContain("<script>alert");
+      expect(body).not.toContain("<img src=x");
+      expect(body).not.toContain("<b>Mallory</b>");
+      expect(body).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;>Hostile &amp; title");
+    }
+  });
+
+  it.each([
+    ["/papers/not-an-id", 400, /not an arXiv id/],
+    ["/papers/date/2026-02-30", 400, /not a calendar date/],
+    ["/papers/date/2026-06-30?page=0", 400, /page must be/],
+    ["/papers/date/2026-06-30?page=abc", 400, /page must be/],
+    ["/papers/2101.00001", 404, /No paper 2101\.00001/],
+    ["/papers/hep-th/9901001", 404, /No paper hep-th\/9901001/],
+    ["/no/such/page", 404, /There is no page/],
+  ])("answers %s with %i and a page a person can read", async (url, status, message) => {
+    const response = await app.inject(url);
+    expect(response.statusCode).toBe(status);
+    expect(response.headers["content-type"]).toMatch(/text\/html/);
+    expect(response.body).toMatch(message);
+    expect(response.body).toContain('href="/papers"');
+  });
+
+  it("sends protective headers", async () => {
+    const response = await app.inject("/papers");
+    expect(response.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+  });
+});
