@@ -3,7 +3,8 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The shared data folder beside the checkout (../shared/data), or SHARED_DATA. Benchmarks only. */
-export const SHARED_DATA = process.env.SHARED_DATA ?? resolve(fileURLToPath(new URL("../../shared/data", import.meta.url)));
+export const SHARED_DATA =
+  process.env.SHARED_DATA ?? resolve(fileURLToPath(new URL("../../shared/data", import.meta.url)));
 
 /** Returns the path under the shared data folder, or null after saying that it is missing. */
 export function sharedPath(relative: string): string | null {

@@ -1,6 +1,7 @@
 import { dirname, join } from "node:path";
 import type { Config } from "./config.js";
 import { type Clock, systemClock } from "./core/clock.js";
+import { createMailer, type Mailer } from "./mail/mailer.js";
 import { resolveSecretKey } from "./secrets.js";
 import type { Database } from "./storage/database.js";
 import { migrate } from "./storage/migrate.js";
@@ -16,11 +17,13 @@ export interface Services {
   readonly database: Database;
   readonly clock: Clock;
   readonly secretKey: string;
+  readonly mailer: Mailer;
   close(): Promise<void>;
 }
 
 export interface ServiceOverrides {
   readonly clock?: Clock;
+  readonly mailer?: Mailer;
   /** Skip applying migrations (for commands that must not change the schema). */
   readonly skipMigrations?: boolean;
 }
@@ -40,11 +43,16 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     await database.close();
     throw error;
   }
+  const mailer = overrides.mailer ?? createMailer(config);
   return {
     config,
     database,
     clock: overrides.clock ?? systemClock,
     secretKey: resolveSecretKey(config, join(dataDirectory(config), "secret.key")),
-    close: () => database.close(),
+    mailer,
+    async close() {
+      mailer.close();
+      await database.close();
+    },
   };
 }
