@@ -1,6 +1,7 @@
 import { dirname, join } from "node:path";
 import type { Config } from "./config.js";
 import { type Clock, systemClock } from "./core/clock.js";
+import { createExternalSources, type ExternalSources } from "./ingestion/http/sources.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
 import { resolveSecretKey } from "./secrets.js";
 import type { Database } from "./storage/database.js";
@@ -18,12 +19,15 @@ export interface Services {
   readonly clock: Clock;
   readonly secretKey: string;
   readonly mailer: Mailer;
+  /** Polite HTTP clients for arXiv and Hugging Face (fetchArxivPapers(services.sources.arxiv, ids, ...)). */
+  readonly sources: ExternalSources;
   close(): Promise<void>;
 }
 
 export interface ServiceOverrides {
   readonly clock?: Clock;
   readonly mailer?: Mailer;
+  readonly sources?: ExternalSources;
   /** Skip applying migrations (for commands that must not change the schema). */
   readonly skipMigrations?: boolean;
 }
@@ -44,14 +48,17 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     throw error;
   }
   const mailer = overrides.mailer ?? createMailer(config);
+  const sources = overrides.sources ?? createExternalSources(config);
   return {
     config,
     database,
     clock: overrides.clock ?? systemClock,
     secretKey: resolveSecretKey(config, join(dataDirectory(config), "secret.key")),
     mailer,
+    sources,
     async close() {
       mailer.close();
+      sources.close();
       await database.close();
     },
   };

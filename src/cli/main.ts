@@ -4,11 +4,12 @@ import { ConfigError, loadConfig } from "../config.js";
 import { isAppError } from "../core/errors.js";
 import type { Command } from "./command.js";
 import { demoCommand } from "./commands/demo.js";
+import { fetchCommand } from "./commands/fetch.js";
 import { importCommand } from "./commands/import.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { serveCommand } from "./commands/serve.js";
 
-const COMMANDS: readonly Command[] = [serveCommand, migrateCommand, importCommand, demoCommand];
+const COMMANDS: readonly Command[] = [serveCommand, migrateCommand, importCommand, demoCommand, fetchCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
