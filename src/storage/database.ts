@@ -15,6 +15,11 @@ export interface Capabilities {
   readonly fullText: "fts5" | "tsvector";
   /** Whether several processes may share this database (then jobs need locks). */
   readonly sharedByProcesses: boolean;
+  /**
+   * Whether tables live in a named schema chosen by the connection (PostgreSQL's search_path): bookkeeping
+   * tables such as the migration ledger must then be created in that schema explicitly.
+   */
+  readonly schemas: boolean;
 }
 
 export type NativeHandle =
@@ -34,10 +39,12 @@ export const SQLITE_CAPABILITIES: Capabilities = Object.freeze({
   dialect: "sqlite",
   fullText: "fts5",
   sharedByProcesses: false,
+  schemas: false,
 });
 
 export const POSTGRES_CAPABILITIES: Capabilities = Object.freeze({
   dialect: "postgres",
   fullText: "tsvector",
   sharedByProcesses: true,
+  schemas: true,
 });

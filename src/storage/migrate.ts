@@ -1,4 +1,4 @@
-import { type Migration as KyselyMigration, Migrator } from "kysely";
+import { type Migration as KyselyMigration, Migrator, sql } from "kysely";
 import type { Database } from "./database.js";
 import { MIGRATIONS } from "./migrations/index.js";
 
@@ -12,11 +12,22 @@ export async function migrate(database: Database): Promise<MigrationOutcome> {
   for (const migration of MIGRATIONS) {
     entries[migration.name] = { up: (db) => migration.up(db, database.capabilities) };
   }
-  const migrator = new Migrator({ db: database.kysely, provider: { getMigrations: async () => entries } });
+  const migrator = new Migrator({
+    db: database.kysely,
+    provider: { getMigrations: async () => entries },
+    // Kysely looks for its ledger in every schema unless told which one: name the connection's own.
+    migrationTableSchema: await currentSchema(database),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === "Error")?.migrationName ?? "unknown";
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   return { applied: (results ?? []).map((result) => result.migrationName) };
+}
+
+async function currentSchema(database: Database): Promise<string | undefined> {
+  if (!database.capabilities.schemas) return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.kysely);
+  return rows[0]?.schema;
 }

@@ -175,7 +175,8 @@ export async function listFeatured(database: Database, query: FeaturedQuery): Pr
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where(inPeriod(query))
     .executeTakeFirst();
-  const score = sql`(upvotes + coalesce(l.external_upvotes, 0))`;
+  // Spelled out rather than through the `upvotes` alias: PostgreSQL does not see select aliases in expressions.
+  const score = sql`((select count(*) from upvotes v where v.paper_id = p.id) + coalesce(l.external_upvotes, 0))`;
   let ordered = base;
   if (query.sort === "upvotes") ordered = ordered.orderBy(score, "desc");
   else ordered = ordered.orderBy("l.listing_day", "desc").orderBy(score, "desc");

@@ -41,5 +41,5 @@ export function upsertPapers(
 ): Promise<UpsertCounts> {
   const native = database.native;
   if (native.kind === "sqlite") return Promise.resolve(upsertPapersSqlite(native.db, papers, options));
-  return upsertPapersPostgres(database.kysely, papers, options);
+  return upsertPapersPostgres(native.pool, papers, options);
 }

@@ -4,36 +4,54 @@ import { join } from "node:path";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { Clock } from "../../src/core/clock.js";
 import { createServices, type Services } from "../../src/services.js";
+import { type Backend, createIsolatedSchema } from "./backends.js";
 
 export interface TestInstance {
   readonly services: Services;
   readonly directory: string;
   readonly config: Config;
+  readonly backend: Backend;
   dispose(): Promise<void>;
 }
 
-/**
- * A throwaway Paperboy instance on a real SQLite file in a fresh temporary folder, or on the PostgreSQL server
- * named by TEST_DATABASE_URL when a suite asks for that backend.
- */
-export async function createTestInstance(
-  options: { clock?: Clock; env?: Record<string, string>; databaseUrl?: string } = {},
-): Promise<TestInstance> {
+export interface TestInstanceOptions {
+  readonly clock?: Clock;
+  readonly env?: Record<string, string>;
+  /** sqlite (default): a fresh file in a temporary folder; postgres: a fresh schema on TEST_DATABASE_URL. */
+  readonly backend?: Backend;
+  /** Use this database instead of a fresh one (the caller owns it). */
+  readonly databaseUrl?: string;
+}
+
+/** A throwaway Paperboy instance on a real database: a SQLite file or a PostgreSQL schema of its own. */
+export async function createTestInstance(options: TestInstanceOptions = {}): Promise<TestInstance> {
   const directory = mkdtempSync(join(tmpdir(), "paperboy-test-"));
+  const backend = options.backend ?? "sqlite";
+  const schema = backend === "postgres" && !options.databaseUrl ? await createIsolatedSchema() : null;
   const config = loadConfig({
-    DATABASE_URL: options.databaseUrl ?? `sqlite:${join(directory, "paperboy.db")}`,
+    DATABASE_URL: options.databaseUrl ?? schema?.url ?? `sqlite:${join(directory, "paperboy.db")}`,
     SECRET_KEY: "test-secret-key-that-is-long-enough-0123456789",
     LOG_LEVEL: "silent",
     ...options.env,
   });
-  const services = await createServices(config, options.clock ? { clock: options.clock } : {});
+  const cleanUp = async () => {
+    await schema?.drop();
+    rmSync(directory, { recursive: true, force: true });
+  };
+  const services = await createServices(config, options.clock ? { clock: options.clock } : {}).catch(
+    async (error: unknown) => {
+      await cleanUp();
+      throw error;
+    },
+  );
   return {
     services,
     directory,
     config,
+    backend,
     async dispose() {
       await services.close();
-      rmSync(directory, { recursive: true, force: true });
+      await cleanUp();
     },
   };
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles } from "../../src/ingestion/import-files.js";
 import { buildApp } from "../../src/web/app.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
@@ -13,12 +14,12 @@ const records = readFileSync(fixture("listing-small.jsonl"), "utf8")
   .map((line) => JSON.parse(line));
 const days = [...new Set(records.map((r) => r.listed_on as string))].sort();
 
-describe("paper pages", () => {
+describe.each(BACKENDS)("paper pages (%s)", (backend) => {
   let instance: TestInstance;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    instance = await createTestInstance();
+    instance = await createTestInstance({ backend });
     const hostile = {
       ...records[0],
       id: "2606.99999",

@@ -1,51 +1,22 @@
 import type BetterSqlite3 from "better-sqlite3";
-import { type IncomingPaper, latestVersion, type PaperRecord } from "../../core/paper.js";
-import { contentHash } from "../content-hash.js";
+import type { IncomingPaper } from "../../core/paper.js";
 import type { UpsertCounts, UpsertOptions } from "../upsert-papers.js";
-import { emptyCounts } from "../upsert-papers.js";
-
-interface StoredState {
-  content_hash: string;
-  latest_version: number | null;
-  listing_day: string | null;
-  external_upvotes: number | null;
-}
-
-type PaperRow = [id: string, ...PaperFields];
-type PaperFields = [
-  title: string,
-  abstract: string,
-  comment: string | null,
-  journalRef: string | null,
-  doi: string | null,
-  license: string | null,
-  primaryCategory: string | null,
-  published: string | null,
-  updated: string | null,
-  latestVersion: number | null,
-  withdrawn: 0 | 1,
-  contentHash: string,
-];
-
-/** The rows one batch writes, gathered before any is written so that the write loop stays tight. */
-class BatchRows {
-  readonly inserts: PaperRow[] = [];
-  readonly updates: PaperRow[] = [];
-  readonly authors: [string, number, string][] = [];
-  readonly categories: [string, number, string][] = [];
-  readonly versions: [string, number, string][] = [];
-  readonly listings: [string, string, number | null, number | null][] = [];
-  readonly upvoteUpdates: [string, number][] = [];
-  readonly replaced: string[] = [];
-}
+import {
+  type PaperFields,
+  type PaperRow,
+  planUpsert,
+  positioned,
+  type StoredState,
+  type UpsertPlan,
+} from "../upsert-plan.js";
 
 const PAPER_COLUMNS = `id, title, abstract, comment, journal_ref, doi, license, primary_category, published, updated,
   latest_version, withdrawn, content_hash`;
 
 /**
- * SQLite's bulk path. A batch is first gathered into plain rows, then written with prepared statements on the
- * raw better-sqlite3 handle inside one transaction: a bulk import runs hundreds of thousands of statements, and
- * a query builder's per-statement cost would dominate.
+ * SQLite's bulk path. A batch is first planned (storage/upsert-plan.ts), then written with prepared statements
+ * on the raw better-sqlite3 handle inside one transaction: a bulk import runs hundreds of thousands of
+ * statements, and a query builder's per-statement cost would dominate.
  */
 class SqliteUpsert {
   private readonly existing: BetterSqlite3.Statement<[string], StoredState & { id: string }>;
@@ -92,104 +63,27 @@ class SqliteUpsert {
   }
 
   run(papers: readonly IncomingPaper[], options: UpsertOptions): UpsertCounts {
-    const counts = emptyCounts();
     const known = new Map<string, StoredState>();
     for (const row of this.existing.all(JSON.stringify(papers.map((p) => p.record.id))))
       known.set(row.id, row);
-    const rows = new BatchRows();
-    for (const paper of papers) {
-      const before = known.get(paper.record.id);
-      const stored = gatherRecord(paper.record, before, rows, counts);
-      const listing = gatherListing(paper, before, options, rows, counts);
-      // A later record for the same id in this batch must see what this one will write.
-      known.set(paper.record.id, { ...stored, ...listing });
-    }
-    this.write(rows, options);
-    return counts;
+    const plan = planUpsert(papers, known, options);
+    this.write(plan, options);
+    return plan.counts;
   }
 
-  private write(rows: BatchRows, { now, source }: UpsertOptions) {
-    for (const row of rows.inserts) this.insertPaper.run(...row, now, now);
-    for (const [id, ...rest] of rows.updates) this.updatePaper.run(...rest, now, id);
-    for (const id of rows.replaced) {
+  private write(plan: UpsertPlan, { now, source }: UpsertOptions) {
+    for (const row of plan.inserts.values()) this.insertPaper.run(...row, now, now);
+    for (const [id, ...rest] of plan.updates.values()) {
+      this.updatePaper.run(...rest, now, id);
       this.deleteAuthors.run(id);
       this.deleteCategories.run(id);
     }
-    for (const row of rows.authors) this.insertAuthor.run(...row);
-    for (const row of rows.categories) this.insertCategory.run(...row);
-    for (const row of rows.versions) this.insertVersion.run(...row);
-    for (const row of rows.listings) this.insertListing.run(...row, now, source);
-    for (const [id, upvotes] of rows.upvoteUpdates) this.updateUpvotes.run(upvotes, id);
+    for (const row of positioned(plan.authors)) this.insertAuthor.run(...row);
+    for (const row of positioned(plan.categories)) this.insertCategory.run(...row);
+    for (const row of plan.versions) this.insertVersion.run(...row);
+    for (const row of plan.listings.values()) this.insertListing.run(...row, now, source);
+    for (const [id, upvotes] of plan.upvoteUpdates) this.updateUpvotes.run(upvotes, id);
   }
-}
-
-function gatherRecord(
-  record: PaperRecord,
-  existing: StoredState | undefined,
-  rows: BatchRows,
-  counts: UpsertCounts,
-): Pick<StoredState, "content_hash" | "latest_version"> {
-  const hash = contentHash(record);
-  if (existing?.content_hash === hash) {
-    counts.unchanged += 1;
-    return existing;
-  }
-  for (const v of record.versions) rows.versions.push([record.id, v.version, v.created]);
-  const incoming = latestVersion(record);
-  const stale = existing?.latest_version != null && incoming != null && incoming < existing.latest_version;
-  if (existing && stale) {
-    counts.unchanged += 1;
-    return existing;
-  }
-  const row: PaperRow = [
-    record.id,
-    record.title,
-    record.abstract,
-    record.comment,
-    record.journalRef,
-    record.doi,
-    record.license,
-    record.categories[0] ?? null,
-    record.published,
-    record.updated,
-    incoming,
-    record.withdrawn ? 1 : 0,
-    hash,
-  ];
-  if (existing) {
-    rows.updates.push(row);
-    rows.replaced.push(record.id);
-    counts.updated += 1;
-  } else {
-    rows.inserts.push(row);
-    counts.added += 1;
-  }
-  record.authors.forEach((name, i) => {
-    rows.authors.push([record.id, i, name]);
-  });
-  record.categories.forEach((category, i) => {
-    rows.categories.push([record.id, i, category]);
-  });
-  return { content_hash: hash, latest_version: incoming ?? existing?.latest_version ?? null };
-}
-
-function gatherListing(
-  paper: IncomingPaper,
-  existing: StoredState | undefined,
-  options: UpsertOptions,
-  rows: BatchRows,
-  counts: UpsertCounts,
-): Pick<StoredState, "listing_day" | "external_upvotes"> {
-  const upvotes = paper.externalUpvotes ?? null;
-  if (existing?.listing_day) {
-    if (upvotes === null || upvotes === existing.external_upvotes) return existing;
-    rows.upvoteUpdates.push([paper.record.id, upvotes]);
-    return { listing_day: existing.listing_day, external_upvotes: upvotes };
-  }
-  if (!paper.featureOn) return { listing_day: null, external_upvotes: null };
-  rows.listings.push([paper.record.id, paper.featureOn, options.submitterId, upvotes]);
-  counts.featured += 1;
-  return { listing_day: paper.featureOn, external_upvotes: upvotes };
 }
 
 const cache = new WeakMap<BetterSqlite3.Database, SqliteUpsert>();

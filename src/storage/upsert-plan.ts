@@ -1,0 +1,137 @@
+import { type IncomingPaper, latestVersion, type PaperRecord } from "../core/paper.js";
+import { contentHash } from "./content-hash.js";
+import { emptyCounts, type UpsertCounts, type UpsertOptions } from "./upsert-papers.js";
+
+/** What the database already holds for a paper in the batch. */
+export interface StoredState {
+  content_hash: string;
+  latest_version: number | null;
+  listing_day: string | null;
+  external_upvotes: number | null;
+}
+
+export type PaperRow = [id: string, ...PaperFields];
+export type PaperFields = [
+  title: string,
+  abstract: string,
+  comment: string | null,
+  journalRef: string | null,
+  doi: string | null,
+  license: string | null,
+  primaryCategory: string | null,
+  published: string | null,
+  updated: string | null,
+  latestVersion: number | null,
+  withdrawn: 0 | 1,
+  contentHash: string,
+];
+
+/**
+ * The writes one batch needs, decided before any is made, so that both backends write the same thing: SQLite
+ * row by row through prepared statements, PostgreSQL set-based. Keyed by paper id, so a paper that occurs twice
+ * in one batch is written once, as its last record says.
+ */
+export class UpsertPlan {
+  readonly inserts = new Map<string, PaperRow>();
+  readonly updates = new Map<string, PaperRow>();
+  /** Author and category lists to write; for updated papers the stored lists are deleted first. */
+  readonly authors = new Map<string, readonly string[]>();
+  readonly categories = new Map<string, readonly string[]>();
+  readonly versions: [string, number, string][] = [];
+  readonly listings = new Map<string, [string, string, number | null, number | null]>();
+  readonly upvoteUpdates = new Map<string, number>();
+  readonly counts: UpsertCounts = emptyCounts();
+}
+
+/** Decides the batch's writes from the incoming papers and the stored state of those already known. */
+export function planUpsert(
+  papers: readonly IncomingPaper[],
+  known: Map<string, StoredState>,
+  options: UpsertOptions,
+): UpsertPlan {
+  const plan = new UpsertPlan();
+  for (const paper of papers) {
+    const before = known.get(paper.record.id);
+    const stored = planRecord(paper.record, before, plan);
+    const listing = planListing(paper, before, options, plan);
+    // A later record for the same id in this batch must see what this one will write.
+    known.set(paper.record.id, { ...stored, ...listing });
+  }
+  return plan;
+}
+
+function paperRow(record: PaperRecord, incoming: number | null, hash: string): PaperRow {
+  return [
+    record.id,
+    record.title,
+    record.abstract,
+    record.comment,
+    record.journalRef,
+    record.doi,
+    record.license,
+    record.categories[0] ?? null,
+    record.published,
+    record.updated,
+    incoming,
+    record.withdrawn ? 1 : 0,
+    hash,
+  ];
+}
+
+function planRecord(
+  record: PaperRecord,
+  existing: StoredState | undefined,
+  plan: UpsertPlan,
+): Pick<StoredState, "content_hash" | "latest_version"> {
+  const hash = contentHash(record);
+  if (existing?.content_hash === hash) {
+    plan.counts.unchanged += 1;
+    return existing;
+  }
+  for (const v of record.versions) plan.versions.push([record.id, v.version, v.created]);
+  const incoming = latestVersion(record);
+  const stale = existing?.latest_version != null && incoming != null && incoming < existing.latest_version;
+  if (existing && stale) {
+    plan.counts.unchanged += 1;
+    return existing;
+  }
+  const row = paperRow(record, incoming, hash);
+  if (plan.inserts.has(record.id)) plan.inserts.set(record.id, row);
+  else if (existing) plan.updates.set(record.id, row);
+  else plan.inserts.set(record.id, row);
+  if (existing) plan.counts.updated += 1;
+  else plan.counts.added += 1;
+  plan.authors.set(record.id, record.authors);
+  plan.categories.set(record.id, record.categories);
+  return { content_hash: hash, latest_version: incoming ?? existing?.latest_version ?? null };
+}
+
+function planListing(
+  paper: IncomingPaper,
+  existing: StoredState | undefined,
+  options: UpsertOptions,
+  plan: UpsertPlan,
+): Pick<StoredState, "listing_day" | "external_upvotes"> {
+  const upvotes = paper.externalUpvotes ?? null;
+  if (existing?.listing_day) {
+    if (upvotes === null || upvotes === existing.external_upvotes) return existing;
+    // Applied after the listing inserts, so this also corrects a listing made earlier in the same batch.
+    plan.upvoteUpdates.set(paper.record.id, upvotes);
+    return { listing_day: existing.listing_day, external_upvotes: upvotes };
+  }
+  if (!paper.featureOn) return { listing_day: null, external_upvotes: null };
+  plan.listings.set(paper.record.id, [paper.record.id, paper.featureOn, options.submitterId, upvotes]);
+  plan.counts.featured += 1;
+  return { listing_day: paper.featureOn, external_upvotes: upvotes };
+}
+
+/** Ordered lists (authors, categories) as (paper id, position, value) rows. */
+export function positioned(lists: Map<string, readonly string[]>): [string, number, string][] {
+  const rows: [string, number, string][] = [];
+  for (const [id, values] of lists) {
+    values.forEach((value, i) => {
+      rows.push([id, i, value]);
+    });
+  }
+  return rows;
+}

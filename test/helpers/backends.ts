@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+
+export type Backend = "sqlite" | "postgres";
+
+/** The PostgreSQL server the suites use, if any; CI always sets it, so nothing is skipped there. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "";
+
+/** Every backend the storage suites loop over: SQLite always, PostgreSQL when a server is named. */
+export const BACKENDS: readonly Backend[] = TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+
+/** A PostgreSQL URL whose connections see only `schema` (through the server's search_path). */
+export function withSearchPath(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set("options", `-c search_path=${schema}`);
+  return parsed.toString();
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface IsolatedSchema {
+  readonly url: string;
+  readonly schema: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh schema on the test server for one test instance: each instance migrates into its own schema, so
+ * suites run side by side on one database and leave nothing behind.
+ */
+export async function createIsolatedSchema(): Promise<IsolatedSchema> {
+  if (!TEST_DATABASE_URL)
+    throw new Error("TEST_DATABASE_URL is not set: no PostgreSQL server to test against");
+  const schema = `test_${randomBytes(6).toString("hex")}`;
+  await admin((client) => client.query(`create schema ${schema}`));
+  return {
+    url: withSearchPath(TEST_DATABASE_URL, schema),
+    schema,
+    drop: () =>
+      admin((client) => client.query(`drop schema if exists ${schema} cascade`)).then(() => undefined),
+  };
+}

@@ -1,0 +1,29 @@
+import type { IncomingPaper, PaperRecord } from "../../src/core/paper.js";
+
+/** A paper record with plausible defaults; tests override what they are about. */
+export function paperRecord(id: string, overrides: Partial<PaperRecord> = {}): PaperRecord {
+  return {
+    id,
+    title: `Paper ${id}`,
+    abstract: `The abstract of ${id}.`,
+    authors: ["Ada Lovelace", "Alan Turing"],
+    categories: ["cs.LG", "stat.ML"],
+    comment: null,
+    journalRef: null,
+    doi: null,
+    license: null,
+    versions: [{ version: 1, created: "2026-06-01T12:00:00.000Z" }],
+    published: "2026-06-01T12:00:00.000Z",
+    updated: "2026-06-01T12:00:00.000Z",
+    withdrawn: false,
+    ...overrides,
+  };
+}
+
+export function incoming(
+  record: PaperRecord,
+  featureOn: string | null = null,
+  externalUpvotes: number | null = null,
+): IncomingPaper {
+  return { record, featureOn, externalUpvotes };
+}
