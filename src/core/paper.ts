@@ -35,6 +35,8 @@ export interface IncomingPaper {
   readonly featureOn: Day | null;
   /** Upvotes counted elsewhere (Hugging Face), kept apart from local upvotes. */
   readonly externalUpvotes?: number | null;
+  /** The record's content digest when already computed (import parses on a worker thread and computes it there). */
+  readonly digest?: string;
 }
 
 /** A stored paper as the rest of the application sees it. */

@@ -1,17 +1,12 @@
-import type { Readable } from "node:stream";
-import { AppError, invalid } from "../core/errors.js";
-import type { IncomingPaper } from "../core/paper.js";
+import { invalid } from "../core/errors.js";
 import type { Database } from "../storage/database.js";
 import { addCounts, emptyCounts, type UpsertCounts, upsertPapers } from "../storage/upsert-papers.js";
 import { findUserIdByHandle } from "../storage/users.js";
-import { type ImportFormat, importFormat } from "./formats/index.js";
-import { openInput, readLines } from "./read-lines.js";
+import { importFormat } from "./formats/index.js";
+import { type ImportProblem, type ParsedBatch, parseBatches } from "./parse-batches.js";
+import { canParseInWorker, workerBatches } from "./worker-batches.js";
 
-export interface ImportProblem {
-  readonly file: string;
-  readonly line: number;
-  readonly message: string;
-}
+export type { ImportProblem } from "./parse-batches.js";
 
 export interface ImportReport extends UpsertCounts {
   rejected: number;
@@ -23,6 +18,8 @@ export interface ImportOptions {
   /** Stop at the first bad record, committing nothing of the batch it is in. */
   readonly strict?: boolean;
   readonly batchSize?: number;
+  /** Parse on a worker thread while this thread writes (default: when running the compiled build). */
+  readonly parallel?: boolean;
   readonly now?: () => Date;
   /** Called after each committed batch with the number of records read so far. */
   readonly onProgress?: (recordsRead: number) => void;
@@ -31,8 +28,6 @@ export interface ImportOptions {
 
 /** The account bulk imports stand as (created by migration 0002). */
 export const IMPORT_ACCOUNT = "paperboy";
-
-const displayName = (path: string) => (path === "-" ? "stdin" : path);
 
 /**
  * Loads files of papers in one of the known formats. Records are committed in batches, each batch one
@@ -43,80 +38,34 @@ export async function importFiles(
   paths: readonly string[],
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const format = importFormat(options.format);
+  importFormat(options.format);
   const submitterId = await findUserIdByHandle(database, IMPORT_ACCOUNT);
   const report: ImportReport = { ...emptyCounts(), rejected: 0, problems: [] };
-  const batchSize = options.batchSize ?? 2000;
   const now = options.now ?? (() => new Date());
   let read = 0;
-  const commit = async (batch: IncomingPaper[]) => {
-    if (batch.length === 0) return;
-    addCounts(
-      report,
-      await upsertPapers(database, batch, { submitterId, source: "import", now: now().toISOString() }),
-    );
-    options.onProgress?.(read);
-  };
-  for (const path of paths) {
-    const file = displayName(path);
-    const input = await openInput(path).catch((error: Error) => {
-      throw invalid(`${file}: cannot open (${error.message})`);
-    });
-    let batch: IncomingPaper[] = [];
-    try {
-      for await (const record of recordsOf(input, format, file)) {
-        read += 1;
-        if ("problem" in record) {
-          if (options.strict) {
-            batch = [];
-            throw invalid(`${file}:${record.problem.line}: ${record.problem.message} (stopped by --strict)`);
-          }
-          report.rejected += 1;
-          report.problems.push(record.problem);
-          options.onProblem?.(record.problem);
-          continue;
-        }
-        batch.push(record.paper);
-        if (batch.length >= batchSize) {
-          await commit(batch);
-          batch = [];
-        }
-      }
-    } finally {
-      // Whole records read before a failure (a cut-off file, say) are kept; a re-run skips them unchanged.
-      await commit(batch);
+  for await (const batch of batchesFor(paths, options)) {
+    if (options.strict && batch.problems[0]) {
+      const { file, line, message } = batch.problems[0];
+      throw invalid(`${file}:${line}: ${message} (stopped by --strict)`);
     }
+    for (const problem of batch.problems) options.onProblem?.(problem);
+    report.rejected += batch.problems.length;
+    report.problems.push(...batch.problems);
+    const written = await upsertPapers(database, batch.papers, {
+      submitterId,
+      source: "import",
+      now: now().toISOString(),
+    });
+    addCounts(report, written);
+    read += batch.read;
+    options.onProgress?.(read);
   }
   return report;
 }
 
-type Parsed = { paper: IncomingPaper } | { problem: ImportProblem };
-
-async function* recordsOf(input: Readable, format: ImportFormat, file: string): AsyncGenerator<Parsed> {
-  let lastLine = 0;
-  try {
-    if (format.kind === "lines") {
-      for await (const line of readLines(input)) {
-        lastLine = line.number;
-        yield parseOne(() => format.parseLine(line.text), file, line.number);
-      }
-      return;
-    }
-    const chunks: Buffer[] = [];
-    for await (const chunk of input) chunks.push(chunk as Buffer);
-    const papers = format.parseDocument(Buffer.concat(chunks).toString("utf8"));
-    for (const paper of papers) yield { paper };
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw invalid(`${file}: unreadable after line ${lastLine} (${(error as Error).message})`);
-  }
-}
-
-function parseOne(parse: () => IncomingPaper, file: string, line: number): Parsed {
-  try {
-    return { paper: parse() };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { problem: { file, line, message: error.message } };
-  }
+function batchesFor(paths: readonly string[], options: ImportOptions): AsyncGenerator<ParsedBatch> {
+  const batchSize = options.batchSize ?? 2000;
+  const parallel = options.parallel ?? canParseInWorker(paths);
+  if (parallel && canParseInWorker(paths)) return workerBatches({ paths, format: options.format, batchSize });
+  return parseBatches(paths, options.format, batchSize);
 }

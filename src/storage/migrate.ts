@@ -12,9 +12,12 @@ export async function migrate(database: Database): Promise<MigrationOutcome> {
   for (const migration of MIGRATIONS) {
     entries[migration.name] = { up: (db) => migration.up(db, database.capabilities) };
   }
+  // Migration numbers are allotted in ranges per area of the code, so a newer file may sort before one an
+  // instance already applied; each is still applied exactly once.
   const migrator = new Migrator({
     db: database.kysely,
     provider: { getMigrations: async () => entries },
+    allowUnorderedMigrations: true,
     // Kysely looks for its ledger in every schema unless told which one: name the connection's own.
     migrationTableSchema: await currentSchema(database),
   });

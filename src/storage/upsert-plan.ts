@@ -52,7 +52,7 @@ export function planUpsert(
   const plan = new UpsertPlan();
   for (const paper of papers) {
     const before = known.get(paper.record.id);
-    const stored = planRecord(paper.record, before, plan);
+    const stored = planRecord(paper, before, plan);
     const listing = planListing(paper, before, options, plan);
     // A later record for the same id in this batch must see what this one will write.
     known.set(paper.record.id, { ...stored, ...listing });
@@ -79,11 +79,11 @@ function paperRow(record: PaperRecord, incoming: number | null, hash: string): P
 }
 
 function planRecord(
-  record: PaperRecord,
+  { record, digest }: IncomingPaper,
   existing: StoredState | undefined,
   plan: UpsertPlan,
 ): Pick<StoredState, "content_hash" | "latest_version"> {
-  const hash = contentHash(record);
+  const hash = digest ?? contentHash(record);
   if (existing?.content_hash === hash) {
     plan.counts.unchanged += 1;
     return existing;

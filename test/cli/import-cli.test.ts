@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { fixture } from "../helpers/fixtures.js";
+
+describe("paperboy import", () => {
+  let directory: string;
+  let env: Record<string, string>;
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), "paperboy-cli-"));
+    env = { DATABASE_URL: `sqlite:${join(directory, "cli.db")}` };
+  });
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("reads standard input and prints the counts", () => {
+    const result = runCli(["import", "-"], env, readFileSync(fixture("listing-small.jsonl")));
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe("added 180, updated 0, unchanged 0, rejected 0");
+    expect(result.stderr).toMatch(/import: 180 records/);
+  });
+
+  it("reports bad lines on stderr with file and line, and still imports the rest", () => {
+    const file = join(directory, "mixed.jsonl");
+    const lines = readFileSync(fixture("listing-small.jsonl"), "utf8").trim().split("\n");
+    writeFileSync(file, [lines[0], "nonsense", lines[1]].join("\n"));
+    const result = runCli(["import", file], env);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe("added 2, updated 0, unchanged 0, rejected 1");
+    expect(result.stderr).toContain(`${file}:2: not valid JSON`);
+  });
+
+  it("fails with one line naming a cut-off gzip file, keeping what came before", () => {
+    const gz = gzipSync(readFileSync(fixture("listing-small.jsonl")));
+    const file = join(directory, "cut.jsonl.gz");
+    writeFileSync(file, gz.subarray(0, gz.length - 40));
+    const result = runCli(["import", file], env);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /paperboy: .*cut\.jsonl\.gz: unreadable after line \d+ \(unexpected end of file\)\n$/,
+    );
+  });
+
+  it("refuses an unknown format and a missing file with a clear reason", () => {
+    expect(runCli(["import", "--format", "csv", "x"], env).stderr).toMatch(
+      /unknown format "csv" \(known: listing/,
+    );
+    const missing = runCli(["import", join(directory, "nope.jsonl")], env);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/nope\.jsonl: cannot open \(ENOENT/);
+  });
+
+  it("stops on an invalid setting with one line", () => {
+    const result = runCli(["migrate"], { DATABASE_URL: "mysql://x" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      "paperboy: configuration: DATABASE_URL must start with sqlite: (a file path follows) or postgres:// (supported schemes: sqlite:, postgres://)\n",
+    );
+  });
+});

@@ -1,0 +1,94 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import BetterSqlite3 from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI, cliEnv, runCli } from "../helpers/cli.js";
+
+const DEMO = fileURLToPath(new URL("../../corpus/demo-papers.jsonl.gz", import.meta.url));
+const COPIES = 10;
+
+/** The demo corpus ten times over, each copy under fresh ids: about 33,000 real-looking papers. */
+function writeLargeListing(file: string): { papers: number; authors: number } {
+  const records = gunzipSync(readFileSync(DEMO))
+    .toString("utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line));
+  const lines: string[] = [];
+  let authors = 0;
+  for (let copy = 0; copy < COPIES; copy++) {
+    records.forEach((record, i) => {
+      const id = `25${String(copy + 1).padStart(2, "0")}.${String(i).padStart(5, "0")}`;
+      lines.push(JSON.stringify({ ...record, id }));
+      authors += record.authors.length;
+    });
+  }
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return { papers: lines.length, authors };
+}
+
+function counts(dbFile: string) {
+  const db = new BetterSqlite3(dbFile, { fileMustExist: true });
+  try {
+    const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    return {
+      papers: one("select count(*) n from papers"),
+      authors: one("select count(*) n from paper_authors"),
+      listings: one("select count(*) n from listing_entries"),
+      orphans: one(
+        "select count(*) n from papers p where not exists (select 1 from paper_authors a where a.paper_id = p.id)",
+      ),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe("an import killed with SIGKILL half way", () => {
+  let directory: string;
+  beforeAll(() => {
+    directory = mkdtempSync(join(tmpdir(), "paperboy-kill-"));
+  });
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("leaves whole papers only, and a re-run finishes with every paper exactly once", async () => {
+    const input = join(directory, "large.jsonl");
+    const expected = writeLargeListing(input);
+    const dbFile = join(directory, "kill.db");
+    const settings = { DATABASE_URL: `sqlite:${dbFile}` };
+    expect(runCli(["migrate"], settings).stderr).toBe("");
+
+    const child = spawn(process.execPath, [CLI, "import", input], { env: cliEnv(settings), stdio: "ignore" });
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    let seen = 0;
+    for (let i = 0; i < 400 && seen === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      seen = counts(dbFile).papers;
+    }
+    child.kill("SIGKILL");
+    await exited;
+
+    const afterKill = counts(dbFile);
+    expect(afterKill.papers).toBeGreaterThan(0);
+    expect(afterKill.papers).toBeLessThan(expected.papers);
+    expect(afterKill.papers % 2000).toBe(0); // whole batches only
+    expect(afterKill.orphans).toBe(0);
+    expect(afterKill.listings).toBe(afterKill.papers);
+
+    const rerun = runCli(["import", input], settings);
+    expect(rerun.status).toBe(0);
+    expect(rerun.stdout).toContain(
+      `added ${expected.papers - afterKill.papers}, updated 0, unchanged ${afterKill.papers}`,
+    );
+    expect(counts(dbFile)).toEqual({
+      papers: expected.papers,
+      authors: expected.authors,
+      listings: expected.papers,
+      orphans: 0,
+    });
+  }, 120_000);
+});
