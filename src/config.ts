@@ -6,6 +6,8 @@ import { z } from "zod";
  */
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const EMBEDDERS = ["lsa", "http", "onnx"] as const;
+const SIGN_UP = ["open", "closed"] as const;
+const SUBMITTER_ROLES = ["member", "curator", "admin"] as const;
 
 const databaseUrl = z.string().refine((url) => /^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(url), {
   message:
@@ -44,6 +46,13 @@ const schema = z.object({
   EMBEDDINGS_MODEL: optionalText,
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   NODE_ENV: z.string().default("development"),
+  SIGN_UP: z.enum(SIGN_UP, { error: `must be one of ${SIGN_UP.join(", ")}` }).default("open"),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(400).default(30),
+  SIGN_IN_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  SUBMISSION_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(14),
+  SUBMITTER_ROLE: z
+    .enum(SUBMITTER_ROLES, { error: `must be one of ${SUBMITTER_ROLES.join(", ")}` })
+    .default("member"),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -65,6 +74,19 @@ export interface Config {
   readonly embeddingsModel: string | undefined;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly production: boolean;
+  readonly community: CommunityRules;
+}
+
+/** The rules an operator sets for accounts and submissions. */
+export interface CommunityRules {
+  /** `open`: a sign-in link to a new address creates a member account; `closed`: only `paperboy user add`. */
+  readonly signUp: (typeof SIGN_UP)[number];
+  readonly sessionDays: number;
+  readonly signInLinkMinutes: number;
+  /** Papers whose first version is older than this many days cannot be submitted; 0 means no limit. */
+  readonly submissionMaxAgeDays: number;
+  /** The least role that may submit papers. */
+  readonly submitterRole: (typeof SUBMITTER_ROLES)[number];
 }
 
 export class ConfigError extends Error {
@@ -106,5 +128,12 @@ export function loadConfig(env: Environment = process.env): Config {
     embeddingsModel: e.EMBEDDINGS_MODEL,
     logLevel: e.LOG_LEVEL,
     production,
+    community: Object.freeze({
+      signUp: e.SIGN_UP,
+      sessionDays: e.SESSION_DAYS,
+      signInLinkMinutes: e.SIGN_IN_LINK_MINUTES,
+      submissionMaxAgeDays: e.SUBMISSION_MAX_AGE_DAYS,
+      submitterRole: e.SUBMITTER_ROLE,
+    }),
   });
 }

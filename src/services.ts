@@ -4,6 +4,7 @@ import { type Clock, systemClock } from "./core/clock.js";
 import { createExternalSources, type ExternalSources } from "./ingestion/http/sources.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
 import { resolveSecretKey } from "./secrets.js";
+import { createMemoryRateLimitStore, type RateLimitStore } from "./security/rate-limit-store.js";
 import type { Database } from "./storage/database.js";
 import { migrate } from "./storage/migrate.js";
 import { openDatabase } from "./storage/open.js";
@@ -21,6 +22,8 @@ export interface Services {
   readonly mailer: Mailer;
   /** Polite HTTP clients for arXiv and Hugging Face (fetchArxivPapers(services.sources.arxiv, ids, ...)). */
   readonly sources: ExternalSources;
+  /** Rate-limit counters: in memory by default; a shared store lets several processes count together. */
+  readonly rateLimits: RateLimitStore;
   close(): Promise<void>;
 }
 
@@ -28,6 +31,7 @@ export interface ServiceOverrides {
   readonly clock?: Clock;
   readonly mailer?: Mailer;
   readonly sources?: ExternalSources;
+  readonly rateLimits?: RateLimitStore;
   /** Skip applying migrations (for commands that must not change the schema). */
   readonly skipMigrations?: boolean;
 }
@@ -56,6 +60,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     secretKey: resolveSecretKey(config, join(dataDirectory(config), "secret.key")),
     mailer,
     sources,
+    rateLimits: overrides.rateLimits ?? createMemoryRateLimitStore(),
     async close() {
       mailer.close();
       sources.close();

@@ -8,8 +8,16 @@ import { fetchCommand } from "./commands/fetch.js";
 import { importCommand } from "./commands/import.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { serveCommand } from "./commands/serve.js";
+import { userCommand } from "./commands/user.js";
 
-const COMMANDS: readonly Command[] = [serveCommand, migrateCommand, importCommand, demoCommand, fetchCommand];
+const COMMANDS: readonly Command[] = [
+  serveCommand,
+  migrateCommand,
+  importCommand,
+  demoCommand,
+  fetchCommand,
+  userCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

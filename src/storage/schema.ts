@@ -77,6 +77,39 @@ export interface CommentsTable {
   deleted_at: string | null;
 }
 
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface UsedSignInLinksTable {
+  nonce: string;
+  used_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface CuratorActionsTable {
+  id: Generated<number>;
+  user_id: number | null;
+  action: string;
+  paper_id: string | null;
+  comment_id: number | null;
+  detail: string | null;
+  created_at: string;
+}
+
 export interface Schema {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
@@ -86,4 +119,8 @@ export interface Schema {
   users: UsersTable;
   upvotes: UpvotesTable;
   comments: CommentsTable;
+  sessions: SessionsTable;
+  used_sign_in_links: UsedSignInLinksTable;
+  api_tokens: ApiTokensTable;
+  curator_actions: CuratorActionsTable;
 }

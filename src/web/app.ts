@@ -1,8 +1,12 @@
+import fastifyFormbody from "@fastify/formbody";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { PUBLIC_DIR } from "../paths.js";
 import type { Services } from "../services.js";
+import { registerCsrf } from "./auth/csrf.js";
+import { registerSessions } from "./auth/session.js";
 import { registerErrorHandlers } from "./errors.js";
+import { registerAccountPages } from "./pages/account-routes.js";
 import { registerPaperPages } from "./pages/routes.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 
@@ -17,6 +21,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   registerErrorHandlers(app);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: "/assets/", maxAge: "1d" });
+  await app.register(fastifyFormbody);
+  await registerSessions(app, services);
+  await registerCsrf(app, services);
+  registerAccountPages(app, services);
   registerPaperPages(app, services);
   return app;
 }

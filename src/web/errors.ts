@@ -3,6 +3,7 @@ import { h } from "preact";
 import { type ErrorCode, isAppError } from "../core/errors.js";
 import { ErrorPage } from "./pages/error-page.js";
 import { renderDocument } from "./render.js";
+import { viewerOf } from "./viewer.js";
 
 /** The one mapping from error codes to HTTP statuses. */
 export const STATUS_OF: Record<ErrorCode, number> = {
@@ -31,7 +32,15 @@ interface Described {
   readonly message: string;
 }
 
+const CSRF_REFUSED: Described = {
+  status: 403,
+  code: "forbidden",
+  message:
+    "This form is out of date or did not come from this site. Go back, reload the page and send it again.",
+};
+
 function describe(error: FastifyError | Error): Described {
+  if ((error as FastifyError).code?.startsWith("FST_CSRF")) return CSRF_REFUSED;
   if (isAppError(error)) return { status: STATUS_OF[error.code], code: error.code, message: error.message };
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) {
@@ -48,7 +57,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, describe
   }
   return reply
     .type("text/html; charset=utf-8")
-    .send(renderDocument(h(ErrorPage, { status: described.status, message: described.message })));
+    .send(
+      renderDocument(h(ErrorPage, { status: described.status, message: described.message }), viewerOf(reply)),
+    );
 }
 
 export function registerErrorHandlers(app: FastifyInstance) {

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { AccountNav } from "./account-nav.js";
 
 export interface LayoutProps {
   readonly title: string;
@@ -29,6 +30,9 @@ export function Layout({ title, description, children, head }: LayoutProps) {
               Paperboy
             </a>
             <a href="/papers">Daily papers</a>
+            <a href="/papers/trending">Trending</a>
+            <a href="/papers/submit">Submit</a>
+            <AccountNav />
           </nav>
         </header>
         <main id="main">{children}</main>

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { h, type VNode } from "preact";
+import { h } from "preact";
 import { z } from "zod";
 import { parseArxivId } from "../../core/arxiv-id.js";
 import { invalid } from "../../core/errors.js";
 import { parseDay } from "../../core/listing-day.js";
 import { currentDay, dayList, paperById } from "../../ranking/daily-list.js";
 import type { Services } from "../../services.js";
-import { renderDocument } from "../render.js";
 import { DayPage } from "./day-page.js";
 import { ErrorPage } from "./error-page.js";
 import { PaperPage } from "./paper-page.js";
+import { sendPage } from "./send-page.js";
 
 const pageQuery = z.object({
   page: z.coerce.number({ error: "page must be a whole number from 1" }).int().min(1).max(10_000).default(1),
@@ -21,9 +21,7 @@ function parsePage(query: unknown): number {
   return parsed.data.page;
 }
 
-export function sendPage<P>(reply: FastifyReply, page: VNode<P>) {
-  return reply.type("text/html; charset=utf-8").send(renderDocument(page));
-}
+export { sendPage };
 
 export function registerPaperPages(app: FastifyInstance, services: Services) {
   const { database } = services;

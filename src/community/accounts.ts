@@ -1,0 +1,45 @@
+import { type Account, handleFromEmail, normaliseEmail, type Role } from "../core/account.js";
+import type { Clock } from "../core/clock.js";
+import { invalid } from "../core/errors.js";
+import { findAccountByEmail, insertAccount, updateRole } from "../storage/accounts.js";
+import type { Database } from "../storage/database.js";
+
+export function parseEmail(text: string): string {
+  const email = normaliseEmail(text);
+  if (!email)
+    throw invalid(`"${text.trim().slice(0, 80)}" is not an email address (expected name@example.org)`);
+  return email;
+}
+
+/** Creates an account, or changes an existing one's role when a role is given (how admins promote curators). */
+export async function addUser(
+  deps: { database: Database; clock: Clock },
+  rawEmail: string,
+  role: Role | undefined,
+): Promise<{ account: Account; created: boolean }> {
+  const email = parseEmail(rawEmail);
+  const existing = await findAccountByEmail(deps.database, email);
+  if (existing) {
+    if (!role || role === existing.role) return { account: existing, created: false };
+    await updateRole(deps.database, existing.id, role);
+    return { account: { ...existing, role }, created: false };
+  }
+  const account = await insertAccount(deps.database, {
+    email,
+    handle: handleFromEmail(email),
+    role: role ?? "member",
+    now: deps.clock.now().toISOString(),
+  });
+  return { account, created: true };
+}
+
+/** The account for an address, created as a member when sign-up is open. */
+export async function accountForSignIn(
+  deps: { database: Database; clock: Clock },
+  email: string,
+  signUpOpen: boolean,
+): Promise<Account | null> {
+  const existing = await findAccountByEmail(deps.database, email);
+  if (existing || !signUpOpen) return existing;
+  return (await addUser(deps, email, undefined)).account;
+}

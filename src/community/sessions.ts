@@ -1,0 +1,38 @@
+import type { Account } from "../core/account.js";
+import { hashSecret, randomSecret } from "../security/secret-hash.js";
+import type { Services } from "../services.js";
+import { deleteSession, deleteSessionsOf, findSessionAccount, insertSession } from "../storage/sessions.js";
+
+type Deps = Pick<Services, "database" | "clock" | "config">;
+
+export interface NewSession {
+  /** The cookie value; only its hash is stored. */
+  readonly token: string;
+  readonly maxAgeSeconds: number;
+}
+
+export async function startSession(deps: Deps, userId: number): Promise<NewSession> {
+  const token = randomSecret();
+  const maxAgeSeconds = deps.config.community.sessionDays * 86_400;
+  const now = deps.clock.now();
+  await insertSession(deps.database, {
+    tokenHash: hashSecret(token),
+    userId,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000).toISOString(),
+  });
+  return { token, maxAgeSeconds };
+}
+
+export function accountOfSession(deps: Deps, token: string): Promise<Account | null> {
+  return findSessionAccount(deps.database, hashSecret(token), deps.clock.now().toISOString());
+}
+
+export function endSession(deps: Deps, token: string): Promise<void> {
+  return deleteSession(deps.database, hashSecret(token));
+}
+
+/** Signs an account out on every device: every session row goes. */
+export function endEverySession(deps: Deps, userId: number): Promise<number> {
+  return deleteSessionsOf(deps.database, userId);
+}

@@ -1,0 +1,36 @@
+/** What an account may do: members take part, curators also moderate and feature, admins also run the instance. */
+export const ROLES = ["member", "curator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A signed-in person as the rest of the application sees them. */
+export interface Account {
+  readonly id: number;
+  readonly handle: string;
+  readonly email: string | null;
+  readonly displayName: string;
+  readonly role: Role;
+}
+
+export function isRole(text: string): text is Role {
+  return (ROLES as readonly string[]).includes(text);
+}
+
+/** Roles are ordered: each includes everything the ones before it may do. */
+export function hasRole(account: Pick<Account, "role">, needed: Role): boolean {
+  return ROLES.indexOf(account.role) >= ROLES.indexOf(needed);
+}
+
+const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+
+/** Lower-cases and checks an email address; returns null when it is not one. */
+export function normaliseEmail(text: string): string | null {
+  const email = text.trim().toLowerCase();
+  return email.length <= 254 && EMAIL.test(email) ? email : null;
+}
+
+/** A handle derived from an address's local part: lower-case letters, digits, dots, dashes and underscores. */
+export function handleFromEmail(email: string): string {
+  const local = (email.split("@")[0] ?? "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
+  const trimmed = local.replace(/^[-._]+|[-._]+$/g, "").slice(0, 30);
+  return trimmed.length >= 2 ? trimmed : "member";
+}

@@ -1,0 +1,32 @@
+import fastifyCsrf from "@fastify/csrf-protection";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Services } from "../../services.js";
+import { cookieOptions } from "./session.js";
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Every form is protected: a state-changing request outside /api/ must carry the `_csrf` field that matches the
+ * signed secret cookie. The JSON API is exempt because it accepts bearer tokens only, never cookies.
+ */
+export async function registerCsrf(app: FastifyInstance, services: Services) {
+  await app.register(fastifyCsrf, {
+    cookieKey: "paperboy_csrf",
+    cookieOpts: { ...cookieOptions(services), signed: true },
+  });
+  app.addHook("preHandler", (request, reply, done) => {
+    if (!UNSAFE.has(request.method) || request.url.startsWith("/api/")) return done();
+    app.csrfProtection(request, reply, done);
+  });
+}
+
+const tokens = new WeakMap<FastifyRequest, string>();
+
+/** The token for this response's forms; made once per request, since each new secret would replace the cookie. */
+export function csrfToken(reply: FastifyReply): string {
+  const known = tokens.get(reply.request);
+  if (known) return known;
+  const token = reply.generateCsrf();
+  tokens.set(reply.request, token);
+  return token;
+}

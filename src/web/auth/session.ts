@@ -1,0 +1,45 @@
+import fastifyCookie from "@fastify/cookie";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { accountOfSession, type NewSession } from "../../community/sessions.js";
+import type { Account } from "../../core/account.js";
+import type { Services } from "../../services.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The signed-in account (from the session cookie), or null. */
+    account: Account | null;
+  }
+}
+
+export const SESSION_COOKIE = "paperboy_session";
+
+/** Cookie attributes shared by the session and CSRF cookies: Secure whenever the public address is https. */
+export function cookieOptions(services: Services) {
+  return {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: services.config.baseUrl.startsWith("https:"),
+  };
+}
+
+/** Reads the session cookie on every request that carries one and puts the account on the request. */
+export async function registerSessions(app: FastifyInstance, services: Services) {
+  await app.register(fastifyCookie, { secret: services.secretKey });
+  app.decorateRequest("account", null);
+  app.addHook("onRequest", async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.account = token ? await accountOfSession(services, token) : null;
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, services: Services, session: NewSession) {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    ...cookieOptions(services),
+    maxAge: session.maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, services: Services) {
+  reply.clearCookie(SESSION_COOKIE, cookieOptions(services));
+}

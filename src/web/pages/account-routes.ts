@@ -1,0 +1,92 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { h } from "preact";
+import { z } from "zod";
+import { apiTokensOf, createApiToken, revokeToken } from "../../community/api-tokens.js";
+import { endEverySession, endSession } from "../../community/sessions.js";
+import { checkSignInLink, completeSignIn, requestSignIn, safeNext } from "../../community/sign-in.js";
+import { normaliseEmail } from "../../core/account.js";
+import type { Services } from "../../services.js";
+import { requireAccount } from "../auth/guards.js";
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../auth/session.js";
+import { parseForm } from "../form.js";
+import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
+import { ConfirmSignInPage, LinkSentPage, LoginPage } from "./login-pages.js";
+import { sendPage } from "./send-page.js";
+import { SettingsPage } from "./settings-page.js";
+
+const nextQuery = z.object({ next: z.string().optional() });
+const loginForm = z.object({ email: z.string().max(320), next: z.string().optional() });
+const linkQuery = z.object({ token: z.string().min(1).max(2000), next: z.string().optional() });
+const tokenForm = z.object({ name: z.string() });
+const tokenParams = z.object({ id: z.coerce.number().int().min(1) });
+
+export function registerAccountPages(app: FastifyInstance, services: Services) {
+  app.get("/login", (request, reply) => {
+    const { next } = parseForm(nextQuery, request.query);
+    const signUpOpen = services.config.community.signUp === "open";
+    return sendPage(reply, h(LoginPage, { next: safeNext(next), signUpOpen }));
+  });
+  app.post("/login", async (request, reply) => {
+    const form = parseForm(loginForm, request.body);
+    await enforceRateLimit(
+      services,
+      request,
+      reply,
+      RATE_RULES.signIn,
+      normaliseEmail(form.email) ?? undefined,
+    );
+    const { delivery } = await requestSignIn(services, form.email, safeNext(form.next));
+    delivery.catch((error: Error) => request.log.error({ err: error }, "sign-in mail failed"));
+    return sendPage(reply, h(LinkSentPage, { email: form.email.trim() }));
+  });
+  app.get("/login/verify", (request, reply) => {
+    const { token, next } = parseForm(linkQuery, request.query);
+    const { email } = checkSignInLink(services, token);
+    return sendPage(reply, h(ConfirmSignInPage, { token, email, next: safeNext(next) }));
+  });
+  app.post("/login/verify", async (request, reply) => {
+    const { token, next } = parseForm(linkQuery, request.body);
+    const { session } = await completeSignIn(services, token);
+    setSessionCookie(reply, services, session);
+    return reply.redirect(safeNext(next), 303);
+  });
+  registerSignOut(app, services);
+  registerSettings(app, services);
+}
+
+function registerSignOut(app: FastifyInstance, services: Services) {
+  app.post("/logout", async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await endSession(services, token);
+    clearSessionCookie(reply, services);
+    return reply.redirect("/papers", 303);
+  });
+  app.post("/logout/everywhere", async (request, reply) => {
+    await endEverySession(services, requireAccount(request).id);
+    clearSessionCookie(reply, services);
+    return reply.redirect("/papers", 303);
+  });
+}
+
+function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
+  return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+}
+
+function registerSettings(app: FastifyInstance, services: Services) {
+  app.get("/settings", async (request, reply) => {
+    if (!request.account) return redirectToLogin(request, reply);
+    const tokens = await apiTokensOf(services, request.account);
+    return sendPage(reply, h(SettingsPage, { account: request.account, tokens }));
+  });
+  app.post("/settings/tokens", async (request, reply) => {
+    const account = requireAccount(request);
+    const created = await createApiToken(services, account, parseForm(tokenForm, request.body).name);
+    const tokens = await apiTokensOf(services, account);
+    return sendPage(reply, h(SettingsPage, { account, tokens, newToken: created }));
+  });
+  app.post("/settings/tokens/:id/revoke", async (request, reply) => {
+    const account = requireAccount(request);
+    await revokeToken(services, account, parseForm(tokenParams, request.params).id);
+    return reply.redirect("/settings", 303);
+  });
+}

@@ -1,0 +1,73 @@
+import type { Account } from "../../core/account.js";
+import type { ApiTokenRow } from "../../storage/api-tokens.js";
+import { PostForm } from "../components/forms.js";
+import { Layout } from "../components/layout.js";
+
+export interface SettingsPageProps {
+  readonly account: Account;
+  readonly tokens: readonly ApiTokenRow[];
+  /** A token just created: shown this once, never again. */
+  readonly newToken?: { readonly name: string; readonly token: string };
+}
+
+export function SettingsPage({ account, tokens, newToken }: SettingsPageProps) {
+  return (
+    <Layout title="Settings">
+      <section class="narrow">
+        <h1>Settings</h1>
+        <dl class="paper-facts">
+          <div>
+            <dt>Handle</dt>
+            <dd>{account.handle}</dd>
+          </div>
+          <div>
+            <dt>Email</dt>
+            <dd>{account.email}</dd>
+          </div>
+          <div>
+            <dt>Role</dt>
+            <dd>{account.role}</dd>
+          </div>
+        </dl>
+        <ApiTokens tokens={tokens} newToken={newToken} />
+        <h2>Sessions</h2>
+        <PostForm action="/logout/everywhere">
+          <button type="submit">Sign out everywhere</button>
+        </PostForm>
+      </section>
+    </Layout>
+  );
+}
+
+function ApiTokens({ tokens, newToken }: Pick<SettingsPageProps, "tokens" | "newToken">) {
+  return (
+    <>
+      <h2>API tokens</h2>
+      <p>
+        Scripts send a token as <code>Authorization: Bearer …</code> to write through the API as you.
+      </p>
+      {newToken ? (
+        <p class="notice" role="status">
+          Your new token “{newToken.name}”, shown only this once: <code class="token">{newToken.token}</code>
+        </p>
+      ) : null}
+      {tokens.length === 0 ? <p>No tokens yet.</p> : null}
+      <ul class="token-list">
+        {tokens.map((token) => (
+          <li key={token.id}>
+            <strong>{token.name}</strong> created {token.createdAt.slice(0, 10)}
+            {token.lastUsedAt ? `, last used ${token.lastUsedAt.slice(0, 10)}` : ", never used"}
+            <PostForm action={`/settings/tokens/${token.id}/revoke`} class="inline">
+              <button type="submit">Revoke</button>
+            </PostForm>
+          </li>
+        ))}
+      </ul>
+      <PostForm action="/settings/tokens" class="stacked">
+        <label for="token-name">New token name</label>
+        <input id="token-name" name="name" required maxLength={80} placeholder="my script" />
+        <button type="submit">Create token</button>
+      </PostForm>
+    </>
+  );
+}

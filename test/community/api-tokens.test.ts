@@ -1,0 +1,68 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addUser } from "../../src/community/accounts.js";
+import { startSession } from "../../src/community/sessions.js";
+import { buildApp } from "../../src/web/app.js";
+import { authenticateBearer } from "../../src/web/auth/bearer.js";
+import { FormClient } from "../helpers/form-client.js";
+import { createTestInstance, type TestInstance } from "../helpers/services.js";
+
+describe("API tokens", () => {
+  let instance: TestInstance;
+  let app: FastifyInstance;
+  let client: FormClient;
+
+  beforeAll(async () => {
+    instance = await createTestInstance();
+    const { account } = await addUser(instance.services, "grace@example.org", undefined);
+    app = await buildApp(instance.services);
+    client = new FormClient(app);
+    client.cookies.set("paperboy_session", (await startSession(instance.services, account.id)).token);
+  });
+  afterAll(async () => {
+    await app.close();
+    await instance.dispose();
+  });
+
+  it("creates a token on /settings, shows it once, stores only its hash, and revokes it", async () => {
+    await client.get("/settings");
+    const created = await client.post("/settings/tokens", { name: "nightly script" });
+    const token = /<code class="token">(pb_[\w-]+)<\/code>/.exec(created.body)?.[1] ?? "";
+    expect(token).toMatch(/^pb_[\w-]{43}$/);
+    expect((await client.get("/settings")).body).not.toContain(token);
+
+    const stored = await instance.services.database.kysely.selectFrom("api_tokens").selectAll().execute();
+    expect(JSON.stringify(stored)).not.toContain(token);
+
+    const account = await authenticateBearer(instance.services, `Bearer ${token}`);
+    expect(account?.handle).toBe("grace");
+    expect(await authenticateBearer(instance.services, `Bearer ${token}x`)).toBeNull();
+    expect(await authenticateBearer(instance.services, undefined)).toBeNull();
+
+    const id = stored[0]?.id ?? 0;
+    expect((await client.post(`/settings/tokens/${id}/revoke`, {})).statusCode).toBe(303);
+    expect(await authenticateBearer(instance.services, `Bearer ${token}`)).toBeNull();
+  });
+
+  it("will not let one account revoke another's token", async () => {
+    const response = await client.post("/settings/tokens/999/revoke", {});
+    expect(response.statusCode).toBe(404);
+  });
+});
+
+describe("paperboy user add", () => {
+  it("creates an account, promotes it, and refuses a bad role", async () => {
+    const instance = await createTestInstance();
+    try {
+      const first = await addUser(instance.services, "Linus@Example.org", undefined);
+      expect(first).toMatchObject({ created: true, account: { handle: "linus", role: "member" } });
+      const promoted = await addUser(instance.services, "linus@example.org", "admin");
+      expect(promoted).toMatchObject({ created: false, account: { role: "admin" } });
+      const twin = await addUser(instance.services, "linus@example.net", undefined);
+      expect(twin.account.handle).toBe("linus2");
+      await expect(addUser(instance.services, "not-an-address", undefined)).rejects.toThrow(/not an email/);
+    } finally {
+      await instance.dispose();
+    }
+  });
+});
