@@ -7,6 +7,10 @@ import { registerCsrf } from "./auth/csrf.js";
 import { registerSessions } from "./auth/session.js";
 import { registerErrorHandlers } from "./errors.js";
 import { registerAccountPages } from "./pages/account-routes.js";
+import { registerCommentPages } from "./pages/comment-routes.js";
+import { registerCommunityPages } from "./pages/community-routes.js";
+import { registerCurationPages } from "./pages/curation-routes.js";
+import { registerListPages } from "./pages/list-routes.js";
 import { registerPaperPages } from "./pages/routes.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 
@@ -25,6 +29,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await registerSessions(app, services);
   await registerCsrf(app, services);
   registerAccountPages(app, services);
+  registerCommunityPages(app, services);
+  registerCommentPages(app, services);
+  registerCurationPages(app, services);
+  registerListPages(app, services);
   registerPaperPages(app, services);
   return app;
 }

@@ -1,8 +1,8 @@
 import type { Day } from "../../core/listing-day.js";
 import type { PaperSummary } from "../../storage/papers.js";
 import { Layout } from "../components/layout.js";
-import { PaperCard } from "../components/paper-card.js";
 import { formatDay } from "../format.js";
+import { type ListMarks, PaperList } from "./paper-list.js";
 
 export interface DayPageProps {
   readonly day: Day;
@@ -12,6 +12,7 @@ export interface DayPageProps {
   readonly pageCount: number;
   readonly previousDay: Day | null;
   readonly nextDay: Day | null;
+  readonly marks: ListMarks;
 }
 
 export function DayPage(props: DayPageProps) {
@@ -28,13 +29,7 @@ export function DayPage(props: DayPageProps) {
       {papers.length === 0 ? (
         <p class="empty">No papers were featured on this day.</p>
       ) : (
-        <ol class="paper-list" start={(page - 1) * 50 + 1}>
-          {papers.map((paper) => (
-            <li key={paper.id}>
-              <PaperCard paper={paper} />
-            </li>
-          ))}
-        </ol>
+        <PaperList papers={papers} start={(page - 1) * 50 + 1} marks={props.marks} />
       )}
       {pageCount > 1 ? <Pagination day={day} page={page} pageCount={pageCount} /> : null}
     </Layout>

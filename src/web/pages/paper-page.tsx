@@ -1,10 +1,20 @@
 import { arxivAbsUrl, arxivPdfUrl } from "../../core/arxiv-id.js";
 import type { Paper } from "../../core/paper.js";
+import { CommentSection } from "../components/comment-thread.js";
+import { CuratorPanel } from "../components/curator-panel.js";
 import { Layout } from "../components/layout.js";
 import { AuthorList, CategoryList } from "../components/paper-meta.js";
+import { PaperStats } from "../components/paper-stats.js";
 import { formatDay } from "../format.js";
+import type { PaperCommunity } from "./paper-community.js";
 
-export function PaperPage({ paper }: { readonly paper: Paper }) {
+export function PaperPage({
+  paper,
+  community,
+}: {
+  readonly paper: Paper;
+  readonly community?: PaperCommunity;
+}) {
   return (
     <Layout title={paper.title} description={paper.abstract.slice(0, 200)}>
       <article class="paper">
@@ -24,6 +34,7 @@ export function PaperPage({ paper }: { readonly paper: Paper }) {
               {paper.submittedBy ? ` by ${paper.submittedBy}` : null}
             </p>
           ) : null}
+          {community ? <PaperStats paper={paper} upvoted={community.upvoted} rank={community.rank} /> : null}
         </header>
         <section aria-labelledby="abstract-heading">
           <h2 id="abstract-heading">Abstract</h2>
@@ -40,6 +51,12 @@ export function PaperPage({ paper }: { readonly paper: Paper }) {
             PDF
           </a>
         </p>
+        {community ? (
+          <>
+            <CuratorPanel paperId={paper.id} listingDay={paper.listingDay} today={community.today} />
+            <CommentSection paperId={paper.id} comments={community.comments} />
+          </>
+        ) : null}
       </article>
     </Layout>
   );

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
 import { parseArxivId } from "../../core/arxiv-id.js";
@@ -8,6 +8,8 @@ import { currentDay, dayList, paperById } from "../../ranking/daily-list.js";
 import type { Services } from "../../services.js";
 import { DayPage } from "./day-page.js";
 import { ErrorPage } from "./error-page.js";
+import { listMarks } from "./list-marks.js";
+import { paperCommunity } from "./paper-community.js";
 import { PaperPage } from "./paper-page.js";
 import { sendPage } from "./send-page.js";
 
@@ -26,12 +28,18 @@ export { sendPage };
 export function registerPaperPages(app: FastifyInstance, services: Services) {
   const { database } = services;
 
-  const showDay = async (reply: FastifyReply, day: string, query: unknown) => {
-    const list = await dayList(database, parseDay(day), parsePage(query));
-    return sendPage(reply, h(DayPage, list));
+  const showDay = async (request: FastifyRequest, reply: FastifyReply, day: string) => {
+    const list = await dayList(database, parseDay(day), parsePage(request.query));
+    const marks = await listMarks(
+      database,
+      request,
+      list.papers.map((p) => p.id),
+      list.day,
+    );
+    return sendPage(reply, h(DayPage, { ...list, marks }));
   };
 
-  const latest = async (request: { query: unknown }, reply: FastifyReply) => {
+  const latest = async (request: FastifyRequest, reply: FastifyReply) => {
     const day = await currentDay(database);
     if (!day) {
       return sendPage(
@@ -39,22 +47,26 @@ export function registerPaperPages(app: FastifyInstance, services: Services) {
         h(ErrorPage, { status: 200, message: "No papers yet: import some with paperboy import." }),
       );
     }
-    return showDay(reply, day, request.query);
+    return showDay(request, reply, day);
   };
 
   app.get("/", latest);
   app.get("/papers", latest);
   app.get<{ Params: { day: string } }>("/papers/date/:day", (request, reply) =>
-    showDay(reply, request.params.day, request.query),
+    showDay(request, reply, request.params.day),
   );
 
-  const showPaper = async (reply: FastifyReply, raw: string) => {
+  const showPaper = async (request: FastifyRequest, reply: FastifyReply, raw: string) => {
     const { id } = parseArxivId(raw);
-    return sendPage(reply, h(PaperPage, { paper: await paperById(database, id) }));
+    const paper = await paperById(database, id);
+    const community = await paperCommunity(services, request, paper);
+    return sendPage(reply, h(PaperPage, { paper, community }));
   };
-  app.get<{ Params: { id: string } }>("/papers/:id", (request, reply) => showPaper(reply, request.params.id));
+  app.get<{ Params: { id: string } }>("/papers/:id", (request, reply) =>
+    showPaper(request, reply, request.params.id),
+  );
   // Old-style ids carry a slash: /papers/hep-th/9901001.
   app.get<{ Params: { archive: string; number: string } }>("/papers/:archive/:number", (request, reply) =>
-    showPaper(reply, `${request.params.archive}/${request.params.number}`),
+    showPaper(request, reply, `${request.params.archive}/${request.params.number}`),
   );
 }

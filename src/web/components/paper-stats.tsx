@@ -1,0 +1,42 @@
+import type { PaperSummary } from "../../storage/papers.js";
+import { useViewer } from "../viewer.js";
+import { PostForm } from "./forms.js";
+
+export interface PaperStatsProps {
+  readonly paper: PaperSummary;
+  readonly upvoted: boolean;
+  /** 1 to 3 for the day's papers of the day. */
+  readonly rank?: number | undefined;
+}
+
+/** Upvotes (a button for signed-in people, a sign-in link otherwise), comments and the paper-of-the-day rank. */
+export function PaperStats({ paper, upvoted, rank }: PaperStatsProps) {
+  const { account, path } = useViewer();
+  const votes = paper.upvotes + (paper.externalUpvotes ?? 0);
+  const label = `${votes} ${votes === 1 ? "upvote" : "upvotes"}`;
+  return (
+    <div class="paper-stats">
+      {rank ? <span class="rank">#{rank} Paper of the day</span> : null}
+      {account ? (
+        <PostForm action="/upvote" class="inline">
+          <input type="hidden" name="paper" value={paper.id} />
+          <input type="hidden" name="on" value={upvoted ? "0" : "1"} />
+          <input type="hidden" name="back" value={path} />
+          <button type="submit" class="upvote" aria-pressed={upvoted ? "true" : "false"}>
+            ▲ <span class="upvote-count">{label}</span>
+          </button>
+        </PostForm>
+      ) : (
+        <a href={`/login?next=${encodeURIComponent(path)}`} class="upvote-count" title="Sign in to upvote">
+          ▲ {label}
+        </a>
+      )}
+      <a href={`/papers/${paper.id}#comments`} class="comment-count">
+        {paper.commentCount} {paper.commentCount === 1 ? "comment" : "comments"}
+      </a>
+      {paper.submittedBy && paper.submittedBy !== "paperboy" ? (
+        <span class="submitter">submitted by {paper.submittedBy}</span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import MarkdownIt from "markdown-it";
+
+/**
+ * The small Markdown subset comments may use: paragraphs, line breaks, emphasis, strike-through, code, lists,
+ * block quotes and links. Raw HTML is off (written HTML shows as text), images and headings are not enabled,
+ * links only go to http(s) and mailto, and every link carries rel="nofollow ugc noopener".
+ */
+const markdown = new MarkdownIt("zero", {
+  html: false,
+  linkify: true,
+  breaks: true,
+  typographer: false,
+}).enable([
+  "paragraph",
+  "newline",
+  "emphasis",
+  "strikethrough",
+  "backticks",
+  "code",
+  "fence",
+  "list",
+  "blockquote",
+  "link",
+  "linkify",
+  "autolink",
+  "escape",
+  "entity",
+]);
+
+const SAFE_LINK = /^(https?:|mailto:)/i;
+markdown.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+
+markdown.renderer.rules.link_open = (tokens, index, options, _env, self) => {
+  const token = tokens[index];
+  if (token) token.attrSet("rel", "nofollow ugc noopener");
+  return self.renderToken(tokens, index, options);
+};
+
+/** HTML for a comment body; safe to insert as-is. */
+export function renderCommentMarkdown(text: string): string {
+  return markdown.render(text);
+}

@@ -1,0 +1,41 @@
+import { PAPERS_OF_THE_DAY } from "../../ranking/paper-of-the-day.js";
+import { AGE_OFFSET_HOURS, COMMENT_WEIGHT, GRAVITY, TRENDING_WINDOW_DAYS } from "../../ranking/trending.js";
+import { Layout } from "../components/layout.js";
+
+/** What Paperboy is, and the trending formula in words and symbols (the numbers come from the code). */
+export function AboutPage({ maxAgeDays }: { maxAgeDays: number }) {
+  return (
+    <Layout title="About" description="What Paperboy is and how its trending list is ranked">
+      <article class="narrow">
+        <h1>About Paperboy</h1>
+        <p>
+          Paperboy is a self-hosted hub for new research papers. Members submit papers from arXiv to the day's
+          list, upvote them and discuss them; curators feature, move and moderate.
+          {maxAgeDays > 0 ? ` Papers up to ${maxAgeDays} days old can be submitted.` : null}
+        </p>
+        <h2 id="paper-of-the-day">Papers of the day</h2>
+        <p>
+          The {PAPERS_OF_THE_DAY} most upvoted papers of each listing day carry a “paper of the day” rank.
+        </p>
+        <h2 id="trending">How trending works</h2>
+        <p>
+          A paper's trending score is its points divided by a power of its age. Points are its upvotes plus
+          each comment counted as {COMMENT_WEIGHT} of an upvote. Age is the hours since it was featured, plus{" "}
+          {AGE_OFFSET_HOURS} hours so new papers are not divided by almost nothing, raised to the power{" "}
+          {GRAVITY}, so older papers sink steadily. Only papers featured in the last {TRENDING_WINDOW_DAYS}{" "}
+          days are ranked. Nothing else counts: no hidden signals, no personal data.
+        </p>
+        <p class="formula">
+          <code>
+            score = (U + {COMMENT_WEIGHT}·C) / (A + {AGE_OFFSET_HOURS})<sup>{GRAVITY}</sup>
+          </code>
+        </p>
+        <p>
+          where <var>U</var> is the number of upvotes (this site's, plus those imported from Hugging Face),{" "}
+          <var>C</var> the number of visible comments and <var>A</var> the age in hours. Each entry on the{" "}
+          <a href="/papers/trending">trending page</a> shows its own numbers under “Why is this here?”.
+        </p>
+      </article>
+    </Layout>
+  );
+}

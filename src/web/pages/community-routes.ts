@@ -1,0 +1,45 @@
+import type { FastifyInstance } from "fastify";
+import { h } from "preact";
+import { z } from "zod";
+import { safeNext } from "../../community/sign-in.js";
+import { submitPaper } from "../../community/submissions.js";
+import { setUpvote } from "../../community/upvotes.js";
+import { parseArxivId } from "../../core/arxiv-id.js";
+import type { Services } from "../../services.js";
+import { requireAccount } from "../auth/guards.js";
+import { parseForm } from "../form.js";
+import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
+import { sendPage } from "./send-page.js";
+import { SubmitPage } from "./submit-page.js";
+
+const submitForm = z.object({ paper: z.string().max(200) });
+const upvoteForm = z.object({
+  paper: z.string().max(200),
+  on: z.enum(["0", "1"]),
+  back: z.string().optional(),
+});
+
+/** Submitting and upvoting papers. */
+export function registerCommunityPages(app: FastifyInstance, services: Services) {
+  const maxAgeDays = services.config.community.submissionMaxAgeDays;
+  app.get("/papers/submit", (request, reply) => {
+    if (!request.account) return reply.redirect("/login?next=%2Fpapers%2Fsubmit", 303);
+    return sendPage(reply, h(SubmitPage, { maxAgeDays }));
+  });
+  app.post("/papers/submit", async (request, reply) => {
+    const account = requireAccount(request);
+    const form = parseForm(submitForm, request.body);
+    await enforceRateLimit(services, request, reply, RATE_RULES.submit, String(account.id));
+    const submission = await submitPaper(services, account, form.paper);
+    return reply.redirect(`/papers/${submission.paperId}`, 303);
+  });
+  app.post("/upvote", async (request, reply) => {
+    const account = requireAccount(request);
+    const form = parseForm(upvoteForm, request.body);
+    const { id } = parseArxivId(form.paper);
+    await enforceRateLimit(services, request, reply, RATE_RULES.upvote, String(account.id));
+    await setUpvote(services, account, id, form.on === "1");
+    const back = safeNext(form.back ?? `/papers/${id}`).replace(/#.*$/, "");
+    return reply.redirect(`${back}#paper-${id}`, 303);
+  });
+}

@@ -1,0 +1,39 @@
+import type { FastifyRequest } from "fastify";
+import { type Day, listingDayOf } from "../../core/listing-day.js";
+import type { Paper } from "../../core/paper.js";
+import { papersOfTheDay } from "../../ranking/paper-of-the-day.js";
+import type { Services } from "../../services.js";
+import { type CommentRow, listComments } from "../../storage/comments.js";
+import { upvotedAmong } from "../../storage/upvotes.js";
+
+/** What the paper page shows beyond the paper: the viewer's upvote, its rank on its day, and its comments. */
+export interface PaperCommunity {
+  readonly upvoted: boolean;
+  readonly rank: number | undefined;
+  readonly comments: readonly CommentRow[];
+  /** Today's listing day, the default for a curator featuring the paper. */
+  readonly today: Day;
+}
+
+export async function paperCommunity(
+  services: Services,
+  request: FastifyRequest,
+  paper: Paper,
+): Promise<PaperCommunity> {
+  const { database } = services;
+  const [upvoted, ranks, comments] = await Promise.all([
+    request.account
+      ? upvotedAmong(database, request.account.id, [paper.id])
+      : Promise.resolve(new Set<string>()),
+    paper.listingDay
+      ? papersOfTheDay(database, paper.listingDay)
+      : Promise.resolve(new Map<string, number>()),
+    listComments(database, paper.id),
+  ]);
+  return {
+    upvoted: upvoted.has(paper.id),
+    rank: ranks.get(paper.id),
+    comments,
+    today: listingDayOf(services.clock.now()),
+  };
+}
