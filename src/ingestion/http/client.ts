@@ -26,8 +26,8 @@ const RETRYABLE_STATUS = (status: number) => status === 429 || status >= 500;
 type Attempt = { readonly response: HttpResponse } | { readonly retry: string; readonly waitMs: number };
 
 /**
- * The one way Paperboy talks to an external source: requests go one at a time over one connection, spaced by
- * the policy's minimum interval; 503/429 wait for Retry-After, network errors and 5xx back off exponentially
+ * The one way Paperboy talks to an external source: requests go one at a time over one connection, each at
+ * least the policy's minimum interval after the previous one finished; 503/429 wait for Retry-After, network errors and 5xx back off exponentially
  * with jitter, a bounded number of times. Every failure is an `upstream` error naming the source and the URL.
  */
 export class HttpClient {
@@ -35,7 +35,7 @@ export class HttpClient {
   private readonly random: () => number;
   private readonly now: () => Date;
   private queue: Promise<unknown> = Promise.resolve();
-  private lastStart = Number.NEGATIVE_INFINITY;
+  private lastFinished = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: HttpClientOptions) {
     this.random = options.random ?? Math.random;
@@ -102,9 +102,10 @@ export class HttpClient {
   }
 
   private async paced(url: URL, options: GetOptions): Promise<HttpResponse | NetworkError> {
-    const wait = this.lastStart + this.options.policy.minIntervalMs - performance.now();
+    // The pause runs from the end of the previous exchange, so a slow answer never shortens the gap the
+    // source sees between two requests.
+    const wait = this.lastFinished + this.options.policy.minIntervalMs - performance.now();
     if (wait > 0) await sleep(wait, undefined, { signal: options.signal });
-    this.lastStart = performance.now();
     const headers = { "user-agent": this.options.userAgent, "accept-encoding": "gzip" };
     try {
       return await send(url, this.agents, {
@@ -115,6 +116,8 @@ export class HttpClient {
     } catch (error) {
       if (error instanceof NetworkError) return error;
       throw error;
+    } finally {
+      this.lastFinished = performance.now();
     }
   }
 }
