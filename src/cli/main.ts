@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { isAppError } from "../core/errors.js";
 import type { Command } from "./command.js";
+import { copyCommand } from "./commands/copy.js";
 import { demoCommand } from "./commands/demo.js";
 import { fetchCommand } from "./commands/fetch.js";
 import { importCommand } from "./commands/import.js";
@@ -17,6 +18,7 @@ const COMMANDS: readonly Command[] = [
   demoCommand,
   fetchCommand,
   userCommand,
+  copyCommand,
 ];
 
 function help(): string {

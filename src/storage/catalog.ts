@@ -1,0 +1,60 @@
+import type { Kysely } from "kysely";
+import type { Database } from "./database.js";
+import { followIdentity, readPostgresCatalog } from "./postgres/catalog.js";
+import type { Schema } from "./schema.js";
+import { readSqliteCatalog } from "./sqlite/catalog.js";
+
+/** One stored table as the copy and checksum code needs to know it. */
+export interface TableInfo {
+  readonly name: string;
+  /** Columns that hold data (generated columns left out: the database computes them). */
+  readonly columns: readonly string[];
+  /** Primary key columns, in key order; rows are read in this order. */
+  readonly primaryKey: readonly string[];
+  /** Tables this one references through foreign keys (itself left out). */
+  readonly references: readonly string[];
+  /** The auto-numbered column, if any; its counter must follow copied rows. */
+  readonly identity: string | null;
+}
+
+/** Bookkeeping tables that belong to the database rather than to the instance. */
+const BOOKKEEPING = new Set(["kysely_migration", "kysely_migration_lock"]);
+
+/**
+ * The instance's tables, parents before the tables that reference them. Derived tables the engine maintains
+ * itself (FTS5's virtual and shadow tables) are not listed.
+ */
+export async function readCatalog(database: Database): Promise<TableInfo[]> {
+  const native = database.native;
+  const tables =
+    native.kind === "sqlite" ? readSqliteCatalog(native.db) : await readPostgresCatalog(native.pool);
+  return parentsFirst(tables.filter((table) => !BOOKKEEPING.has(table.name)));
+}
+
+function parentsFirst(tables: readonly TableInfo[]): TableInfo[] {
+  const byName = new Map(tables.map((table) => [table.name, table]));
+  const ordered: TableInfo[] = [];
+  const seen = new Set<string>();
+  const visit = (table: TableInfo) => {
+    if (seen.has(table.name)) return;
+    seen.add(table.name);
+    for (const parent of table.references) {
+      const info = byName.get(parent);
+      if (info) visit(info);
+    }
+    ordered.push(table);
+  };
+  for (const table of [...tables].sort((a, b) => a.name.localeCompare(b.name))) visit(table);
+  return ordered;
+}
+
+/** After rows were copied in with their ids, makes the backend number new rows after them. */
+export async function followIdentities(
+  database: Database,
+  db: Kysely<Schema>,
+  tables: readonly TableInfo[],
+): Promise<void> {
+  // SQLite's AUTOINCREMENT already follows explicit ids; PostgreSQL's identity sequences do not.
+  if (database.native.kind !== "postgres") return;
+  for (const table of tables) if (table.identity) await followIdentity(db, table.name, table.identity);
+}
