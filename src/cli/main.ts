@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { isAppError } from "../core/errors.js";
 import type { Command } from "./command.js";
+import { backupCommand } from "./commands/backup.js";
 import { copyCommand } from "./commands/copy.js";
 import { demoCommand } from "./commands/demo.js";
 import { fetchCommand } from "./commands/fetch.js";
@@ -19,6 +20,7 @@ const COMMANDS: readonly Command[] = [
   fetchCommand,
   userCommand,
   copyCommand,
+  backupCommand,
 ];
 
 function help(): string {
