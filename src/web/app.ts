@@ -1,18 +1,24 @@
+import fastifyCompress from "@fastify/compress";
 import fastifyFormbody from "@fastify/formbody";
-import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
-import { PUBLIC_DIR } from "../paths.js";
 import type { Services } from "../services.js";
+import { registerAssets } from "./assets.js";
 import { registerCsrf } from "./auth/csrf.js";
 import { registerSessions } from "./auth/session.js";
 import { registerErrorHandlers } from "./errors.js";
+import { registerMathStylesheet } from "./math/math-stylesheet.js";
+import { registerPageCache } from "./page-cache.js";
 import { registerAccountPages } from "./pages/account-routes.js";
 import { registerCommentPages } from "./pages/comment-routes.js";
 import { registerCommunityPages } from "./pages/community-routes.js";
 import { registerCurationPages } from "./pages/curation-routes.js";
 import { registerListPages } from "./pages/list-routes.js";
 import { registerPaperPages } from "./pages/routes.js";
+import { RenderedStore } from "./rendered-store.js";
 import { registerSecurityHeaders } from "./security-headers.js";
+
+// Rendered anonymous pages kept in memory per process (HTML plus its compressed copies).
+const RENDERED_PAGES_BUDGET_BYTES = 64 * 1024 * 1024;
 
 /** Builds the web application (pages, API, feeds) without listening, so tests can inject requests. */
 export async function buildApp(services: Services): Promise<FastifyInstance> {
@@ -24,10 +30,15 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   });
   registerSecurityHeaders(app);
   registerErrorHandlers(app);
-  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: "/assets/", maxAge: "1d" });
+  await registerAssets(app);
   await app.register(fastifyFormbody);
   await registerSessions(app, services);
   await registerCsrf(app, services);
+  // Hook order matters for onSend: cookies are written first (so the page cache sees Set-Cookie and keeps no
+  // copy of such a page), then the cache keeps the HTML, then compression runs.
+  registerPageCache(app, services, new RenderedStore(RENDERED_PAGES_BUDGET_BYTES));
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  registerMathStylesheet(app);
   registerAccountPages(app, services);
   registerCommunityPages(app, services);
   registerCommentPages(app, services);

@@ -53,7 +53,8 @@ describe.each(BACKENDS)("paper pages (%s)", (backend) => {
     const paper = records.find((r) => r.listed_on === day);
     expect(response.body).toContain(`href="/papers/${paper.id}"`);
     expect(response.body).toContain(paper.authors[0]);
-    expect(response.body).toContain(`<li>${paper.categories[0]}</li>`);
+    const category = paper.categories[0];
+    expect(response.body).toContain(`<a href="/search?q=cat%3A${category}">${category}</a>`);
     expect(response.body).toContain(`href="/papers/date/${days[0]}"`);
     expect(response.body).toContain(`href="/papers/date/${days[2]}"`);
     expect(response.body).toContain("60 papers");

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { assetUrl } from "../assets.js";
 import { AccountNav } from "./account-nav.js";
 
 export interface LayoutProps {
@@ -15,9 +16,11 @@ export function Layout({ title, description, children, head }: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
         <title>{title === "Paperboy" ? title : `${title} · Paperboy`}</title>
         {description ? <meta name="description" content={description} /> : null}
-        <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="stylesheet" href={assetUrl("site.css")} />
+        <script src={assetUrl("keys.js")} defer />
         {head}
       </head>
       <body>
@@ -25,7 +28,7 @@ export function Layout({ title, description, children, head }: LayoutProps) {
           Skip to content
         </a>
         <header class="site-header">
-          <nav aria-label="Site">
+          <nav class="site-nav" aria-label="Site">
             <a class="brand" href="/papers">
               Paperboy
             </a>
@@ -37,6 +40,10 @@ export function Layout({ title, description, children, head }: LayoutProps) {
         </header>
         <main id="main">{children}</main>
         <footer class="site-footer">
+          <p class="key-hints">
+            Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous paper, <kbd>o</kbd> open, <kbd>u</kbd> upvote,{" "}
+            <kbd>/</kbd> search.
+          </p>
           <p>
             Paper metadata from <a href="https://arxiv.org">arXiv</a>. Paperboy is free software you can host
             yourself.

@@ -15,13 +15,44 @@ export function AuthorList({
   );
 }
 
+/** Where a category links: the search for its papers (`cat:` filter), which every list shares. */
+export function categoryHref(category: string): string {
+  return `/search?q=${encodeURIComponent(`cat:${category}`)}`;
+}
+
 export function CategoryList({ categories }: { readonly categories: readonly string[] }) {
   if (categories.length === 0) return null;
   return (
     <ul class="categories" aria-label="Categories">
       {categories.map((category) => (
-        <li key={category}>{category}</li>
+        <li key={category}>
+          <a href={categoryHref(category)}>{category}</a>
+        </li>
       ))}
     </ul>
+  );
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+}
+
+/** Upvotes here plus those counted on Hugging Face, as one number. */
+export function UpvoteCount({
+  upvotes,
+  external,
+}: {
+  readonly upvotes: number;
+  readonly external: number | null;
+}) {
+  const total = upvotes + (external ?? 0);
+  return <span class="upvote-count">▲ {plural(total, "upvote", "upvotes")}</span>;
+}
+
+export function CommentCount({ id, count }: { readonly id: string; readonly count: number }) {
+  return (
+    <a class="comment-count" href={`/papers/${id}#comments`}>
+      {plural(count, "comment", "comments")}
+    </a>
   );
 }

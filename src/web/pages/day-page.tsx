@@ -1,6 +1,7 @@
 import type { Day } from "../../core/listing-day.js";
 import type { PaperSummary } from "../../storage/papers.js";
 import { Layout } from "../components/layout.js";
+import { SubscribeCta } from "../components/subscribe-cta.js";
 import { formatDay } from "../format.js";
 import { type ListMarks, PaperList } from "./paper-list.js";
 
@@ -24,6 +25,7 @@ export function DayPage(props: DayPageProps) {
         <p class="list-date">
           <time datetime={day}>{formatDay(day)}</time> · {total} {total === 1 ? "paper" : "papers"}
         </p>
+        <SubscribeCta />
         <DayNavigation {...props} />
       </section>
       {papers.length === 0 ? (

@@ -1,3 +1,4 @@
+import type { Day } from "../../core/listing-day.js";
 import type { PaperSummary } from "../../storage/papers.js";
 import { PaperCard } from "../components/paper-card.js";
 import { PaperStats } from "../components/paper-stats.js";
@@ -7,6 +8,8 @@ export interface ListMarks {
   readonly upvoted: ReadonlySet<string>;
   /** Paper-of-the-day ranks by paper id. */
   readonly ranks: ReadonlyMap<string, number>;
+  /** Today's listing day (America/New_York): papers featured on it carry the "new" mark. */
+  readonly today?: Day | null;
 }
 
 export const NO_MARKS: ListMarks = { upvoted: new Set(), ranks: new Map() };
@@ -25,8 +28,13 @@ export function PaperList({
     <ol class="paper-list" start={start}>
       {papers.map((paper) => (
         <li key={paper.id}>
-          <PaperCard paper={paper} />
-          <PaperStats paper={paper} upvoted={marks.upvoted.has(paper.id)} rank={marks.ranks.get(paper.id)} />
+          <PaperCard paper={paper} today={marks.today ?? null}>
+            <PaperStats
+              paper={paper}
+              upvoted={marks.upvoted.has(paper.id)}
+              rank={marks.ranks.get(paper.id)}
+            />
+          </PaperCard>
         </li>
       ))}
     </ol>

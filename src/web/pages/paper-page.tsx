@@ -3,6 +3,7 @@ import type { Paper } from "../../core/paper.js";
 import { CommentSection } from "../components/comment-thread.js";
 import { CuratorPanel } from "../components/curator-panel.js";
 import { Layout } from "../components/layout.js";
+import { MathText } from "../components/math-text.js";
 import { AuthorList, CategoryList } from "../components/paper-meta.js";
 import { PaperStats } from "../components/paper-stats.js";
 import { formatDay } from "../format.js";
@@ -17,10 +18,12 @@ export function PaperPage({
 }) {
   return (
     <Layout title={paper.title} description={paper.abstract.slice(0, 200)}>
-      <article class="paper">
+      <article class="paper" data-paper={paper.id}>
         <header>
           {paper.withdrawn ? <p class="notice">This paper has been withdrawn by its authors.</p> : null}
-          <h1 class="paper-title">{paper.title}</h1>
+          <h1 class="paper-title">
+            <MathText text={paper.title} />
+          </h1>
           <p class="paper-authors">
             <AuthorList authors={paper.authors} />
           </p>
@@ -39,7 +42,9 @@ export function PaperPage({
         <section aria-labelledby="abstract-heading">
           <h2 id="abstract-heading">Abstract</h2>
           {paper.abstract.split("\n\n").map((paragraph) => (
-            <p class="paper-abstract">{paragraph}</p>
+            <p class="paper-abstract" key={paragraph}>
+              <MathText text={paragraph} />
+            </p>
           ))}
         </section>
         <PaperFacts paper={paper} />

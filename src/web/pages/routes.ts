@@ -3,7 +3,7 @@ import { h } from "preact";
 import { z } from "zod";
 import { parseArxivId } from "../../core/arxiv-id.js";
 import { invalid } from "../../core/errors.js";
-import { parseDay } from "../../core/listing-day.js";
+import { listingDayOf, parseDay } from "../../core/listing-day.js";
 import { currentDay, dayList, paperById } from "../../ranking/daily-list.js";
 import type { Services } from "../../services.js";
 import { DayPage } from "./day-page.js";
@@ -36,7 +36,8 @@ export function registerPaperPages(app: FastifyInstance, services: Services) {
       list.papers.map((p) => p.id),
       list.day,
     );
-    return sendPage(reply, h(DayPage, { ...list, marks }));
+    const today = listingDayOf(services.clock.now());
+    return sendPage(reply, h(DayPage, { ...list, marks: { ...marks, today } }));
   };
 
   const latest = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -50,9 +51,11 @@ export function registerPaperPages(app: FastifyInstance, services: Services) {
     return showDay(request, reply, day);
   };
 
-  app.get("/", latest);
-  app.get("/papers", latest);
-  app.get<{ Params: { day: string } }>("/papers/date/:day", (request, reply) =>
+  // Lists and papers depend only on the address, the database, the viewer and today: ETag/304, rendered copies.
+  const cached = { config: { pageCache: true } };
+  app.get("/", cached, latest);
+  app.get("/papers", cached, latest);
+  app.get<{ Params: { day: string } }>("/papers/date/:day", cached, (request, reply) =>
     showDay(request, reply, request.params.day),
   );
 
@@ -62,11 +65,13 @@ export function registerPaperPages(app: FastifyInstance, services: Services) {
     const community = await paperCommunity(services, request, paper);
     return sendPage(reply, h(PaperPage, { paper, community }));
   };
-  app.get<{ Params: { id: string } }>("/papers/:id", (request, reply) =>
+  app.get<{ Params: { id: string } }>("/papers/:id", cached, (request, reply) =>
     showPaper(request, reply, request.params.id),
   );
   // Old-style ids carry a slash: /papers/hep-th/9901001.
-  app.get<{ Params: { archive: string; number: string } }>("/papers/:archive/:number", (request, reply) =>
-    showPaper(request, reply, `${request.params.archive}/${request.params.number}`),
+  app.get<{ Params: { archive: string; number: string } }>(
+    "/papers/:archive/:number",
+    cached,
+    (request, reply) => showPaper(request, reply, `${request.params.archive}/${request.params.number}`),
   );
 }

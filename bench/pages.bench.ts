@@ -1,0 +1,144 @@
+/**
+ * Page speed: requests/s and latency percentiles for the day page and a paper page under 50 concurrent
+ * connections for 10 s each, against `paperboy serve` in a child process on loopback with the bundled demo
+ * corpus; then what each page weighs in CSS and JavaScript, compressed.
+ *
+ * The load comes from wrk when it is installed (`apt-get install wrk`): it is written in C and leaves the
+ * CPU to the server. Otherwise autocannon (npm) runs in this process; its JavaScript HTTP parser becomes the
+ * bottleneck on pages of tens of kilobytes on a 2-core machine, so its figures are a floor.
+ */
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { get as httpGet } from "node:http";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { type Getter, pageWeight } from "../test/helpers/page-weight.js";
+
+const CLI = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+const CONNECTIONS = 50;
+const SECONDS = 10;
+const WRK = ["/usr/bin/wrk", "/usr/local/bin/wrk"].find((path) => existsSync(path));
+
+interface Figures {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly bad: number;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === "object" && address ? address.port : 0;
+}
+
+async function startServer(directory: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [CLI, "serve", "--port", String(port), "--no-jobs"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite:${join(directory, "bench.db")}`,
+      SECRET_KEY: "bench-secret-key-that-is-long-enough-0123456789",
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let said = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      said += chunk.toString();
+      if (said.includes("serving on")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${said}`)));
+  });
+  return child;
+}
+
+async function withAutocannon(url: string, headers: Record<string, string>): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  const bad = result.errors + result.non2xx - (result["3xx"] ?? 0);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bad };
+}
+
+function milliseconds(text: string, label: string): number {
+  const match = new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`).exec(text);
+  if (!match) return Number.NaN;
+  const factor = { us: 0.001, ms: 1, s: 1000 }[match[2] as "us" | "ms" | "s"];
+  return Number(match[1]) * factor;
+}
+
+async function withWrk(wrk: string, url: string, headers: Record<string, string>): Promise<Figures> {
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
+  const args = ["-t", "1", "-c", String(CONNECTIONS), "-d", `${SECONDS}s`, "--latency", ...headerArgs, url];
+  const output = await new Promise<string>((resolve, reject) =>
+    execFile(wrk, args, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+  );
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0);
+  const socket = errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0;
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? Number.NaN),
+    p50: milliseconds(output, "50%"),
+    p99: milliseconds(output, "99%"),
+    bad: socket + non2xx,
+  };
+}
+
+async function load(title: string, url: string, headers: Record<string, string>) {
+  const f = WRK ? await withWrk(WRK, url, headers) : await withAutocannon(url, headers);
+  console.log(
+    `${title.padEnd(44)} ${Math.round(f.rps).toString().padStart(6)} req/s   p50 ${f.p50.toFixed(1)} ms` +
+      `   p99 ${f.p99.toFixed(1)} ms${f.bad ? `   (${f.bad} errors or error statuses)` : ""}`,
+  );
+}
+
+// node:http rather than fetch, which would undo the compression being measured.
+const get: Getter = (url, headers) =>
+  new Promise((resolve, reject) => {
+    httpGet(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ body: Buffer.concat(chunks) }));
+    }).on("error", reject);
+  });
+
+export async function run(): Promise<void> {
+  const directory = mkdtempSync(join(tmpdir(), "paperboy-bench-"));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer(directory, port);
+  try {
+    const day = await (await fetch(`${base}/papers`)).text();
+    const paperPath = /href="(\/papers\/\d{4}\.\d{4,5})"/.exec(day)?.[1] ?? "/papers/2606.14721";
+    const etag = (await fetch(`${base}/papers`)).headers.get("etag") ?? "";
+    console.log(
+      `${CONNECTIONS} connections, ${SECONDS} s each, demo corpus, one serve process on loopback, load from ${WRK ? "wrk" : "autocannon"}`,
+    );
+    await load("day page /papers (brotli, rendered copy)", `${base}/papers`, { "accept-encoding": "br" });
+    await load("day page /papers (no compression)", `${base}/papers`, {});
+    await load(`paper page ${paperPath} (brotli)`, `${base}${paperPath}`, { "accept-encoding": "br" });
+    await load("day page revalidated (If-None-Match: 304)", `${base}/papers`, { "if-none-match": etag });
+    await load("day page for a signed-in cookie (rendered)", `${base}/papers`, {
+      "accept-encoding": "br",
+      cookie: "someone=1",
+    });
+    for (const path of ["/papers", paperPath]) {
+      const weight = await pageWeight(
+        (url, headers) => get(new URL(url, base).href, headers),
+        `${base}${path}`,
+      );
+      console.log(
+        `CSS+JS of ${path}, brotli: ${(weight.total / 1024).toFixed(1)} KB over ${Object.keys(weight.assets).length} files`,
+      );
+    }
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+    rmSync(directory, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from "node:crypto";
+import type BetterSqlite3 from "better-sqlite3";
+import type { Database } from "./database.js";
+
+/**
+ * A cheap value that changes whenever anything is written to the database, by this process or another one:
+ * HTTP validators (ETag) and the page cache are keyed on it. Equal values mean nothing was written between.
+ * - SQLite: `data_version` moves when another connection commits and `total_changes()` counts this
+ *   connection's writes; both restart when the file is opened, hence a nonce per open connection.
+ * - PostgreSQL: the current snapshot (`xmin:xmax:running`) moves whenever a transaction that writes starts or
+ *   ends anywhere on the server, so every app process sharing the database sees the same value.
+ */
+export async function dataVersion(database: Database): Promise<string> {
+  const native = database.native;
+  if (native.kind === "sqlite") return sqliteVersion(native.db);
+  const result = await native.pool.query<{ s: string }>("select pg_current_snapshot()::text as s");
+  return `pg.${result.rows[0]?.s ?? ""}`;
+}
+
+interface SqliteProbe {
+  readonly nonce: string;
+  readonly dataVersion: BetterSqlite3.Statement;
+  readonly totalChanges: BetterSqlite3.Statement;
+}
+
+const probes = new WeakMap<BetterSqlite3.Database, SqliteProbe>();
+
+function sqliteVersion(db: BetterSqlite3.Database): string {
+  let probe = probes.get(db);
+  if (!probe) {
+    probe = {
+      nonce: randomBytes(6).toString("hex"),
+      dataVersion: db.prepare("pragma data_version").pluck(),
+      totalChanges: db.prepare("select total_changes()").pluck(),
+    };
+    probes.set(db, probe);
+  }
+  return `${probe.nonce}.${probe.dataVersion.get()}.${probe.totalChanges.get()}`;
+}

@@ -1,0 +1,11 @@
+/** The call to subscribe that sits at the top of the lists, as on Hugging Face's daily papers. */
+export function SubscribeCta() {
+  return (
+    <p class="subscribe-cta">
+      <span>Get trending papers in your email inbox!</span>{" "}
+      <a class="button button-primary" href="/subscribe">
+        Subscribe
+      </a>
+    </p>
+  );
+}

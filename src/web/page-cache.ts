@@ -1,0 +1,75 @@
+import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { listingDayOf } from "../core/listing-day.js";
+import type { Services } from "../services.js";
+import { dataVersion } from "../storage/data-version.js";
+import { chooseEncoding, type RenderedStore } from "./rendered-store.js";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /**
+     * The page is a function of its address, the database, the viewer's cookies and today's listing day
+     * only: it gets an ETag (answered with 304 when unchanged) and anonymous copies are kept rendered.
+     */
+    pageCache?: boolean;
+  }
+  interface FastifyRequest {
+    pageEtag: string | null;
+  }
+}
+
+// A new build (deploy) must not answer 304 with pages an older build rendered.
+const BUILD = String(statSync(fileURLToPath(import.meta.url)).mtimeMs);
+
+function viewerKey(request: FastifyRequest): string {
+  const cookie = request.headers.cookie;
+  return cookie ? createHash("sha256").update(cookie).digest("base64url").slice(0, 16) : "anonymous";
+}
+
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
+}
+
+/** ETag/304 and a store of rendered anonymous pages for the routes that set `config.pageCache`. */
+export function registerPageCache(app: FastifyInstance, services: Services, store: RenderedStore) {
+  app.decorateRequest("pageEtag", null);
+  app.addHook("onRequest", async (request, reply) => {
+    if (!request.routeOptions.config.pageCache || (request.method !== "GET" && request.method !== "HEAD"))
+      return;
+    const anonymous = !request.headers.cookie;
+    const version = await dataVersion(services.database);
+    const today = listingDayOf(services.clock.now());
+    const key = `${BUILD}|${version}|${today}|${viewerKey(request)}`;
+    const etag = `W/"${createHash("sha256").update(key).digest("base64url").slice(0, 27)}"`;
+    request.pageEtag = etag;
+    reply.header("etag", etag);
+    reply.header("cache-control", anonymous ? "public, no-cache" : "private, no-cache");
+    reply.header("vary", "Cookie, Accept-Encoding");
+    if (matches(request.headers["if-none-match"], etag)) return reply.code(304).send();
+    const hit = anonymous ? store.get(request.url, etag) : undefined;
+    if (!hit) return;
+    request.pageEtag = null;
+    return sendStored(
+      reply,
+      hit.html,
+      store.encoded(hit, chooseEncoding(request.headers["accept-encoding"])),
+    );
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    const etag = request.pageEtag;
+    if (!etag || reply.statusCode !== 200 || typeof payload !== "string") return payload;
+    if (request.headers.cookie || reply.getHeader("set-cookie") || reply.getHeader("content-encoding"))
+      return payload;
+    store.set(request.url, etag, payload);
+    return payload;
+  });
+}
+
+function sendStored(reply: FastifyReply, html: Buffer, encoded: { encoding: string; body: Buffer } | null) {
+  reply.type("text/html; charset=utf-8");
+  if (!encoded) return reply.send(html);
+  return reply.header("content-encoding", encoded.encoding).send(encoded.body);
+}

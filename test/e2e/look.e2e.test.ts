@@ -1,0 +1,171 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../../src/core/clock.js";
+import { importFiles } from "../../src/ingestion/import-files.js";
+import { seriousViolations } from "../helpers/axe.js";
+import { launchChromium } from "../helpers/browser.js";
+import { fixture } from "../helpers/fixtures.js";
+import { screenPath } from "../helpers/screens.js";
+import { listen } from "../helpers/server.js";
+import { createTestInstance, type TestInstance } from "../helpers/services.js";
+
+const records = readFileSync(fixture("listing-small.jsonl"), "utf8")
+  .trim()
+  .split("\n")
+  .map((line) => JSON.parse(line));
+const lastDay: string = [...new Set(records.map((r) => r.listed_on as string))].sort().at(-1) ?? "";
+const MATHS_ID = "2606.90002";
+
+// Every kind of page a reader meets; kinds whose route is not on this build yet answer 404 and are left out.
+const KINDS: readonly { kind: string; url: string; status?: number }[] = [
+  { kind: "day", url: `/papers/date/${lastDay}` },
+  { kind: "paper", url: `/papers/${MATHS_ID}` },
+  { kind: "search", url: "/search?q=game" },
+  { kind: "trending", url: "/papers/trending" },
+  { kind: "not-found", url: "/papers/2101.00001", status: 404 },
+];
+const WIDTHS = [390, 1280] as const;
+const THEMES = ["light", "dark"] as const;
+
+describe("what a reader sees, in Chromium", () => {
+  let instance: TestInstance;
+  let server: { app: FastifyInstance; baseUrl: string };
+  let browser: Browser;
+  let kinds: typeof KINDS = [];
+  // One page for the whole suite: a new browser context costs seconds on a loaded machine.
+  let page: Page;
+  let blocked: string[] = [];
+
+  beforeAll(async () => {
+    instance = await createTestInstance({ clock: fixedClock(`${lastDay}T16:00:00Z`) });
+    const maths = {
+      ...records[0],
+      id: MATHS_ID,
+      listed_on: lastDay,
+      title:
+        "Sharp bounds for $\\ell_2$ regression with a very_long_identifier_that_must_wrap_somewhere_on_a_phone",
+      summary:
+        "We show that $x^2 + y^2 = z^2$ has $\\frac{n(n+1)}{2}$ solutions, display $$\\sum_{i=1}^{n} \\alpha_i^2 \\le \\int_0^1 f(t)\\,dt + \\mathcal{O}(\\sqrt{T})$$ and leave $\\nosuchmacro$ alone for $5.",
+    };
+    const file = join(instance.directory, "papers.jsonl");
+    writeFileSync(file, [maths, ...records].map((r) => JSON.stringify(r)).join("\n"));
+    await importFiles(instance.services.database, [file], { format: "listing" });
+    server = await listen(instance.services);
+    browser = await launchChromium();
+    page = await (await browser.newContext()).newPage();
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/.test(message.text())) blocked.push(message.text());
+    });
+    const present = await Promise.all(
+      KINDS.map(async (k) => (await fetch(server.baseUrl + k.url)).status === (k.status ?? 200)),
+    );
+    kinds = KINDS.filter((_k, i) => present[i]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.app.close();
+    await instance?.dispose();
+  });
+
+  async function open(url: string, width: number, theme: "light" | "dark") {
+    blocked = [];
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(server.baseUrl + url);
+    await page.evaluate(() => document.fonts.ready);
+    return { page, blocked };
+  }
+
+  it("covers the day, paper and error pages at least", () => {
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(["day", "paper", "not-found"]));
+  });
+
+  it("fits every page to 390 px and 1280 px in both themes, with nothing blocked, and keeps screenshots", async () => {
+    for (const { kind, url } of kinds) {
+      for (const width of WIDTHS) {
+        for (const theme of THEMES) {
+          const { blocked } = await open(url, width, theme);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          expect(overflow, `${kind} at ${width}px ${theme} scrolls sideways`).toBeLessThanOrEqual(0);
+          expect(blocked, `${kind}: the CSP blocked something`).toEqual([]);
+          // The top of the page (a long day is tens of thousands of pixels tall at 390 px).
+          const height = await page.evaluate(() => Math.min(document.documentElement.scrollHeight, 2400));
+          await page.screenshot({
+            path: screenPath(`${kind}-${width}-${theme}`),
+            fullPage: true,
+            clip: { x: 0, y: 0, width, height },
+          });
+        }
+      }
+    }
+  }, 240_000);
+
+  it("has no serious or critical accessibility violations on any kind of page, in either theme", async () => {
+    for (const { kind, url } of kinds) {
+      for (const theme of THEMES) {
+        await open(url, 1280, theme);
+        expect(await seriousViolations(page), `${kind} (${theme})`).toEqual([]);
+        const h1 = await page.locator("h1").count();
+        expect(h1, `${kind} has one h1`).toBe(1);
+        expect(await page.locator("main").count()).toBe(1);
+      }
+    }
+  }, 240_000);
+
+  it("renders mathematics with KaTeX's fonts and metrics, and shows invalid TeX as written", async () => {
+    await open(`/papers/${MATHS_ID}`, 390, "light");
+    expect(await page.locator(".paper-abstract .katex").count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator(".katex-display").count()).toBe(1);
+    const font = await page
+      .locator(".katex .mathnormal")
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(font).toContain("KaTeX_Math");
+    // The fraction bar's thickness comes from a generated style class: proof that math.css loaded under the CSP.
+    const bar = await page
+      .locator(".frac-line")
+      .first()
+      .evaluate((el) => getComputedStyle(el).borderBottomWidth);
+    expect(Number.parseFloat(bar)).toBeGreaterThan(0);
+    await expect(page.locator(".paper-abstract").first().textContent()).resolves.toContain("$\\nosuchmacro$");
+    await page.screenshot({ path: screenPath("math-390-light") });
+  });
+
+  it("moves between papers with j and k, opens with o, focuses visibly and reaches links with Tab", async () => {
+    await open(`/papers/date/${lastDay}`, 1280, "light");
+    await page.keyboard.press("Tab");
+    const skip = await page.evaluate(() => document.activeElement?.textContent);
+    expect(skip).toBe("Skip to content");
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    await page.keyboard.press("k");
+    const focused = page.locator("[data-paper]").first().locator("[data-paper-link]");
+    await expect(focused.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const outline = await focused.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+    });
+    expect(outline.style).not.toBe("none");
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: screenPath("day-focus-1280-light") });
+    const href = await focused.getAttribute("href");
+    await page.keyboard.press("o");
+    await page.waitForURL(`**${href}`);
+  });
+
+  it("lets / reach the search box, or the search page where no box is shown", async () => {
+    await open(`/papers/date/${lastDay}`, 1280, "light");
+    const hasBox = (await page.locator('input[type="search"], input[name="q"]').count()) > 0;
+    await page.keyboard.press("/");
+    if (hasBox) {
+      await expect(page.evaluate(() => document.activeElement?.getAttribute("name"))).resolves.toBe("q");
+    } else {
+      await page.waitForURL("**/search");
+    }
+  });
+});
