@@ -38,7 +38,7 @@
   }
 
   function upvote() {
-    const control = current()?.querySelector("[data-upvote]");
+    const control = current()?.querySelector('[data-upvote], form[action="/upvote"]');
     if (!control) return false;
     if (control instanceof HTMLFormElement) control.requestSubmit();
     else control.click();

@@ -30,14 +30,15 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   });
   registerSecurityHeaders(app);
   registerErrorHandlers(app);
-  await registerAssets(app);
   await app.register(fastifyFormbody);
   await registerSessions(app, services);
   await registerCsrf(app, services);
   // Hook order matters for onSend: cookies are written first (so the page cache sees Set-Cookie and keeps no
   // copy of such a page), then the cache keeps the HTML, then compression runs.
   registerPageCache(app, services, new RenderedStore(RENDERED_PAGES_BUDGET_BYTES));
+  // Compression applies to the routes registered after it.
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  await registerAssets(app);
   registerMathStylesheet(app);
   registerAccountPages(app, services);
   registerCommunityPages(app, services);

@@ -12,8 +12,9 @@ declare module "fastify" {
     /**
      * The page is a function of its address, the database, the viewer's cookies and today's listing day
      * only: it gets an ETag (answered with 304 when unchanged) and anonymous copies are kept rendered.
+     * Pages that also age with the clock (trending) name how many minutes a copy may stand for.
      */
-    pageCache?: boolean;
+    pageCache?: boolean | { readonly refreshMinutes: number };
   }
   interface FastifyRequest {
     pageEtag: string | null;

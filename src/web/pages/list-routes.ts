@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
+import { listingDayOf } from "../../core/listing-day.js";
 import { type Period, parseMonth, parseWeek, shiftPeriod } from "../../core/periods.js";
 import { periodList } from "../../ranking/period-list.js";
 import { trendingList } from "../../ranking/trending-list.js";
@@ -22,14 +23,16 @@ const periodQuery = z.object({
 /** Trending, the week and month lists (sortable by upvotes), and /about with the trending formula. */
 export function registerListPages(app: FastifyInstance, services: Services) {
   const { database } = services;
-  app.get("/papers/trending", async (request, reply) => {
+  // Trending ages with the clock, so a kept copy stands for ten minutes at most (see page-cache.ts).
+  app.get("/papers/trending", { config: { pageCache: { refreshMinutes: 10 } } }, async (request, reply) => {
     const entries = await trendingList(database, services.clock.now(), TRENDING_LIMIT);
     const marks = await listMarks(
       database,
       request,
       entries.map((e) => e.paper.id),
     );
-    return sendPage(reply, h(TrendingPage, { entries, marks }));
+    const today = listingDayOf(services.clock.now());
+    return sendPage(reply, h(TrendingPage, { entries, marks: { ...marks, today } }));
   });
 
   const showPeriod = async (request: FastifyRequest, reply: FastifyReply, period: Period) => {
@@ -42,12 +45,14 @@ export function registerListPages(app: FastifyInstance, services: Services) {
     );
     const previous = shiftPeriod(period, -1).key;
     const next = shiftPeriod(period, 1).key;
-    return sendPage(reply, h(PeriodPage, { ...list, sort, previous, next, marks }));
+    const today = listingDayOf(services.clock.now());
+    return sendPage(reply, h(PeriodPage, { ...list, sort, previous, next, marks: { ...marks, today } }));
   };
-  app.get<{ Params: { week: string } }>("/papers/week/:week", (request, reply) =>
+  const cached = { config: { pageCache: true } };
+  app.get<{ Params: { week: string } }>("/papers/week/:week", cached, (request, reply) =>
     showPeriod(request, reply, parseWeek(request.params.week)),
   );
-  app.get<{ Params: { month: string } }>("/papers/month/:month", (request, reply) =>
+  app.get<{ Params: { month: string } }>("/papers/month/:month", cached, (request, reply) =>
     showPeriod(request, reply, parseMonth(request.params.month)),
   );
   app.get("/about", (_request, reply) =>

@@ -3,6 +3,7 @@ import type { TrendingEntry } from "../../ranking/trending-list.js";
 import { Layout } from "../components/layout.js";
 import { PaperCard } from "../components/paper-card.js";
 import { PaperStats } from "../components/paper-stats.js";
+import { SubscribeCta } from "../components/subscribe-cta.js";
 import type { ListMarks } from "./paper-list.js";
 
 const number = (value: number, digits: number) => value.toFixed(digits).replace(/\.?0+$/, "") || "0";
@@ -32,6 +33,7 @@ export function TrendingPage({ entries, marks }: { entries: readonly TrendingEnt
           Papers featured in the last {TRENDING_WINDOW_DAYS} days, by upvotes and comments, discounted by age.{" "}
           <a href="/about#trending">The formula</a>
         </p>
+        <SubscribeCta />
       </section>
       {entries.length === 0 ? (
         <p class="empty">Nothing is trending yet: upvote or comment on recent papers.</p>
@@ -39,9 +41,10 @@ export function TrendingPage({ entries, marks }: { entries: readonly TrendingEnt
         <ol class="paper-list">
           {entries.map((entry) => (
             <li key={entry.paper.id}>
-              <PaperCard paper={entry.paper} />
-              <PaperStats paper={entry.paper} upvoted={marks.upvoted.has(entry.paper.id)} />
-              <TrendingWhy entry={entry} />
+              <PaperCard paper={entry.paper} today={marks.today ?? null}>
+                <PaperStats paper={entry.paper} upvoted={marks.upvoted.has(entry.paper.id)} />
+                <TrendingWhy entry={entry} />
+              </PaperCard>
             </li>
           ))}
         </ol>
