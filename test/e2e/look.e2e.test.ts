@@ -53,6 +53,17 @@ describe("what a reader sees, in Chromium", () => {
     const file = join(instance.directory, "papers.jsonl");
     writeFileSync(file, [maths, ...records].map((r) => JSON.stringify(r)).join("\n"));
     await importFiles(instance.services.database, [file], { format: "listing" });
+    // One upvote, so trending has a paper to show.
+    const db = instance.services.database.kysely;
+    const reader = await db
+      .insertInto("users")
+      .values({ handle: "reader", email: null, display_name: "R", role: "member", created_at: lastDay })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("upvotes")
+      .values({ user_id: reader.id, paper_id: MATHS_ID, created_at: lastDay })
+      .execute();
     server = await listen(instance.services);
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
