@@ -107,6 +107,25 @@ export interface CuratorActionsTable {
   paper_id: string | null;
   comment_id: number | null;
   detail: string | null;
+/** SQLite only: the stable integer key of each paper's FTS5 entry. */
+export interface SearchRowsTable {
+  id: Generated<number>;
+  paper_id: string;
+}
+
+export interface PaperEmbeddingsTable {
+  paper_id: string;
+  embedder: string;
+  version: string;
+  /** Little-endian float32 components of a unit vector. */
+  vector: Uint8Array;
+}
+
+export interface EmbedderModelsTable {
+  name: string;
+  version: string;
+  header: string;
+  data: Uint8Array;
   created_at: string;
 }
 
@@ -123,4 +142,7 @@ export interface Schema {
   used_sign_in_links: UsedSignInLinksTable;
   api_tokens: ApiTokensTable;
   curator_actions: CuratorActionsTable;
+  search_rows: SearchRowsTable;
+  paper_embeddings: PaperEmbeddingsTable;
+  embedder_models: EmbedderModelsTable;
 }

@@ -9,6 +9,7 @@ import {
   type StoredState,
   type UpsertPlan,
 } from "../upsert-plan.js";
+import { type SqliteSearchDocuments, searchDocumentsOf, sqliteSearchDocuments } from "./search-documents.js";
 
 const PAPER_COLUMNS = `id, title, abstract, comment, journal_ref, doi, license, primary_category, published, updated,
   latest_version, withdrawn, content_hash`;
@@ -31,6 +32,7 @@ class SqliteUpsert {
     [string, string, number | null, number | null, string, string]
   >;
   private readonly updateUpvotes: BetterSqlite3.Statement<[number, string]>;
+  private readonly searchDocuments: SqliteSearchDocuments;
 
   constructor(readonly db: BetterSqlite3.Database) {
     this.existing = db.prepare(
@@ -60,6 +62,7 @@ class SqliteUpsert {
        values (?, ?, ?, ?, ?, ?) on conflict (paper_id) do nothing`,
     );
     this.updateUpvotes = db.prepare("update listing_entries set external_upvotes = ? where paper_id = ?");
+    this.searchDocuments = sqliteSearchDocuments(db);
   }
 
   run(papers: readonly IncomingPaper[], options: UpsertOptions): UpsertCounts {
@@ -83,6 +86,7 @@ class SqliteUpsert {
     for (const row of plan.versions) this.insertVersion.run(...row);
     for (const row of plan.listings.values()) this.insertListing.run(...row, now, source);
     for (const [id, upvotes] of plan.upvoteUpdates) this.updateUpvotes.run(upvotes, id);
+    this.searchDocuments.write(searchDocumentsOf(plan));
   }
 }
 

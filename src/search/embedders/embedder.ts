@@ -1,0 +1,31 @@
+/** The text of one paper (or one query: a title-less body) as embedders see it. */
+export interface EmbeddingText {
+  readonly title: string;
+  readonly body: string;
+}
+
+/**
+ * Turns texts into unit-length vectors. An embedder is identified by name and version; stored vectors carry
+ * both, and vectors from another identity are never compared with its own.
+ */
+export interface Embedder {
+  readonly name: string;
+  readonly version: string;
+  readonly dimensions: number;
+  embed(texts: readonly EmbeddingText[]): Promise<Float32Array[]>;
+}
+
+/** Scales a vector to unit length in place (a zero vector stays zero). */
+export function normalize(vector: Float32Array): Float32Array {
+  let sum = 0;
+  for (const x of vector) sum += x * x;
+  if (sum === 0) return vector;
+  const scale = 1 / Math.sqrt(sum);
+  for (let i = 0; i < vector.length; i += 1) vector[i] = (vector[i] ?? 0) * scale;
+  return vector;
+}
+
+/** A paper's text as one string, for embedders that take plain text (http, onnx). */
+export function joinText(text: EmbeddingText): string {
+  return text.title === "" ? text.body : `${text.title}\n\n${text.body}`;
+}

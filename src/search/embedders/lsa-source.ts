@@ -1,0 +1,45 @@
+import type { Clock } from "../../core/clock.js";
+import type { Database } from "../../storage/database.js";
+import { allPaperTexts, loadModel, saveModel } from "../../storage/embeddings.js";
+import { LsaModel } from "../lsa/model.js";
+import { LSA_DEFAULTS, type LsaOptions, trainLsa } from "../lsa/train.js";
+import type { EmbedderSource } from "./source.js";
+
+/** Below this many papers a trained vocabulary says little; semantic search waits for more. */
+export const MIN_TRAINING_PAPERS = 20;
+
+/**
+ * The built-in LSA embedder: loaded from the database, trained on the instance's papers the first time there are
+ * enough of them, retrained only on request (`paperboy index --rebuild`).
+ */
+export class LsaSource implements EmbedderSource {
+  private model: LsaModel | null = null;
+
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly options: LsaOptions = LSA_DEFAULTS,
+  ) {}
+
+  async current(): Promise<LsaModel | null> {
+    if (this.model) return this.model;
+    const stored = await loadModel(this.database, "lsa");
+    if (stored) {
+      this.model = LsaModel.fromStored(stored);
+      return this.model;
+    }
+    return this.rebuild();
+  }
+
+  async rebuild(): Promise<LsaModel | null> {
+    const papers = await allPaperTexts(this.database);
+    if (papers.length < MIN_TRAINING_PAPERS) return null;
+    const model = trainLsa(
+      papers.map((p) => ({ title: p.title, body: p.abstract })),
+      this.options,
+    );
+    await saveModel(this.database, { name: "lsa", ...model.toStored() }, this.clock.now().toISOString());
+    this.model = model;
+    return model;
+  }
+}

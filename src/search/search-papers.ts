@@ -1,0 +1,145 @@
+import type { Database } from "../storage/database.js";
+import { keywordSearch, type PaperFilters, papersTitled } from "../storage/keyword-search.js";
+import { getSummaries, type PaperSummary } from "../storage/papers.js";
+import { DEFAULT_FUSION, type FusionParameters, fuseRankings } from "./fusion.js";
+import { keywordRanking } from "./keyword.js";
+import { parseQuery } from "./query/parse.js";
+import { hasFilters, isEmptyQuery, positiveWords, type SearchQuery } from "./query/tree.js";
+import type { SemanticIndex } from "./semantic-index.js";
+
+export const SEARCH_MODES = ["keyword", "semantic", "hybrid"] as const;
+export type SearchMode = (typeof SEARCH_MODES)[number];
+
+/** How deep each ranking goes before fusion; pages beyond it come from the keyword ranking alone. */
+export const FUSION_DEPTH = 100;
+/** Deepest result Paperboy pages to (HF stops at 120). */
+export const MAX_RESULTS = 1000;
+
+export interface SearchRequest {
+  readonly q: string;
+  readonly mode: SearchMode;
+  readonly offset: number;
+  readonly limit: number;
+  /** Filters given apart from the query text (form fields, API parameters), added to the query's own. */
+  readonly filters?: Partial<PaperFilters>;
+}
+
+export interface SearchOutcome {
+  readonly query: SearchQuery;
+  readonly mode: SearchMode;
+  /** Set when the query named a paper this instance has: show it rather than a list. */
+  readonly goTo: string | null;
+  readonly papers: readonly PaperSummary[];
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface SearchDependencies {
+  readonly database: Database;
+  readonly semantic: SemanticIndex;
+  readonly fusion?: FusionParameters;
+}
+
+/** One ranked list of paper ids for the whole request window, and how many match in all. */
+interface Ranking {
+  readonly ids: readonly string[];
+  readonly total: number;
+}
+
+export function mergeFilters(query: SearchQuery, extra: Partial<PaperFilters> = {}): PaperFilters {
+  const f = query.filters;
+  return {
+    categories: [...f.categories, ...(extra.categories ?? [])],
+    authors: [...f.authors, ...(extra.authors ?? [])],
+    after:
+      [f.after, extra.after ?? null]
+        .filter((d) => d !== null)
+        .sort()
+        .at(-1) ?? null,
+    before:
+      [f.before, extra.before ?? null]
+        .filter((d) => d !== null)
+        .sort()
+        .at(0) ?? null,
+  };
+}
+
+/**
+ * The search box: an arXiv id goes to its paper; otherwise an exact title match first, then the chosen ranking
+ * (keyword, semantic, or both fused), filtered and paged.
+ */
+export async function searchPapers(deps: SearchDependencies, request: SearchRequest): Promise<SearchOutcome> {
+  const query = parseQuery(request.q);
+  const base = { query, mode: request.mode, offset: request.offset, limit: request.limit };
+  if (query.arxivId) {
+    const [paper] = await getSummaries(deps.database, [query.arxivId]);
+    return { ...base, goTo: paper ? paper.id : null, papers: paper ? [paper] : [], total: paper ? 1 : 0 };
+  }
+  const filters = mergeFilters(query, request.filters);
+  if (isEmptyQuery(query) && !hasFilters(filters)) return { ...base, goTo: null, papers: [], total: 0 };
+  const window = Math.min(request.offset + request.limit, MAX_RESULTS);
+  const ranking = await rank(deps, query, filters, request.mode, window);
+  const titled = request.offset === 0 ? await exactTitles(deps.database, query, filters) : [];
+  const ids = [...new Set([...titled, ...ranking.ids])].slice(request.offset, window);
+  const papers = await getSummaries(deps.database, ids);
+  return { ...base, goTo: null, papers, total: Math.max(ranking.total, titled.length) };
+}
+
+async function rank(
+  deps: SearchDependencies,
+  query: SearchQuery,
+  filters: PaperFilters,
+  mode: SearchMode,
+  window: number,
+): Promise<Ranking> {
+  if (mode === "keyword" || positiveWords(query).length === 0) {
+    return keywordRanking(deps.database, query, filters, window);
+  }
+  const depth = Math.max(window, FUSION_DEPTH);
+  const semantic = await semanticRanking(deps, query, filters, depth);
+  if (mode === "semantic") return { ids: semantic.slice(0, window), total: semantic.length };
+  const keyword = await keywordRanking(deps.database, query, filters, depth);
+  const fused = fuseRankings(keyword.ids, semantic, deps.fusion ?? DEFAULT_FUSION);
+  return { ids: fused.slice(0, window), total: Math.max(keyword.total, fused.length) };
+}
+
+/** Nearest papers to the query's words, keeping only those that pass the filters and exclusions. */
+async function semanticRanking(
+  deps: SearchDependencies,
+  query: SearchQuery,
+  filters: PaperFilters,
+  depth: number,
+): Promise<string[]> {
+  const none = query.clauses.flatMap((c) => (c.kind === "exclude" ? [c.words.text] : []));
+  const narrowed = hasFilters(filters) || none.length > 0;
+  // Filters drop candidates, so look deeper first; an over-narrow filter yields fewer results, never wrong ones.
+  const matches = await deps.semantic.searchText(query.text, narrowed ? depth * 4 : depth);
+  const ids = matches.map((m) => m.id);
+  if (!narrowed || ids.length === 0) return ids;
+  const kept = await keywordSearch(deps.database, {
+    match: none.length > 0 ? { all: [], none, any: false } : null,
+    filters,
+    within: ids,
+    offset: 0,
+    limit: ids.length,
+  });
+  const allowed = new Set(kept.ids);
+  return ids.filter((id) => allowed.has(id)).slice(0, depth);
+}
+
+/** Papers whose title is exactly the query (plain words only, as typed), if they pass the filters. */
+async function exactTitles(database: Database, query: SearchQuery, filters: PaperFilters): Promise<string[]> {
+  if (query.clauses.some((c) => c.kind !== "include")) return [];
+  const text = query.raw.replace(/\s+/g, " ");
+  const ids = await papersTitled(database, hasFilters(query.filters) ? query.text : text);
+  if (ids.length === 0 || !hasFilters(filters)) return ids;
+  const kept = await keywordSearch(database, {
+    match: null,
+    filters,
+    within: ids,
+    offset: 0,
+    limit: ids.length,
+  });
+  return [...kept.ids];
+}

@@ -1,0 +1,57 @@
+import { type Kysely, sql } from "kysely";
+import type { KeywordRequest, KeywordResult, TextMatch } from "../keyword-search.js";
+import type { Schema } from "../schema.js";
+import { andAll, filterConditions } from "../search-filters.js";
+
+/** An FTS5 string literal: the tokenizer splits it, so a quoted run of several words is a phrase. */
+function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function group(phrases: readonly string[]): string {
+  return phrases.length === 1 ? quote(phrases[0] ?? "") : `(${phrases.map(quote).join(" OR ")})`;
+}
+
+/** The FTS5 MATCH expression for a text match; null when nothing positive is asked for. */
+export function fts5Expression(match: TextMatch): string | null {
+  if (match.all.length === 0) return null;
+  const positive = match.any ? group(match.all.flat()) : match.all.map(group).join(" AND ");
+  return match.none.length === 0 ? positive : `${positive} NOT ${group(match.none)}`;
+}
+
+type Db = Kysely<Schema>;
+
+export async function keywordSearchSqlite(db: Db, request: KeywordRequest): Promise<KeywordResult> {
+  const expression = request.match ? fts5Expression(request.match) : null;
+  const filters = filterConditions(request.filters, request.within);
+  if (expression === null) return listFiltered(db, request, filters);
+  const from = sql`from papers_fts f join search_rows r on r.id = f.rowid join papers p on p.id = r.paper_id
+    where papers_fts match ${expression}${andAll(filters)}`;
+  const [rows, count] = await Promise.all([
+    sql<{ id: string }>`select r.paper_id as id ${from} order by f.rank limit ${request.limit}
+      offset ${request.offset}`.execute(db),
+    sql<{ n: number }>`select count(*) as n ${from}`.execute(db),
+  ]);
+  return { ids: rows.rows.map((row) => row.id), total: Number(count.rows[0]?.n ?? 0) };
+}
+
+/** Filters (and exclusions) without positive words: the newest matching papers. */
+async function listFiltered(
+  db: Db,
+  request: KeywordRequest,
+  filters: ReturnType<typeof filterConditions>,
+): Promise<KeywordResult> {
+  const none = request.match?.none ?? [];
+  const conditions = [...filters];
+  if (none.length > 0) {
+    conditions.push(sql`p.id not in (select r.paper_id from papers_fts f join search_rows r on r.id = f.rowid
+      where papers_fts match ${group(none)})`);
+  }
+  const from = sql`from papers p where 1 = 1${andAll(conditions)}`;
+  const [rows, count] = await Promise.all([
+    sql<{ id: string }>`select p.id ${from} order by p.published desc, p.id limit ${request.limit}
+      offset ${request.offset}`.execute(db),
+    sql<{ n: number }>`select count(*) as n ${from}`.execute(db),
+  ]);
+  return { ids: rows.rows.map((row) => row.id), total: Number(count.rows[0]?.n ?? 0) };
+}
