@@ -3,6 +3,8 @@ import type { Config } from "./config.js";
 import { type Clock, systemClock } from "./core/clock.js";
 import { createExternalSources, type ExternalSources } from "./ingestion/http/sources.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
+import { createEmbedderSource } from "./search/embedders/create.js";
+import { SemanticIndex } from "./search/semantic-index.js";
 import { resolveSecretKey } from "./secrets.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "./security/rate-limit-store.js";
 import type { Database } from "./storage/database.js";
@@ -24,6 +26,8 @@ export interface Services {
   readonly sources: ExternalSources;
   /** Rate-limit counters: in memory by default; a shared store lets several processes count together. */
   readonly rateLimits: RateLimitStore;
+  /** Semantic search: the configured embedder and the in-memory index of paper vectors. */
+  readonly semantic: SemanticIndex;
   close(): Promise<void>;
 }
 
@@ -53,14 +57,16 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   }
   const mailer = overrides.mailer ?? createMailer(config);
   const sources = overrides.sources ?? createExternalSources(config);
+  const clock = overrides.clock ?? systemClock;
   return {
     config,
     database,
-    clock: overrides.clock ?? systemClock,
+    clock,
     secretKey: resolveSecretKey(config, join(dataDirectory(config), "secret.key")),
     mailer,
     sources,
     rateLimits: overrides.rateLimits ?? createMemoryRateLimitStore(),
+    semantic: new SemanticIndex(database, createEmbedderSource(config, database, clock)),
     async close() {
       mailer.close();
       sources.close();

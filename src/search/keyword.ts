@@ -49,7 +49,12 @@ export async function keywordRanking(
   const relaxed = strict.total < window ? relaxedMatch(query) : null;
   if (!relaxed) return strict;
   const loose = await keywordSearch(database, { match: relaxed, filters, offset: 0, limit: window });
+  // Papers with every word come first; scores come from the relaxed query where it has one, so that they
+  // compare across the two lists.
+  const looseScore = new Map(loose.ids.map((id, i) => [id, loose.scores[i] ?? 0]));
   const seen = new Set(strict.ids);
   const ids = [...strict.ids, ...loose.ids.filter((id) => !seen.has(id))].slice(0, window);
-  return { ids, total: Math.max(strict.total, loose.total) };
+  const strictScore = new Map(strict.ids.map((id, i) => [id, strict.scores[i] ?? 0]));
+  const scores = ids.map((id) => looseScore.get(id) ?? strictScore.get(id) ?? 0);
+  return { ids, scores, total: Math.max(strict.total, loose.total) };
 }

@@ -1,7 +1,7 @@
 import type { Database } from "../storage/database.js";
 import { keywordSearch, type PaperFilters, papersTitled } from "../storage/keyword-search.js";
 import { getSummaries, type PaperSummary } from "../storage/papers.js";
-import { DEFAULT_FUSION, type FusionParameters, fuseRankings } from "./fusion.js";
+import { DEFAULT_FUSION, type FusionParameters, fuseRankings, type Scored } from "./fusion.js";
 import { keywordRanking } from "./keyword.js";
 import { parseQuery } from "./query/parse.js";
 import { hasFilters, isEmptyQuery, positiveWords, type SearchQuery } from "./query/tree.js";
@@ -98,9 +98,9 @@ async function rank(
   }
   const depth = Math.max(window, FUSION_DEPTH);
   const semantic = await semanticRanking(deps, query, filters, depth);
-  if (mode === "semantic") return { ids: semantic.slice(0, window), total: semantic.length };
+  if (mode === "semantic") return { ids: semantic.ids.slice(0, window), total: semantic.ids.length };
   const keyword = await keywordRanking(deps.database, query, filters, depth);
-  const fused = fuseRankings(keyword.ids, semantic, deps.fusion ?? DEFAULT_FUSION);
+  const fused = fuseRankings(keyword, semantic, deps.fusion ?? DEFAULT_FUSION);
   return { ids: fused.slice(0, window), total: Math.max(keyword.total, fused.length) };
 }
 
@@ -110,13 +110,13 @@ async function semanticRanking(
   query: SearchQuery,
   filters: PaperFilters,
   depth: number,
-): Promise<string[]> {
+): Promise<Scored> {
   const none = query.clauses.flatMap((c) => (c.kind === "exclude" ? [c.words.text] : []));
   const narrowed = hasFilters(filters) || none.length > 0;
   // Filters drop candidates, so look deeper first; an over-narrow filter yields fewer results, never wrong ones.
   const matches = await deps.semantic.searchText(query.text, narrowed ? depth * 4 : depth);
   const ids = matches.map((m) => m.id);
-  if (!narrowed || ids.length === 0) return ids;
+  if (!narrowed || ids.length === 0) return { ids, scores: matches.map((m) => m.score) };
   const kept = await keywordSearch(deps.database, {
     match: none.length > 0 ? { all: [], none, any: false } : null,
     filters,
@@ -125,7 +125,8 @@ async function semanticRanking(
     limit: ids.length,
   });
   const allowed = new Set(kept.ids);
-  return ids.filter((id) => allowed.has(id)).slice(0, depth);
+  const passing = matches.filter((m) => allowed.has(m.id)).slice(0, depth);
+  return { ids: passing.map((m) => m.id), scores: passing.map((m) => m.score) };
 }
 
 /** Papers whose title is exactly the query (plain words only, as typed), if they pass the filters. */

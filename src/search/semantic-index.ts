@@ -82,6 +82,8 @@ export class SemanticIndex {
       this.loading = null;
       return;
     }
+    // Remote embedders learn their dimensions from their first answer.
+    if (this.embedder.dimensions === 0) await this.embedder.embed([{ title: "", body: "dimensions" }]);
     const index = new VectorIndex(this.embedder.dimensions, this.options);
     const stored = await loadVectors(this.database, this.embedder);
     index.add(stored.map((v) => ({ id: v.paperId, vector: v.vector })));

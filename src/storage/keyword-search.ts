@@ -36,6 +36,8 @@ export interface KeywordRequest {
 export interface KeywordResult {
   /** Paper ids, best first. */
   readonly ids: readonly string[];
+  /** Relevance of each id (BM25 on SQLite, ts_rank on PostgreSQL; 0 when only filtered): higher is better. */
+  readonly scores: readonly number[];
   /** How many papers match in all. */
   readonly total: number;
 }

@@ -1,6 +1,9 @@
 import { type RawBuilder, sql } from "kysely";
 import type { PaperFilters } from "./keyword-search.js";
 
+/** A paper's date for filters and ordering: its v1 date, or its listing day when the source gave none. */
+export const PAPER_DATE = sql`coalesce(p.published, (select l.listing_day from listing_entries l where l.paper_id = p.id))`;
+
 const LIKE_SPECIAL = /[\\%_]/g;
 
 function likePattern(text: string): string {
@@ -36,8 +39,8 @@ export function filterConditions(filters: PaperFilters, within?: readonly string
         and lower(a.name) like ${likePattern(author)} escape '\\')`,
     );
   }
-  if (filters.after) conditions.push(sql`p.published >= ${filters.after}`);
-  if (filters.before) conditions.push(sql`p.published < ${nextDay(filters.before)}`);
+  if (filters.after) conditions.push(sql`${PAPER_DATE} >= ${filters.after}`);
+  if (filters.before) conditions.push(sql`${PAPER_DATE} < ${nextDay(filters.before)}`);
   return conditions;
 }
 

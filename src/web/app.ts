@@ -15,6 +15,7 @@ import { registerCurationPages } from "./pages/curation-routes.js";
 import { registerListPages } from "./pages/list-routes.js";
 import { registerPaperPages } from "./pages/routes.js";
 import { RenderedStore } from "./rendered-store.js";
+import { registerSearchRoutes } from "./search/routes.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 
 // Rendered anonymous pages kept in memory per process (HTML plus its compressed copies).
@@ -45,6 +46,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerCommentPages(app, services);
   registerCurationPages(app, services);
   registerListPages(app, services);
+  registerSearchRoutes(app, services);
   registerPaperPages(app, services);
   return app;
 }

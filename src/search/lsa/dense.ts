@@ -6,12 +6,12 @@ export function gram(y: Dense): Float64Array {
   const g = new Float64Array(l * l);
   const d = y.data;
   for (let i = 0; i < y.rows; i += 1) {
-    const base = i * l;
+    const y = d.subarray(i * l, i * l + l);
     for (let a = 0; a < l; a += 1) {
-      const ya = d[base + a] ?? 0;
+      const ya = y[a] ?? 0;
       if (ya === 0) continue;
       const row = a * l;
-      for (let b = a; b < l; b += 1) g[row + b] = (g[row + b] ?? 0) + ya * (d[base + b] ?? 0);
+      for (let b = a; b < l; b += 1) g[row + b] = (g[row + b] ?? 0) + ya * (y[b] ?? 0);
     }
   }
   for (let a = 0; a < l; a += 1) for (let b = 0; b < a; b += 1) g[a * l + b] = g[b * l + a] ?? 0;
@@ -45,19 +45,25 @@ export function cholesky(g: Float64Array, l: number): Float64Array {
 export function solveRight(y: Dense, r: Float64Array): void {
   const l = y.columns;
   const d = y.data;
+  // Rᵀ row-major, so the inner loop walks memory in order.
+  const rt = new Float64Array(l * l);
+  for (let a = 0; a < l; a += 1) for (let b = 0; b < l; b += 1) rt[b * l + a] = r[a * l + b] ?? 0;
   for (let i = 0; i < y.rows; i += 1) {
-    const base = i * l;
+    const y = d.subarray(i * l, i * l + l);
     for (let j = 0; j < l; j += 1) {
-      let sum = d[base + j] ?? 0;
-      for (let k = 0; k < j; k += 1) sum -= (d[base + k] ?? 0) * (r[k * l + j] ?? 0);
-      d[base + j] = sum / (r[j * l + j] ?? 1);
+      let sum = y[j] ?? 0;
+      for (let k = 0; k < j; k += 1) sum -= (y[k] ?? 0) * (rt[j * l + k] ?? 0);
+      y[j] = sum / (rt[j * l + j] ?? 1);
     }
   }
 }
 
-/** Orthonormal columns spanning Y's, by Cholesky QR done twice (the second pass repairs lost orthogonality). */
-export function orthonormalize(y: Dense): Dense {
-  for (let pass = 0; pass < 2; pass += 1) solveRight(y, cholesky(gram(y), y.columns));
+/**
+ * Orthonormal columns spanning Y's, by Cholesky QR. One pass leaves errors of about cond(Y)² · ε; the caller
+ * runs a second (CholeskyQR2) where the columns must be orthonormal to working precision.
+ */
+export function orthonormalize(y: Dense, passes = 1): Dense {
+  for (let pass = 0; pass < passes; pass += 1) solveRight(y, cholesky(gram(y), y.columns));
   return y;
 }
 

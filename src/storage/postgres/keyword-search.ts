@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { KeywordRequest, KeywordResult, TextMatch } from "../keyword-search.js";
 import type { Schema } from "../schema.js";
-import { andAll, filterConditions } from "../search-filters.js";
+import { andAll, filterConditions, PAPER_DATE } from "../search-filters.js";
 
 // Weights for D, C, B, A: authors are C, abstracts B, titles A (see refreshSearchDocumentsPostgres).
 const RANK_WEIGHTS = sql`array[0.05, 0.2, 0.4, 1.0]::float4[]`;
@@ -33,23 +33,30 @@ export async function keywordSearchPostgres(db: Db, request: KeywordRequest): Pr
         and s.document @@ ${group(none)})`);
     }
     const from = sql`from papers p where true${andAll(conditions)}`;
-    return page(db, from, sql`p.published desc nulls last, p.id`, request);
+    return page(db, from, sql`0`, sql`${PAPER_DATE} desc nulls last, p.id`, request);
   }
   const from = sql`from paper_search s join papers p on p.id = s.paper_id, (select ${query} as q) as query
     where s.document @@ query.q${andAll(conditions)}`;
-  return page(db, from, sql`ts_rank(${RANK_WEIGHTS}, s.document, query.q) desc, p.id`, request);
+  const rank = sql`ts_rank(${RANK_WEIGHTS}, s.document, query.q)`;
+  return page(db, from, rank, sql`${rank} desc, p.id`, request);
 }
 
 async function page(
   db: Db,
   from: RawBuilder<unknown>,
+  score: RawBuilder<unknown>,
   order: RawBuilder<unknown>,
   request: KeywordRequest,
 ): Promise<KeywordResult> {
   const [rows, count] = await Promise.all([
-    sql<{ id: string }>`select p.id ${from} order by ${order} limit ${request.limit}
+    sql<{ id: string; score: number }>`select p.id, ${score}::float8 as score ${from} order by ${order}
+      limit ${request.limit}
       offset ${request.offset}`.execute(db),
     sql<{ n: string }>`select count(*) as n ${from}`.execute(db),
   ]);
-  return { ids: rows.rows.map((row) => row.id), total: Number(count.rows[0]?.n ?? 0) };
+  return {
+    ids: rows.rows.map((row) => row.id),
+    scores: rows.rows.map((row) => Number(row.score)),
+    total: Number(count.rows[0]?.n ?? 0),
+  };
 }

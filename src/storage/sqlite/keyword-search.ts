@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { KeywordRequest, KeywordResult, TextMatch } from "../keyword-search.js";
 import type { Schema } from "../schema.js";
-import { andAll, filterConditions } from "../search-filters.js";
+import { andAll, filterConditions, PAPER_DATE } from "../search-filters.js";
 
 /** An FTS5 string literal: the tokenizer splits it, so a quoted run of several words is a phrase. */
 function quote(text: string): string {
@@ -28,11 +28,16 @@ export async function keywordSearchSqlite(db: Db, request: KeywordRequest): Prom
   const from = sql`from papers_fts f join search_rows r on r.id = f.rowid join papers p on p.id = r.paper_id
     where papers_fts match ${expression}${andAll(filters)}`;
   const [rows, count] = await Promise.all([
-    sql<{ id: string }>`select r.paper_id as id ${from} order by f.rank limit ${request.limit}
+    sql<{ id: string; score: number }>`select r.paper_id as id, -f.rank as score ${from} order by f.rank
+      limit ${request.limit}
       offset ${request.offset}`.execute(db),
     sql<{ n: number }>`select count(*) as n ${from}`.execute(db),
   ]);
-  return { ids: rows.rows.map((row) => row.id), total: Number(count.rows[0]?.n ?? 0) };
+  return {
+    ids: rows.rows.map((row) => row.id),
+    scores: rows.rows.map((row) => row.score),
+    total: Number(count.rows[0]?.n ?? 0),
+  };
 }
 
 /** Filters (and exclusions) without positive words: the newest matching papers. */
@@ -49,9 +54,13 @@ async function listFiltered(
   }
   const from = sql`from papers p where 1 = 1${andAll(conditions)}`;
   const [rows, count] = await Promise.all([
-    sql<{ id: string }>`select p.id ${from} order by p.published desc, p.id limit ${request.limit}
+    sql<{ id: string }>`select p.id ${from} order by ${PAPER_DATE} desc, p.id limit ${request.limit}
       offset ${request.offset}`.execute(db),
     sql<{ n: number }>`select count(*) as n ${from}`.execute(db),
   ]);
-  return { ids: rows.rows.map((row) => row.id), total: Number(count.rows[0]?.n ?? 0) };
+  return {
+    ids: rows.rows.map((row) => row.id),
+    scores: rows.rows.map(() => 0),
+    total: Number(count.rows[0]?.n ?? 0),
+  };
 }

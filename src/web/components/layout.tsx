@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { assetUrl } from "../assets.js";
 import { AccountNav } from "./account-nav.js";
+import { SearchBox } from "./search-box.js";
 
 export interface LayoutProps {
   readonly title: string;
@@ -8,9 +9,11 @@ export interface LayoutProps {
   readonly children: ComponentChildren;
   /** Extra elements for <head>: feed links, citation meta tags, JSON-LD. */
   readonly head?: ComponentChildren;
+  /** The text to show in the header's search box (the search page passes the current query). */
+  readonly searchQuery?: string;
 }
 
-export function Layout({ title, description, children, head }: LayoutProps) {
+export function Layout({ title, description, children, head, searchQuery }: LayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -37,6 +40,7 @@ export function Layout({ title, description, children, head }: LayoutProps) {
             <a href="/papers/submit">Submit</a>
             <AccountNav />
           </nav>
+          <SearchBox query={searchQuery} />
         </header>
         <main id="main">{children}</main>
         <footer class="site-footer">

@@ -2,6 +2,7 @@ import { arxivAbsUrl, arxivPdfUrl } from "../../core/arxiv-id.js";
 import type { Paper } from "../../core/paper.js";
 import { CommentSection } from "../components/comment-thread.js";
 import { CuratorPanel } from "../components/curator-panel.js";
+import type { PaperSummary } from "../../storage/papers.js";
 import { Layout } from "../components/layout.js";
 import { MathText } from "../components/math-text.js";
 import { AuthorList, CategoryList } from "../components/paper-meta.js";
@@ -12,9 +13,11 @@ import type { PaperCommunity } from "./paper-community.js";
 export function PaperPage({
   paper,
   community,
+  similar = [],
 }: {
   readonly paper: Paper;
   readonly community?: PaperCommunity;
+  readonly similar?: readonly PaperSummary[];
 }) {
   return (
     <Layout title={paper.title} description={paper.abstract.slice(0, 200)}>
@@ -63,6 +66,7 @@ export function PaperPage({
           </>
         ) : null}
       </article>
+      <SimilarPapers papers={similar} />
     </Layout>
   );
 }
@@ -88,5 +92,22 @@ function PaperFacts({ paper }: { readonly paper: Paper }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** Nearest neighbours by embedding (src/search/similar-papers.ts). */
+function SimilarPapers({ papers }: { readonly papers: readonly PaperSummary[] }) {
+  if (papers.length === 0) return null;
+  return (
+    <section class="similar-papers" aria-labelledby="similar-heading">
+      <h2 id="similar-heading">Similar papers</h2>
+      <ul>
+        {papers.map((p) => (
+          <li key={p.id}>
+            <a href={`/papers/${p.id}`}>{p.title}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -5,6 +5,7 @@ import { parseArxivId } from "../../core/arxiv-id.js";
 import { invalid } from "../../core/errors.js";
 import { listingDayOf, parseDay } from "../../core/listing-day.js";
 import { currentDay, dayList, paperById } from "../../ranking/daily-list.js";
+import { similarPapers } from "../../search/similar-papers.js";
 import type { Services } from "../../services.js";
 import { DayPage } from "./day-page.js";
 import { ErrorPage } from "./error-page.js";
@@ -24,6 +25,9 @@ function parsePage(query: unknown): number {
 }
 
 export { sendPage };
+
+/** How many nearest papers a paper page lists under "Similar papers". */
+const SIMILAR_ON_PAGE = 8;
 
 export function registerPaperPages(app: FastifyInstance, services: Services) {
   const { database } = services;
@@ -63,7 +67,8 @@ export function registerPaperPages(app: FastifyInstance, services: Services) {
     const { id } = parseArxivId(raw);
     const paper = await paperById(database, id);
     const community = await paperCommunity(services, request, paper);
-    return sendPage(reply, h(PaperPage, { paper, community }));
+    const similar = await similarPapers(services, id, SIMILAR_ON_PAGE);
+    return sendPage(reply, h(PaperPage, { paper, community, similar }));
   };
   app.get<{ Params: { id: string } }>("/papers/:id", cached, (request, reply) =>
     showPaper(request, reply, request.params.id),
