@@ -1,0 +1,29 @@
+import { createServices } from "../../services.js";
+import type { Command } from "../command.js";
+
+export const indexCommand: Command = {
+  name: "index",
+  usage: "index [--rebuild]",
+  summary: "compute missing paper embeddings; --rebuild retrains the built-in embedder and recomputes all",
+  options: { rebuild: { type: "boolean", default: false } },
+  async run(args, context) {
+    const services = await createServices(context.config);
+    try {
+      const started = performance.now();
+      const semantic = services.semantic;
+      const embedded = args.values.rebuild ? await semantic.rebuild() : await semantic.refresh();
+      const identity = semantic.identity;
+      if (!identity) {
+        context.stderr.write("paperboy index: too few papers to train the embedder yet; import some first\n");
+        return 1;
+      }
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      context.stdout.write(
+        `embedder ${identity.name} ${identity.version}: ${embedded} papers embedded, ${semantic.size} indexed (${seconds} s)\n`,
+      );
+      return 0;
+    } finally {
+      await services.close();
+    }
+  },
+};
