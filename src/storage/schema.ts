@@ -107,6 +107,9 @@ export interface CuratorActionsTable {
   paper_id: string | null;
   comment_id: number | null;
   detail: string | null;
+  created_at: string;
+}
+
 /** SQLite only: the stable integer key of each paper's FTS5 entry. */
 export interface SearchRowsTable {
   id: Generated<number>;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IncomingPaper } from "../../src/core/paper.js";
 import { type SearchMode, type SearchRequest, searchPapers } from "../../src/search/search-papers.js";
+import { BACKENDS } from "../helpers/backends.js";
 import type { TestInstance } from "../helpers/services.js";
-import { BACKENDS, listingPapers, searchInstance, storePapers } from "./backends.js";
+import { listingPapers, searchInstance, storePapers } from "./backends.js";
 
 const papers = listingPapers();
 

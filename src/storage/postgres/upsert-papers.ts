@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { IncomingPaper } from "../../core/paper.js";
 import type { UpsertCounts, UpsertOptions } from "../upsert-papers.js";
 import { planUpsert, positioned, type StoredState, type UpsertPlan } from "../upsert-plan.js";
+import { refreshSearchDocumentsPostgres } from "./search-documents.js";
 import { inTransaction } from "./transaction.js";
 
 /** Serialises upserts across processes: two importers deciding from the same stored state would both insert. */
@@ -64,6 +65,7 @@ async function write(client: pg.PoolClient, plan: UpsertPlan, { now, source }: U
   if (plan.listings.size > 0)
     await run(SQL.insertListings, [...columns(plan.listings.values(), 4), now, source]);
   if (plan.upvoteUpdates.size > 0) await run(SQL.updateUpvotes, columns(plan.upvoteUpdates, 2));
+  await refreshSearchDocumentsPostgres(client, [...plan.inserts.keys(), ...plan.updates.keys()]);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { arxivAbsUrl, arxivPdfUrl } from "../../core/arxiv-id.js";
 import type { Paper } from "../../core/paper.js";
+import type { PaperSummary } from "../../storage/papers.js";
 import { CommentSection } from "../components/comment-thread.js";
 import { CuratorPanel } from "../components/curator-panel.js";
-import type { PaperSummary } from "../../storage/papers.js";
 import { Layout } from "../components/layout.js";
 import { MathText } from "../components/math-text.js";
 import { AuthorList, CategoryList } from "../components/paper-meta.js";
