@@ -1,0 +1,115 @@
+/**
+ * Search speed on the shared listing corpus (74,728 papers): import throughput with the keyword index kept in
+ * the same transactions, the time to train the LSA model and embed every paper, HNSW recall against the exact
+ * scan, and p50/p99 latency per mode for 200 queries taken from real titles. SEARCH_SPEED_SCALE=300000 adds
+ * generated variants (real abstracts, shuffled titles, new ids) to measure at that size.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { IncomingPaper } from "../src/core/paper.js";
+import { importFiles } from "../src/ingestion/import-files.js";
+import { type SearchMode, searchPapers } from "../src/search/search-papers.js";
+import type { Services } from "../src/services.js";
+import { allPaperTexts } from "../src/storage/embeddings.js";
+import { benchInstance, load, record } from "./search-instance.js";
+import { sharedPath } from "./shared-data.js";
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+/** Deterministic variants of real papers: same abstract words, title words rotated, ids in an unused range. */
+function variants(
+  papers: readonly { id: string; title: string; abstract: string }[],
+  count: number,
+): IncomingPaper[] {
+  return Array.from({ length: count }, (_, i) => {
+    const source = papers[i % papers.length] ?? { id: "", title: "x", abstract: "x" };
+    const words = source.title.split(" ");
+    const shift = 1 + (i % Math.max(1, words.length - 1));
+    const title = [...words.slice(shift), ...words.slice(0, shift)].join(" ");
+    const id = `99${String(Math.floor(i / 99_999) + 1).padStart(2, "0")}.${String((i % 99_999) + 1).padStart(5, "0")}`;
+    return { record: record({ id, title, abstract: source.abstract }), featureOn: null };
+  });
+}
+
+async function latencies(services: Services, titles: readonly string[]) {
+  for (const mode of ["keyword", "semantic", "hybrid"] as SearchMode[]) {
+    const times: number[] = [];
+    for (const q of titles) {
+      const started = performance.now();
+      await searchPapers(
+        { database: services.database, semantic: services.semantic },
+        { q, mode, offset: 0, limit: 20 },
+      );
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `  ${mode.padEnd(8)} p50 ${percentile(times, 0.5).toFixed(1)} ms  p99 ${percentile(times, 0.99).toFixed(1)} ms`,
+    );
+  }
+}
+
+function recall(services: Services, probes: readonly string[]) {
+  const index = services.semantic.vectors;
+  if (!index) return;
+  let agree = 0;
+  for (const id of probes) {
+    const vector = index.vectorOf(id);
+    if (!vector) continue;
+    const exact = index.searchExact(vector, 10).map((m) => m.id);
+    const found = new Set(index.search(vector, 10).map((m) => m.id));
+    agree += exact.filter((x) => found.has(x)).length;
+  }
+  console.log(
+    `  HNSW top-10 agreement with the exact scan: ${((100 * agree) / (probes.length * 10)).toFixed(1)}% (${index.usesHnsw ? "HNSW" : "exact"})`,
+  );
+}
+
+async function measure(services: Services, label: string) {
+  const papers = await allPaperTexts(services.database);
+  console.log(`${label}: ${papers.length.toLocaleString("en-US")} papers`);
+  const started = performance.now();
+  await services.semantic.rebuild();
+  console.log(
+    `  lsa model + ${services.semantic.size.toLocaleString("en-US")} vectors: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  const step = Math.floor(papers.length / 200);
+  const picked = Array.from({ length: 200 }, (_, i) => papers[i * step] ?? { id: "", title: "" });
+  recall(
+    services,
+    picked.map((p) => p.id),
+  );
+  await latencies(
+    services,
+    picked.map((p) => p.title),
+  );
+  return papers;
+}
+
+export async function run(): Promise<void> {
+  const folder = sharedPath("arxiv-daily-listings/papers");
+  if (!folder) return;
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith(".jsonl.gz"))
+    .map((f) => join(folder, f));
+  const services = await benchInstance("search-speed");
+  try {
+    const started = performance.now();
+    const report = await importFiles(services.database, files, { format: "listing" });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `import with keyword index: ${report.added} papers in ${seconds.toFixed(1)} s (${Math.round(report.added / seconds)} papers/s)`,
+    );
+    const papers = await measure(services, "shared corpus");
+    const scale = Number(process.env.SEARCH_SPEED_SCALE ?? 0);
+    if (scale > papers.length) {
+      const rate = await load(services, variants(papers, scale - papers.length));
+      console.log(`generated variants loaded at ${Math.round(rate)} papers/s`);
+      await measure(services, "with variants");
+    }
+  } finally {
+    await services.close();
+  }
+}
