@@ -4,7 +4,8 @@ export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   test: {
     include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts", "test/**/*.test.tsx"],
-    testTimeout: 30_000,
+    // Generous: browser and process tests share two cores with everything else on a busy machine.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: "forks",
   },
