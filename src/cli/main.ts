@@ -8,6 +8,7 @@ import { copyCommand } from "./commands/copy.js";
 import { demoCommand } from "./commands/demo.js";
 import { fetchCommand } from "./commands/fetch.js";
 import { importCommand } from "./commands/import.js";
+import { ingestCommand } from "./commands/ingest.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { serveCommand } from "./commands/serve.js";
 import { userCommand } from "./commands/user.js";
@@ -21,6 +22,7 @@ const COMMANDS: readonly Command[] = [
   userCommand,
   copyCommand,
   backupCommand,
+  ingestCommand,
 ];
 
 function help(): string {

@@ -110,6 +110,13 @@ export interface CuratorActionsTable {
   created_at: string;
 }
 
+/** A resumable ingestion's position (an OAI-PMH harvest's resumption token, say) as JSON text. */
+export interface IngestCursorsTable {
+  name: string;
+  state: string;
+  updated_at: string;
+}
+
 export interface Schema {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
@@ -123,4 +130,5 @@ export interface Schema {
   used_sign_in_links: UsedSignInLinksTable;
   api_tokens: ApiTokensTable;
   curator_actions: CuratorActionsTable;
+  ingest_cursors: IngestCursorsTable;
 }

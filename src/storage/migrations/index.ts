@@ -3,6 +3,7 @@ import { users } from "./0002-users.js";
 import { listingEntries } from "./0003-listing-entries.js";
 import { upvotes } from "./0004-upvotes.js";
 import { comments } from "./0005-comments.js";
+import { ingestCursors } from "./0100-ingest-cursors.js";
 import { sessions } from "./0300-sessions.js";
 import { usedSignInLinks } from "./0301-used-sign-in-links.js";
 import { apiTokens } from "./0302-api-tokens.js";
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   listingEntries,
   upvotes,
   comments,
+  ingestCursors,
   sessions,
   usedSignInLinks,
   apiTokens,

@@ -31,6 +31,7 @@ class SqliteUpsert {
     [string, string, number | null, number | null, string, string]
   >;
   private readonly updateUpvotes: BetterSqlite3.Statement<[number, string]>;
+  private readonly saveCursor: BetterSqlite3.Statement<[string, string, string]>;
 
   constructor(readonly db: BetterSqlite3.Database) {
     this.existing = db.prepare(
@@ -41,7 +42,7 @@ class SqliteUpsert {
       `insert into papers (${PAPER_COLUMNS}, created_at, modified_at) values (${"?, ".repeat(14)}?)`,
     );
     this.updatePaper = db.prepare(
-      `update papers set title = ?, abstract = ?, comment = ?, journal_ref = ?, doi = ?, license = ?,
+      `update papers set title = ?, abstract = ?, comment = ?, journal_ref = ?, doi = ?, license = coalesce(?, license),
          primary_category = ?, published = coalesce(?, published), updated = coalesce(?, updated),
          latest_version = coalesce(?, latest_version), withdrawn = ?, content_hash = ?, modified_at = ?
        where id = ?`,
@@ -60,6 +61,10 @@ class SqliteUpsert {
        values (?, ?, ?, ?, ?, ?) on conflict (paper_id) do nothing`,
     );
     this.updateUpvotes = db.prepare("update listing_entries set external_upvotes = ? where paper_id = ?");
+    this.saveCursor = db.prepare(
+      `insert into ingest_cursors (name, state, updated_at) values (?, ?, ?)
+       on conflict (name) do update set state = excluded.state, updated_at = excluded.updated_at`,
+    );
   }
 
   run(papers: readonly IncomingPaper[], options: UpsertOptions): UpsertCounts {
@@ -68,6 +73,7 @@ class SqliteUpsert {
       known.set(row.id, row);
     const plan = planUpsert(papers, known, options);
     this.write(plan, options);
+    if (options.cursor) this.saveCursor.run(options.cursor.name, options.cursor.state, options.now);
     return plan.counts;
   }
 
