@@ -1,5 +1,6 @@
 import { parseDay } from "../../core/listing-day.js";
 import { type HarvestReport, harvestArxiv } from "../../ingestion/arxiv/harvest.js";
+import { ingestHfDaily } from "../../ingestion/hf/ingest-daily.js";
 import { createServices, type Services } from "../../services.js";
 import type { Command, CommandContext, ParsedArgs } from "../command.js";
 
@@ -31,6 +32,21 @@ async function ingestArxiv(
     },
   );
   context.stdout.write(`${harvestLine(report)}\n`);
+}
+
+async function ingestHf(services: Services, args: ParsedArgs, context: CommandContext, signal: AbortSignal) {
+  const date = optionalDay(args.values.date);
+  const from = optionalDay(args.values.from) ?? date;
+  const until = optionalDay(args.values.until) ?? date ?? from;
+  if (!from || !until || (date && (args.values.from || args.values.until)))
+    throw new Error("ingest hf-daily needs --date D, or --from D [--until D]");
+  const report = await ingestHfDaily(services, from, until, {
+    signal,
+    onDay: (day, papers) => context.stderr.write(`ingest hf-daily: ${day}, ${papers} papers\n`),
+  });
+  context.stdout.write(
+    `${report.days} days, ${report.papers} papers: added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, featured ${report.featured}\n`,
+  );
 }
 
 /** Runs a sub-command with Ctrl-C stopping it between pages (what is committed stays; a re-run resumes). */
@@ -67,6 +83,10 @@ export const ingestCommand: Command = {
     if (extra.length > 0) throw new Error(`ingest takes one source, got "${args.positionals.join(" ")}"`);
     if (source === "arxiv") {
       await withServices(context, (services, signal) => ingestArxiv(services, args, context, signal));
+      return 0;
+    }
+    if (source === "hf-daily") {
+      await withServices(context, (services, signal) => ingestHf(services, args, context, signal));
       return 0;
     }
     throw new Error(`ingest needs a source: arxiv or hf-daily (got "${source ?? ""}")`);
