@@ -9,6 +9,7 @@ import { demoCommand } from "./commands/demo.js";
 import { fetchCommand } from "./commands/fetch.js";
 import { importCommand } from "./commands/import.js";
 import { indexCommand } from "./commands/index-embeddings.js";
+import { ingestCommand } from "./commands/ingest.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { serveCommand } from "./commands/serve.js";
 import { userCommand } from "./commands/user.js";
@@ -23,6 +24,7 @@ const COMMANDS: readonly Command[] = [
   copyCommand,
   backupCommand,
   indexCommand,
+  ingestCommand,
 ];
 
 function help(): string {

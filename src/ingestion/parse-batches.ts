@@ -77,7 +77,7 @@ async function* entriesOf(input: Readable, format: ImportFormat, file: string): 
     }
     const chunks: Buffer[] = [];
     for await (const chunk of input) chunks.push(chunk as Buffer);
-    for (const paper of format.parseDocument(Buffer.concat(chunks).toString("utf8"))) yield { paper };
+    for (const paper of format.parseDocument(Buffer.concat(chunks).toString("utf8"), file)) yield { paper };
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw invalid(`${file}: unreadable after line ${lastLine} (${(error as Error).message})`);

@@ -132,6 +132,13 @@ export interface EmbedderModelsTable {
   created_at: string;
 }
 
+/** A resumable ingestion's position (an OAI-PMH harvest's resumption token, say) as JSON text. */
+export interface IngestCursorsTable {
+  name: string;
+  state: string;
+  updated_at: string;
+}
+
 export interface Schema {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
@@ -148,4 +155,5 @@ export interface Schema {
   search_rows: SearchRowsTable;
   paper_embeddings: PaperEmbeddingsTable;
   embedder_models: EmbedderModelsTable;
+  ingest_cursors: IngestCursorsTable;
 }

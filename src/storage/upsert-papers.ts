@@ -10,6 +10,17 @@ export interface UpsertOptions {
   readonly source: string;
   /** ISO instant used for created/modified/featured stamps. */
   readonly now: string;
+  /**
+   * A resumable ingestion's position, written to `ingest_cursors` in the same transaction as the batch: after
+   * a crash the cursor and the papers agree, so a resumed run neither skips nor repeats a committed page.
+   */
+  readonly cursor?: IngestCursor;
+}
+
+export interface IngestCursor {
+  readonly name: string;
+  /** JSON text; its shape belongs to the ingestion that owns the name. */
+  readonly state: string;
 }
 
 export interface UpsertCounts {
@@ -30,9 +41,19 @@ export function addCounts(total: UpsertCounts, part: UpsertCounts): void {
 }
 
 /**
- * The one upsert every source goes through. The whole batch is one transaction: a crash leaves either all of
- * it or none of it. A record whose content digest matches the stored one costs no write; a record older than
- * the stored version (by version number) never replaces newer metadata.
+ * The one upsert every source goes through. Its rules, which every backend's implementation keeps:
+ * - The whole batch, and `options.cursor` if given, is one transaction: a crash leaves all of it or none.
+ * - A record whose content digest equals the stored one costs no write at all.
+ * - Versions are facts: every (paper, version, created) a record carries is recorded, whatever else happens.
+ * - Metadata (title, abstract, authors, categories, comment, journal-ref, DOI, licence, withdrawn) is replaced
+ *   only by a record whose latest version is at least the stored one. A record that knows no version (a listing
+ *   file, Hugging Face) never replaces metadata of a paper stored with a known version; it still features it.
+ * - On replacement a licence or `published` the record does not know (null) keeps the stored value.
+ * - Withdrawn is the latest metadata's word: a paper is marked withdrawn when its newest record says so.
+ * - Categories are validated here too (core/categories.ts): ACM/MSC codes are dropped, order kept; the first is
+ *   the primary category. Authors keep their order.
+ * - Listing: a paper is featured at most once (the first listing day wins); a later record with external
+ *   (Hugging Face) upvotes updates only that count.
  */
 export function upsertPapers(
   database: Database,

@@ -1,3 +1,4 @@
+import { isCategory } from "../core/categories.js";
 import { type IncomingPaper, latestVersion, type PaperRecord } from "../core/paper.js";
 import { contentHash } from "./content-hash.js";
 import { emptyCounts, type UpsertCounts, type UpsertOptions } from "./upsert-papers.js";
@@ -60,7 +61,12 @@ export function planUpsert(
   return plan;
 }
 
-function paperRow(record: PaperRecord, incoming: number | null, hash: string): PaperRow {
+function paperRow(
+  record: PaperRecord,
+  categories: readonly string[],
+  incoming: number | null,
+  hash: string,
+): PaperRow {
   return [
     record.id,
     record.title,
@@ -69,7 +75,7 @@ function paperRow(record: PaperRecord, incoming: number | null, hash: string): P
     record.journalRef,
     record.doi,
     record.license,
-    record.categories[0] ?? null,
+    categories[0] ?? null,
     record.published,
     record.updated,
     incoming,
@@ -90,19 +96,21 @@ function planRecord(
   }
   for (const v of record.versions) plan.versions.push([record.id, v.version, v.created]);
   const incoming = latestVersion(record);
-  const stale = existing?.latest_version != null && incoming != null && incoming < existing.latest_version;
+  // A record that knows no version (a listing file, Hugging Face) never replaces versioned arXiv metadata.
+  const stale = existing?.latest_version != null && (incoming === null || incoming < existing.latest_version);
   if (existing && stale) {
     plan.counts.unchanged += 1;
     return existing;
   }
-  const row = paperRow(record, incoming, hash);
+  const categories = record.categories.filter(isCategory);
+  const row = paperRow(record, categories, incoming, hash);
   if (plan.inserts.has(record.id)) plan.inserts.set(record.id, row);
   else if (existing) plan.updates.set(record.id, row);
   else plan.inserts.set(record.id, row);
   if (existing) plan.counts.updated += 1;
   else plan.counts.added += 1;
   plan.authors.set(record.id, record.authors);
-  plan.categories.set(record.id, record.categories);
+  plan.categories.set(record.id, categories);
   return { content_hash: hash, latest_version: incoming ?? existing?.latest_version ?? null };
 }
 

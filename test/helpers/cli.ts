@@ -1,4 +1,4 @@
-import { type SpawnSyncReturns, spawnSync } from "node:child_process";
+import { type ChildProcess, type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 /** The compiled CLI (`npm test` builds before running the suites). */
@@ -16,4 +16,33 @@ export function runCli(
   input?: string | Buffer,
 ): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [CLI, ...args], { env: cliEnv(env), encoding: "utf8", input });
+}
+
+/**
+ * Starts `paperboy ARGS` from the sources as a real child process (through tsx, so no build is needed), for
+ * tests that kill it midway.
+ */
+export function spawnPaperboy(args: readonly string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    cwd: fileURLToPath(new URL("../../", import.meta.url)),
+    env: cliEnv({ SECRET_KEY: "test-secret-key-that-is-long-enough-0123456789", ...env }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/** Resolves with the exit code (or the signal's name) and everything the process wrote. */
+export function finished(
+  child: ChildProcess,
+): Promise<{ code: number | string; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve) => {
+    child.on("close", (code, signal) => resolve({ code: code ?? signal ?? "unknown", stdout, stderr }));
+  });
 }

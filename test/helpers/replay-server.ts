@@ -12,12 +12,16 @@ export interface RecordedRequest {
   readonly connection: number;
 }
 
-/** A recorded (or derived) answer. `cutAfter` sends that many body bytes, then drops the connection. */
+/**
+ * A recorded (or derived) answer. `cutAfter` sends that many body bytes, then drops the connection; `hang`
+ * never answers (for a client killed while it waits).
+ */
 export interface ReplayResponse {
   readonly status?: number;
   readonly headers?: Record<string, string>;
   readonly body?: string | Buffer;
   readonly cutAfter?: number;
+  readonly hang?: boolean;
 }
 
 export type ReplayHandler = (request: RecordedRequest) => ReplayResponse;
@@ -49,6 +53,7 @@ export async function startReplayServer(
     };
     requests.push(recorded);
     const answer = current(recorded);
+    if (answer.hang) return;
     const body = Buffer.from(answer.body ?? "");
     res.writeHead(answer.status ?? 200, { "content-length": String(body.length), ...answer.headers });
     if (answer.cutAfter === undefined) return res.end(body);

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { Clock } from "../../src/core/clock.js";
+import type { RetryPolicy } from "../../src/ingestion/http/retry-policy.js";
+import { createExternalSources } from "../../src/ingestion/http/sources.js";
 import { createServices, type Services } from "../../src/services.js";
 import { type Backend, createIsolatedSchema } from "./backends.js";
 
@@ -21,6 +23,8 @@ export interface TestInstanceOptions {
   readonly backend?: Backend;
   /** Use this database instead of a fresh one (the caller owns it). */
   readonly databaseUrl?: string;
+  /** Tightens the HTTP clients' retry policy (tests of failures should not wait out real backoffs). */
+  readonly retry?: Partial<RetryPolicy>;
 }
 
 /** A throwaway Paperboy instance on a real database: a SQLite file or a PostgreSQL schema of its own. */
@@ -38,12 +42,13 @@ export async function createTestInstance(options: TestInstanceOptions = {}): Pro
     await schema?.drop();
     rmSync(directory, { recursive: true, force: true });
   };
-  const services = await createServices(config, options.clock ? { clock: options.clock } : {}).catch(
-    async (error: unknown) => {
-      await cleanUp();
-      throw error;
-    },
-  );
+  const services = await createServices(config, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.retry ? { sources: createExternalSources(config, options.retry) } : {}),
+  }).catch(async (error: unknown) => {
+    await cleanUp();
+    throw error;
+  });
   return {
     services,
     directory,

@@ -3,6 +3,7 @@ import { users } from "./0002-users.js";
 import { listingEntries } from "./0003-listing-entries.js";
 import { upvotes } from "./0004-upvotes.js";
 import { comments } from "./0005-comments.js";
+import { ingestCursors } from "./0100-ingest-cursors.js";
 import { searchIndex } from "./0200-search-index.js";
 import { embeddings } from "./0201-embeddings.js";
 import { sessions } from "./0300-sessions.js";
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   listingEntries,
   upvotes,
   comments,
+  ingestCursors,
   searchIndex,
   embeddings,
   sessions,

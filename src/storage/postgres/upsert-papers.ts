@@ -19,7 +19,7 @@ const SQL = {
   insertPapers: `insert into papers (${PAPER_COLUMNS}, created_at, modified_at)
     select u.*, $14::text, $14::text from unnest(${PAPER_ARRAYS}) as u`,
   updatePapers: `update papers p set title = u.title, abstract = u.abstract, comment = u.comment,
-      journal_ref = u.journal_ref, doi = u.doi, license = u.license, primary_category = u.primary_category,
+      journal_ref = u.journal_ref, doi = u.doi, license = coalesce(u.license, p.license), primary_category = u.primary_category,
       published = coalesce(u.published, p.published), updated = coalesce(u.updated, p.updated),
       latest_version = coalesce(u.latest_version, p.latest_version), withdrawn = u.withdrawn,
       content_hash = u.content_hash, modified_at = $14::text
@@ -37,6 +37,8 @@ const SQL = {
     on conflict (paper_id) do nothing`,
   updateUpvotes: `update listing_entries l set external_upvotes = u.n
     from unnest($1::text[], $2::int[]) as u(id, n) where l.paper_id = u.id`,
+  saveCursor: `insert into ingest_cursors (name, state, updated_at) values ($1, $2, $3)
+    on conflict (name) do update set state = excluded.state, updated_at = excluded.updated_at`,
 };
 
 /** Turns rows of equal width into one array per column, the shape `unnest` takes. */
@@ -84,6 +86,8 @@ export function upsertPapersPostgres(
     const known = new Map<string, StoredState>(stored.rows.map((row) => [row.id, row]));
     const plan = planUpsert(papers, known, options);
     await write(client, plan, options);
+    if (options.cursor)
+      await client.query(SQL.saveCursor, [options.cursor.name, options.cursor.state, options.now]);
     return plan.counts;
   });
 }

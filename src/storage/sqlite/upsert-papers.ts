@@ -33,6 +33,7 @@ class SqliteUpsert {
   >;
   private readonly updateUpvotes: BetterSqlite3.Statement<[number, string]>;
   private readonly searchDocuments: SqliteSearchDocuments;
+  private readonly saveCursor: BetterSqlite3.Statement<[string, string, string]>;
 
   constructor(readonly db: BetterSqlite3.Database) {
     this.existing = db.prepare(
@@ -43,7 +44,7 @@ class SqliteUpsert {
       `insert into papers (${PAPER_COLUMNS}, created_at, modified_at) values (${"?, ".repeat(14)}?)`,
     );
     this.updatePaper = db.prepare(
-      `update papers set title = ?, abstract = ?, comment = ?, journal_ref = ?, doi = ?, license = ?,
+      `update papers set title = ?, abstract = ?, comment = ?, journal_ref = ?, doi = ?, license = coalesce(?, license),
          primary_category = ?, published = coalesce(?, published), updated = coalesce(?, updated),
          latest_version = coalesce(?, latest_version), withdrawn = ?, content_hash = ?, modified_at = ?
        where id = ?`,
@@ -63,6 +64,10 @@ class SqliteUpsert {
     );
     this.updateUpvotes = db.prepare("update listing_entries set external_upvotes = ? where paper_id = ?");
     this.searchDocuments = sqliteSearchDocuments(db);
+    this.saveCursor = db.prepare(
+      `insert into ingest_cursors (name, state, updated_at) values (?, ?, ?)
+       on conflict (name) do update set state = excluded.state, updated_at = excluded.updated_at`,
+    );
   }
 
   run(papers: readonly IncomingPaper[], options: UpsertOptions): UpsertCounts {
@@ -71,6 +76,7 @@ class SqliteUpsert {
       known.set(row.id, row);
     const plan = planUpsert(papers, known, options);
     this.write(plan, options);
+    if (options.cursor) this.saveCursor.run(options.cursor.name, options.cursor.state, options.now);
     return plan.counts;
   }
 
