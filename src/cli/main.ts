@@ -6,10 +6,12 @@ import type { Command } from "./command.js";
 import { backupCommand } from "./commands/backup.js";
 import { copyCommand } from "./commands/copy.js";
 import { demoCommand } from "./commands/demo.js";
+import { digestCommand } from "./commands/digest.js";
 import { fetchCommand } from "./commands/fetch.js";
 import { importCommand } from "./commands/import.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { serveCommand } from "./commands/serve.js";
+import { subscribersCommand } from "./commands/subscribers.js";
 import { userCommand } from "./commands/user.js";
 
 const COMMANDS: readonly Command[] = [
@@ -21,6 +23,8 @@ const COMMANDS: readonly Command[] = [
   userCommand,
   copyCommand,
   backupCommand,
+  digestCommand,
+  subscribersCommand,
 ];
 
 function help(): string {
