@@ -35,16 +35,16 @@ export function manageMail(email: string, preferencesUrl: string, baseUrl: strin
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
 
 function linkHtml(text: string, url: string, label: string): string {
   const paragraphs = text
     .split("\n\n")
     .map(
       (p) =>
-        `<p style="font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;">${escape(p.trim())}</p>`,
+        `<p style="font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5;">${escapeHtml(p.trim())}</p>`,
     )
     .join("");
-  const button = `<p><a href="${escape(url)}" style="display:inline-block;padding:10px 18px;background:#1d4ed8;color:#ffffff;text-decoration:none;font-family:Helvetica,Arial,sans-serif;">${escape(label)}</a></p>`;
+  const button = `<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 18px;background:#1d4ed8;color:#ffffff;text-decoration:none;font-family:Helvetica,Arial,sans-serif;">${escapeHtml(label)}</a></p>`;
   return `<!DOCTYPE html><html><body>${button}${paragraphs}</body></html>`;
 }

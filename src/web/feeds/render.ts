@@ -46,7 +46,7 @@ function item(baseUrl: string, paper: PaperSummary, extension: FeedExtension): I
 
 export function renderFeed(baseUrl: string, list: FeedList, extension: FeedExtension): string {
   const self = (ext: FeedExtension) => `${baseUrl}${feedHref(list.feedPath, ext, list.query)}`;
-  const updated = list.papers.map(paperDate).reduce((a, b) => (b > a ? b : a), new Date(0));
+  const updated = new Date(Math.max(0, ...list.papers.map((paper) => paperDate(paper).getTime())));
   const feed = new Feed({
     title: `${list.title} · Paperboy`,
     description: list.description,

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { invalid } from "../../core/errors.js";
 import { CADENCES, PAPER_COUNT, parseFollows, splitFollows } from "../../core/follows.js";
 import { personalFeedToken, subscriptionLinks } from "../../digests/links.js";
 import {
