@@ -44,6 +44,13 @@ const schema = z.object({
   EMBEDDER: z.enum(EMBEDDERS, { error: `must be one of ${EMBEDDERS.join(", ")}` }).default("lsa"),
   EMBEDDINGS_URL: httpUrl.optional(),
   EMBEDDINGS_MODEL: optionalText,
+  DIGEST_HOUR: z.coerce.number({ error: "must be an hour from 0 to 23" }).int().min(0).max(23).default(7),
+  DIGEST_CONCURRENCY: z.coerce
+    .number({ error: "must be a number from 1 to 64" })
+    .int()
+    .min(1)
+    .max(64)
+    .default(4),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   NODE_ENV: z.string().default("development"),
   SIGN_UP: z.enum(SIGN_UP, { error: `must be one of ${SIGN_UP.join(", ")}` }).default("open"),
@@ -72,6 +79,10 @@ export interface Config {
   readonly embedder: (typeof EMBEDDERS)[number];
   readonly embeddingsUrl: string | undefined;
   readonly embeddingsModel: string | undefined;
+  /** Hour of the day (UTC) at which the scheduler sends due digests. */
+  readonly digestHour: number;
+  /** Digests handed to the SMTP server at once. */
+  readonly digestConcurrency: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly production: boolean;
   readonly community: CommunityRules;
@@ -126,6 +137,8 @@ export function loadConfig(env: Environment = process.env): Config {
     embedder: e.EMBEDDER,
     embeddingsUrl: e.EMBEDDINGS_URL,
     embeddingsModel: e.EMBEDDINGS_MODEL,
+    digestHour: e.DIGEST_HOUR,
+    digestConcurrency: e.DIGEST_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
     production,
     community: Object.freeze({

@@ -6,12 +6,14 @@ import type { Command } from "./command.js";
 import { backupCommand } from "./commands/backup.js";
 import { copyCommand } from "./commands/copy.js";
 import { demoCommand } from "./commands/demo.js";
+import { digestCommand } from "./commands/digest.js";
 import { fetchCommand } from "./commands/fetch.js";
 import { importCommand } from "./commands/import.js";
 import { indexCommand } from "./commands/index-embeddings.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { serveCommand } from "./commands/serve.js";
+import { subscribersCommand } from "./commands/subscribers.js";
 import { userCommand } from "./commands/user.js";
 
 const COMMANDS: readonly Command[] = [
@@ -25,6 +27,8 @@ const COMMANDS: readonly Command[] = [
   backupCommand,
   indexCommand,
   ingestCommand,
+  digestCommand,
+  subscribersCommand,
 ];
 
 function help(): string {

@@ -139,6 +139,50 @@ export interface IngestCursorsTable {
   updated_at: string;
 }
 
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  email: string;
+  cadence: string;
+  paper_count: number;
+  user_id: number | null;
+  feed_key: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubscriptionFollowsTable {
+  subscription_id: number;
+  position: number;
+  follow: string;
+}
+
+export interface DeliveriesTable {
+  subscription_id: number;
+  period_key: string;
+  status: "sending" | "sent" | "retry" | "failed" | "empty";
+  attempts: number;
+  claimed_at: string;
+  next_attempt_at: string | null;
+  sent_at: string | null;
+  message_id: string | null;
+  paper_ids: string | null;
+  error: string | null;
+}
+
+export interface SentPapersTable {
+  subscription_id: number;
+  paper_id: string;
+  period_key: string;
+  sent_at: string;
+}
+
+export interface SubscribeRequestsTable {
+  email: string;
+  requested_at: string;
+}
+
 export interface Schema {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
@@ -156,4 +200,9 @@ export interface Schema {
   paper_embeddings: PaperEmbeddingsTable;
   embedder_models: EmbedderModelsTable;
   ingest_cursors: IngestCursorsTable;
+  subscriptions: SubscriptionsTable;
+  subscription_follows: SubscriptionFollowsTable;
+  deliveries: DeliveriesTable;
+  sent_papers: SentPapersTable;
+  subscribe_requests: SubscribeRequestsTable;
 }

@@ -6,6 +6,7 @@ import { registerAssets } from "./assets.js";
 import { registerCsrf } from "./auth/csrf.js";
 import { registerSessions } from "./auth/session.js";
 import { registerErrorHandlers } from "./errors.js";
+import { registerFeeds } from "./feeds/routes.js";
 import { registerMathStylesheet } from "./math/math-stylesheet.js";
 import { registerPageCache } from "./page-cache.js";
 import { registerAccountPages } from "./pages/account-routes.js";
@@ -14,6 +15,7 @@ import { registerCommunityPages } from "./pages/community-routes.js";
 import { registerCurationPages } from "./pages/curation-routes.js";
 import { registerListPages } from "./pages/list-routes.js";
 import { registerPaperPages } from "./pages/routes.js";
+import { registerSubscribePages } from "./pages/subscribe-routes.js";
 import { RenderedStore } from "./rendered-store.js";
 import { registerSearchRoutes } from "./search/routes.js";
 import { registerSecurityHeaders } from "./security-headers.js";
@@ -48,5 +50,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerListPages(app, services);
   registerSearchRoutes(app, services);
   registerPaperPages(app, services);
+  await registerSubscribePages(app, services);
+  registerFeeds(app, services);
   return app;
 }

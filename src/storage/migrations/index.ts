@@ -10,6 +10,11 @@ import { sessions } from "./0300-sessions.js";
 import { usedSignInLinks } from "./0301-used-sign-in-links.js";
 import { apiTokens } from "./0302-api-tokens.js";
 import { curatorActions } from "./0303-curator-actions.js";
+import { subscriptions } from "./0400-subscriptions.js";
+import { subscriptionFollows } from "./0401-subscription-follows.js";
+import { deliveries } from "./0402-deliveries.js";
+import { sentPapers } from "./0403-sent-papers.js";
+import { subscribeRequests } from "./0404-subscribe-requests.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order. A new one is a new numbered file added at the end of this list. */
@@ -26,4 +31,9 @@ export const MIGRATIONS: readonly Migration[] = [
   usedSignInLinks,
   apiTokens,
   curatorActions,
+  subscriptions,
+  subscriptionFollows,
+  deliveries,
+  sentPapers,
+  subscribeRequests,
 ];

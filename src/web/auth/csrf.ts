@@ -4,6 +4,11 @@ import type { Services } from "../../services.js";
 import { cookieOptions } from "./session.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/**
+ * Routes a mail provider POSTs to without cookies (RFC 8058 one-click unsubscribe); the signed token in the URL
+ * authorises them instead.
+ */
+const EXEMPT_ROUTES = new Set(["/unsubscribe"]);
 
 /**
  * Every form is protected: a state-changing request outside /api/ must carry the `_csrf` field that matches the
@@ -16,6 +21,7 @@ export async function registerCsrf(app: FastifyInstance, services: Services) {
   });
   app.addHook("preHandler", (request, reply, done) => {
     if (!UNSAFE.has(request.method) || request.url.startsWith("/api/")) return done();
+    if (EXEMPT_ROUTES.has(request.routeOptions.url ?? "")) return done();
     app.csrfProtection(request, reply, done);
   });
 }

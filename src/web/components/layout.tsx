@@ -38,6 +38,7 @@ export function Layout({ title, description, children, head, searchQuery }: Layo
             <a href="/papers">Daily papers</a>
             <a href="/papers/trending">Trending</a>
             <a href="/papers/submit">Submit</a>
+            <a href="/subscribe">Subscribe</a>
             <AccountNav />
           </nav>
           <SearchBox query={searchQuery} />

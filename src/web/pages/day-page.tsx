@@ -1,5 +1,6 @@
 import type { Day } from "../../core/listing-day.js";
 import type { PaperSummary } from "../../storage/papers.js";
+import { FeedLinks, FollowList } from "../components/feed-links.js";
 import { Layout } from "../components/layout.js";
 import { SubscribeCta } from "../components/subscribe-cta.js";
 import { formatDay } from "../format.js";
@@ -19,7 +20,11 @@ export interface DayPageProps {
 export function DayPage(props: DayPageProps) {
   const { day, papers, total, page, pageCount } = props;
   return (
-    <Layout title={`Papers of ${formatDay(day)}`} description={`${total} papers featured on ${day}`}>
+    <Layout
+      title={`Papers of ${formatDay(day)}`}
+      description={`${total} papers featured on ${day}`}
+      head={<FeedLinks path={`/feeds/day/${day}`} title={`Papers of ${day}`} />}
+    >
       <section class="list-header">
         <h1>Daily Papers</h1>
         <p class="list-date">
@@ -27,6 +32,7 @@ export function DayPage(props: DayPageProps) {
         </p>
         <SubscribeCta />
         <DayNavigation {...props} />
+        <FollowList path={`/feeds/day/${day}`} />
       </section>
       {papers.length === 0 ? (
         <p class="empty">No papers were featured on this day.</p>

@@ -1,6 +1,8 @@
 import type { Period } from "../../core/periods.js";
 import type { PaperSummary } from "../../storage/papers.js";
+import { FeedLinks, FollowList } from "../components/feed-links.js";
 import { Layout } from "../components/layout.js";
+import { SubscribeCta } from "../components/subscribe-cta.js";
 import { type ListMarks, PaperList } from "./paper-list.js";
 
 export type PeriodSort = "upvotes" | "featured";
@@ -32,7 +34,12 @@ export function PeriodPage(props: PeriodPageProps) {
     return `${periodHref(period)}${text ? `?${text}` : ""}`;
   };
   return (
-    <Layout title={`Papers of ${noun} ${period.key}`}>
+    <Layout
+      title={`Papers of ${noun} ${period.key}`}
+      head={
+        <FeedLinks path={`/feeds/${period.kind}/${period.key}`} title={`Papers of ${noun} ${period.key}`} />
+      }
+    >
       <section class="list-header">
         <h1>Papers of the {noun}</h1>
         <p class="list-date">
@@ -47,6 +54,8 @@ export function PeriodPage(props: PeriodPageProps) {
             Next {noun} →
           </a>
         </nav>
+        <SubscribeCta />
+        <FollowList path={`/feeds/${period.kind}/${period.key}`} />
         <p class="sort">
           Sort:{" "}
           {sort === "upvotes" ? <strong>most upvoted</strong> : <a href={href(1, "upvotes")}>most upvoted</a>}{" "}

@@ -1,5 +1,6 @@
 import { COMMENT_WEIGHT, TRENDING_WINDOW_DAYS } from "../../ranking/trending.js";
 import type { TrendingEntry } from "../../ranking/trending-list.js";
+import { FeedLinks, FollowList } from "../components/feed-links.js";
 import { Layout } from "../components/layout.js";
 import { PaperCard } from "../components/paper-card.js";
 import { PaperStats } from "../components/paper-stats.js";
@@ -26,7 +27,11 @@ export function TrendingWhy({ entry }: { entry: TrendingEntry }) {
 
 export function TrendingPage({ entries, marks }: { entries: readonly TrendingEntry[]; marks: ListMarks }) {
   return (
-    <Layout title="Trending papers" description="Papers the community is upvoting and discussing now">
+    <Layout
+      title="Trending papers"
+      description="Papers the community is upvoting and discussing now"
+      head={<FeedLinks path="/feeds/trending" title="Trending papers" />}
+    >
       <section class="list-header">
         <h1>Trending papers</h1>
         <p class="list-date">
@@ -34,6 +39,7 @@ export function TrendingPage({ entries, marks }: { entries: readonly TrendingEnt
           <a href="/about#trending">The formula</a>
         </p>
         <SubscribeCta />
+        <FollowList path="/feeds/trending" />
       </section>
       {entries.length === 0 ? (
         <p class="empty">Nothing is trending yet: upvote or comment on recent papers.</p>

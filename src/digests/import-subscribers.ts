@@ -1,0 +1,86 @@
+import { createReadStream } from "node:fs";
+import { parse } from "csv-parse";
+import { isAppError } from "../core/errors.js";
+import { normaliseEmail, PAPER_COUNT, parseCadence, parseFollows, splitFollows } from "../core/follows.js";
+import { findSubscriptionByEmail, insertSubscription } from "../storage/subscriptions.js";
+import { subscriptionLinks } from "./links.js";
+import { newFeedKey, type SubscribeDeps } from "./subscribe.js";
+import { confirmationMail } from "./subscription-mail.js";
+
+export interface SubscriberImportReport {
+  added: number;
+  existing: number;
+  rejected: number;
+  confirmationsSent: number;
+}
+
+export interface SubscriberImportOptions {
+  /** Mark rows confirmed (the operator vouches for earlier opt-in) instead of emailing a confirmation. */
+  readonly confirmed: boolean;
+  readonly onProblem?: (line: number, message: string) => void;
+}
+
+const REQUIRED_COLUMNS = ["email", "cadence", "follows"];
+
+/** Reads a CSV with the header `email,cadence,follows` (follows `;`-separated); bad rows are reported, not fatal. */
+export async function importSubscribers(
+  deps: SubscribeDeps,
+  file: string,
+  options: SubscriberImportOptions,
+): Promise<SubscriberImportReport> {
+  const report: SubscriberImportReport = { added: 0, existing: 0, rejected: 0, confirmationsSent: 0 };
+  const parser = createReadStream(file).pipe(
+    parse({ columns: checkHeader, bom: true, trim: true, skip_empty_lines: true, info: true }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
+    try {
+      await importRow(deps, record, options, report);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      report.rejected += 1;
+      options.onProblem?.(info.lines, error.message);
+    }
+  }
+  return report;
+}
+
+function checkHeader(header: string[]): string[] {
+  const columns = header.map((name) => name.trim().toLowerCase());
+  const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
+  if (missing.length > 0)
+    throw new Error(`the CSV header must name email,cadence,follows (missing ${missing.join(", ")})`);
+  return columns;
+}
+
+async function importRow(
+  deps: SubscribeDeps,
+  record: Record<string, string>,
+  options: SubscriberImportOptions,
+  report: SubscriberImportReport,
+) {
+  const email = normaliseEmail(record.email ?? "");
+  const cadence = parseCadence(record.cadence || "daily");
+  const follows = parseFollows(splitFollows(record.follows ?? "", /;/));
+  if (await findSubscriptionByEmail(deps.database, email)) {
+    report.existing += 1;
+    return;
+  }
+  const now = deps.clock.now();
+  const id = await insertSubscription(deps.database, {
+    email,
+    cadence,
+    paperCount: PAPER_COUNT.default,
+    follows: follows.length > 0 ? follows : [{ kind: "trending" }],
+    feedKey: newFeedKey(),
+    confirmedAt: options.confirmed ? now.toISOString() : null,
+    now: now.toISOString(),
+  });
+  report.added += 1;
+  if (options.confirmed) return;
+  const links = subscriptionLinks(deps.baseUrl, deps.secretKey, id, now);
+  await deps.mailer.send(confirmationMail(email, links.confirm, deps.baseUrl));
+  report.confirmationsSent += 1;
+}

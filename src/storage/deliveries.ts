@@ -1,0 +1,172 @@
+import type { Database } from "./database.js";
+
+/**
+ * The delivery ledger, keyed by (subscription, period). A digest is claimed before it is built and handed to
+ * SMTP, and marked sent in the same transaction that records its papers as sent. Claims are atomic conditional
+ * writes, so two runs (or two processes on PostgreSQL) never claim the same digest.
+ */
+export interface DeliveryKey {
+  readonly subscriptionId: number;
+  readonly periodKey: string;
+}
+
+export interface Claim {
+  /** Attempts so far, this one included. */
+  readonly attempts: number;
+}
+
+/**
+ * Claims a digest when it has no ledger row yet, when its retry is due, or when its claim is older than
+ * `staleBefore` (the run that held it died). Returns null when someone else holds it or it is settled.
+ */
+export async function claimDelivery(
+  database: Database,
+  key: DeliveryKey,
+  now: string,
+  staleBefore: string,
+): Promise<Claim | null> {
+  const db = database.kysely;
+  const inserted = await db
+    .insertInto("deliveries")
+    .values({
+      subscription_id: key.subscriptionId,
+      period_key: key.periodKey,
+      status: "sending",
+      attempts: 1,
+      claimed_at: now,
+    })
+    .onConflict((oc) => oc.columns(["subscription_id", "period_key"]).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { attempts: 1 };
+  const updated = await db
+    .updateTable("deliveries")
+    .set((eb) => ({ status: "sending", attempts: eb("attempts", "+", 1), claimed_at: now }))
+    .where("subscription_id", "=", key.subscriptionId)
+    .where("period_key", "=", key.periodKey)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("status", "=", "retry"), eb("next_attempt_at", "<=", now)]),
+        eb.and([eb("status", "=", "sending"), eb("claimed_at", "<", staleBefore)]),
+      ]),
+    )
+    .returning("attempts")
+    .executeTakeFirst();
+  return updated ? { attempts: updated.attempts } : null;
+}
+
+/** Marks the digest sent and its papers as sent to the subscription, in one transaction. */
+export function completeDelivery(
+  database: Database,
+  key: DeliveryKey,
+  sent: { now: string; messageId: string; paperIds: readonly string[] },
+): Promise<void> {
+  return database.kysely.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("deliveries")
+      .set({
+        status: "sent",
+        sent_at: sent.now,
+        message_id: sent.messageId,
+        paper_ids: JSON.stringify(sent.paperIds),
+        error: null,
+      })
+      .where("subscription_id", "=", key.subscriptionId)
+      .where("period_key", "=", key.periodKey)
+      .execute();
+    if (sent.paperIds.length === 0) return;
+    await trx
+      .insertInto("sent_papers")
+      .values(
+        sent.paperIds.map((paperId) => ({
+          subscription_id: key.subscriptionId,
+          paper_id: paperId,
+          period_key: key.periodKey,
+          sent_at: sent.now,
+        })),
+      )
+      .onConflict((oc) => oc.columns(["subscription_id", "paper_id"]).doNothing())
+      .execute();
+  });
+}
+
+export type Settlement =
+  | { readonly status: "empty" }
+  | { readonly status: "retry"; readonly error: string; readonly nextAttemptAt: string }
+  | { readonly status: "failed"; readonly error: string }
+  | { readonly status: "sending"; readonly error: string; readonly claimedAt: string };
+
+/** Records a digest with nothing to send, a failure to retry later, a final failure, or a renewed claim. */
+export async function settleDelivery(
+  database: Database,
+  key: DeliveryKey,
+  settlement: Settlement,
+): Promise<void> {
+  const error = "error" in settlement ? settlement.error.slice(0, 500) : null;
+  await database.kysely
+    .updateTable("deliveries")
+    .set({
+      status: settlement.status,
+      error,
+      next_attempt_at: settlement.status === "retry" ? settlement.nextAttemptAt : null,
+      ...(settlement.status === "sending" ? { claimed_at: settlement.claimedAt } : {}),
+    })
+    .where("subscription_id", "=", key.subscriptionId)
+    .where("period_key", "=", key.periodKey)
+    .execute();
+}
+
+/** Attempts made so far for a retry inside one run (the claim is renewed, so nobody else takes it over). */
+export async function recordAttempt(database: Database, key: DeliveryKey, now: string): Promise<number> {
+  const row = await database.kysely
+    .updateTable("deliveries")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1), claimed_at: now }))
+    .where("subscription_id", "=", key.subscriptionId)
+    .where("period_key", "=", key.periodKey)
+    .returning("attempts")
+    .executeTakeFirstOrThrow();
+  return row.attempts;
+}
+
+/**
+ * Papers featured in a span that were already sent, per subscription. Every digest candidate of a period is
+ * featured in it, so one query up front answers for the whole run (a run sends each subscription once).
+ */
+export async function sentInSpan(
+  database: Database,
+  span: { first: string; last: string },
+): Promise<Map<number, Set<string>>> {
+  const rows = await database.kysely
+    .selectFrom("sent_papers as s")
+    .innerJoin("listing_entries as l", "l.paper_id", "s.paper_id")
+    .select(["s.subscription_id", "s.paper_id"])
+    .where("l.listing_day", ">=", span.first)
+    .where("l.listing_day", "<=", span.last)
+    .execute();
+  const bySubscription = new Map<number, Set<string>>();
+  for (const row of rows) {
+    const sent = bySubscription.get(row.subscription_id) ?? new Set<string>();
+    sent.add(row.paper_id);
+    bySubscription.set(row.subscription_id, sent);
+  }
+  return bySubscription;
+}
+
+export interface LedgerRow {
+  readonly subscriptionId: number;
+  readonly status: string;
+  readonly attempts: number;
+}
+
+export async function ledgerOf(database: Database, periodKey: string): Promise<LedgerRow[]> {
+  const rows = await database.kysely
+    .selectFrom("deliveries")
+    .select(["subscription_id", "status", "attempts"])
+    .where("period_key", "=", periodKey)
+    .orderBy("subscription_id")
+    .execute();
+  return rows.map((row) => ({
+    subscriptionId: row.subscription_id,
+    status: row.status,
+    attempts: row.attempts,
+  }));
+}

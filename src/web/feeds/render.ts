@@ -1,0 +1,88 @@
+import { Feed, type Item } from "feed";
+import { collapseWhitespace } from "../../core/text.js";
+import type { PaperSummary } from "../../storage/papers.js";
+import { type FeedExtension, feedHref } from "../components/feed-links.js";
+
+/** One list as a feed: the same papers its page shows. Paths are site-relative; `query` keeps a search's q. */
+export interface FeedList {
+  readonly title: string;
+  readonly description: string;
+  readonly pagePath: string;
+  readonly feedPath: string;
+  readonly query?: string;
+  readonly papers: readonly PaperSummary[];
+}
+
+export const CONTENT_TYPES: Record<FeedExtension, string> = {
+  rss: "application/rss+xml; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+  json: "application/feed+json; charset=utf-8",
+};
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+const html = (text: string) => text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
+
+/** Papers have no featuring time in lists, so an item's date is its listing day: stable across requests. */
+function paperDate(paper: PaperSummary): Date {
+  return new Date(`${paper.listingDay ?? paper.published?.slice(0, 10) ?? "1970-01-01"}T00:00:00Z`);
+}
+
+function item(baseUrl: string, paper: PaperSummary, extension: FeedExtension): Item {
+  const url = `${baseUrl}/papers/${paper.id}`;
+  const title = collapseWhitespace(paper.title);
+  return {
+    // Atom titles are declared HTML by the library; RSS and JSON Feed titles are plain text.
+    title: extension === "atom" ? html(title) : title,
+    id: url,
+    guid: url,
+    link: url,
+    date: paperDate(paper),
+    description: `<p>${html(paper.authors.join(", "))}</p><p>${html(collapseWhitespace(paper.abstract))}</p>`,
+    category: paper.categories.map((name) => ({ name, term: name })),
+    // RSS 2.0 wants an email address in <author>, so names go in the description only.
+    ...(extension === "rss" ? {} : { author: paper.authors.map((name) => ({ name })) }),
+  };
+}
+
+export function renderFeed(baseUrl: string, list: FeedList, extension: FeedExtension): string {
+  const self = (ext: FeedExtension) => `${baseUrl}${feedHref(list.feedPath, ext, list.query)}`;
+  const updated = new Date(Math.max(0, ...list.papers.map((paper) => paperDate(paper).getTime())));
+  const feed = new Feed({
+    title: `${list.title} · Paperboy`,
+    description: list.description,
+    id: self("atom"),
+    link: `${baseUrl}${list.pagePath}`,
+    updated,
+    generator: "Paperboy",
+    copyright: "Paper metadata from arXiv",
+    author: { name: "Paperboy", link: baseUrl },
+    feedLinks: { rss: self("rss"), atom: self("atom"), json: self("json") },
+  });
+  for (const paper of list.papers) feed.addItem(item(baseUrl, paper, extension));
+  if (extension === "rss") return feed.rss2();
+  if (extension === "atom") return feed.atom1();
+  return jsonFeed11(feed.json1(), list.papers);
+}
+
+/** The library writes JSON Feed 1.0; 1.1 renames `author` to `authors` and adds `language`. */
+function jsonFeed11(json: string, papers: readonly PaperSummary[]): string {
+  const document = JSON.parse(json) as Record<string, unknown> & { items: Record<string, unknown>[] };
+  const { author, ...rest } = document;
+  const items = document.items.map((entry, index) => {
+    const { author: _dropped, ...fields } = entry;
+    const paper = papers[index];
+    const published = paper ? paperDate(paper).toISOString() : undefined;
+    return { ...fields, date_published: published, authors: paper?.authors.map((name) => ({ name })) ?? [] };
+  });
+  return JSON.stringify(
+    {
+      ...rest,
+      version: "https://jsonfeed.org/version/1.1",
+      language: "en",
+      authors: author ? [author] : [],
+      items,
+    },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,61 @@
+import type { Follow } from "../../src/core/follows.js";
+import { parseFollows } from "../../src/core/follows.js";
+import type { DigestDeps } from "../../src/digests/send.js";
+import { newFeedKey } from "../../src/digests/subscribe.js";
+import { importFiles } from "../../src/ingestion/import-files.js";
+import { createMailer } from "../../src/mail/mailer.js";
+import { insertSubscription } from "../../src/storage/subscriptions.js";
+import { fixture } from "../helpers/fixtures.js";
+import type { TestInstance } from "../helpers/services.js";
+
+/** Listing days in test/fixtures/listing-small.jsonl (60 papers each). */
+export const FIXTURE_DAYS = ["2026-06-26", "2026-06-29", "2026-06-30"] as const;
+export const BASE_URL = "http://paperboy.test";
+
+export async function loadFixturePapers(instance: TestInstance): Promise<void> {
+  await importFiles(instance.services.database, [fixture("listing-small.jsonl")], { format: "listing" });
+}
+
+export function addSubscriber(
+  instance: TestInstance,
+  email: string,
+  options: {
+    cadence?: "daily" | "weekly";
+    follows?: string[];
+    paperCount?: number;
+    confirmed?: boolean;
+  } = {},
+): Promise<number> {
+  const follows: Follow[] = parseFollows(options.follows ?? ["trending"]);
+  return insertSubscription(instance.services.database, {
+    email,
+    cadence: options.cadence ?? "daily",
+    paperCount: options.paperCount ?? 5,
+    follows,
+    feedKey: newFeedKey(),
+    confirmedAt: options.confirmed === false ? null : "2026-06-01T00:00:00.000Z",
+    now: "2026-06-01T00:00:00.000Z",
+  });
+}
+
+/** Digest dependencies on a real mailer aimed at the capture server, with pauses skipped. */
+export function digestDeps(instance: TestInstance, smtpUrl: string): DigestDeps & { close(): void } {
+  const mailer = createMailer({ smtpUrl, mailFrom: "Paperboy <digest@paperboy.test>" });
+  return {
+    ...instance.services,
+    mailer,
+    baseUrl: BASE_URL,
+    sleep: () => Promise.resolve(),
+    close: () => mailer.close(),
+  };
+}
+
+/** The path and query of an absolute link in an email, for app.inject. */
+export function localPath(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
+export function linksIn(text: string): string[] {
+  return [...text.matchAll(/https?:\/\/[^\s<>"]+/g)].map((match) => match[0].replace(/&amp;/g, "&"));
+}
