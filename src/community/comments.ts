@@ -3,7 +3,7 @@ import { forbidden, invalid, notFound } from "../core/errors.js";
 import type { Services } from "../services.js";
 import { type CommentRow, findComment, insertComment, updateComment } from "../storage/comments.js";
 import { logCuratorAction } from "../storage/curator-actions.js";
-import { getPaper } from "../storage/papers.js";
+import { paperExists } from "../storage/papers-exist.js";
 import { inTransaction } from "../storage/transaction.js";
 
 type Deps = Pick<Services, "database" | "clock">;
@@ -31,7 +31,7 @@ export async function postComment(
   input: { paperId: string; body: string; parentId?: number | undefined },
 ): Promise<number> {
   const body = cleanBody(input.body);
-  if (!(await getPaper(deps.database, input.paperId)))
+  if (!(await paperExists(deps.database, input.paperId)))
     throw notFound(`No paper ${input.paperId} is known here.`);
   let parentId: number | null = null;
   if (input.parentId !== undefined) {

@@ -1,7 +1,7 @@
 import type { Account } from "../core/account.js";
 import { notFound } from "../core/errors.js";
 import type { Services } from "../services.js";
-import { getPaper } from "../storage/papers.js";
+import { paperExists } from "../storage/papers-exist.js";
 import { addUpvote, countUpvotes, removeUpvote } from "../storage/upvotes.js";
 
 type Deps = Pick<Services, "database" | "clock">;
@@ -11,7 +11,7 @@ type Deps = Pick<Services, "database" | "clock">;
  * "toggle", so a double-click or a retried request cannot flip it back; one account counts once either way.
  */
 export async function setUpvote(deps: Deps, account: Account, paperId: string, on: boolean) {
-  if (!(await getPaper(deps.database, paperId))) throw notFound(`No paper ${paperId} is known here.`);
+  if (!(await paperExists(deps.database, paperId))) throw notFound(`No paper ${paperId} is known here.`);
   if (on) await addUpvote(deps.database, account.id, paperId, deps.clock.now().toISOString());
   else await removeUpvote(deps.database, account.id, paperId);
   return { paperId, upvoted: on, upvotes: await countUpvotes(deps.database, paperId) };

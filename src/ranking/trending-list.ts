@@ -26,26 +26,43 @@ export function endOfListingDay(day: Day): Date {
  * Age counts from when the paper was featured, but at the latest from the end of its listing day: papers
  * imported later for a past day (bulk loads, Hugging Face backfills) age from their day, not from the import.
  */
-export function featuredInstant(candidate: Pick<TrendingCandidate, "featuredAt" | "listingDay">): Date {
+export function featuredInstant(
+  candidate: Pick<TrendingCandidate, "featuredAt" | "listingDay">,
+  endOf: (day: Day) => Date = endOfListingDay,
+): Date {
   const featured = new Date(candidate.featuredAt);
-  const end = endOfListingDay(candidate.listingDay);
+  const end = endOf(candidate.listingDay);
   return featured < end ? featured : end;
+}
+
+/** endOfListingDay, remembered per day: a week's candidates share a handful of days. */
+function memoisedEndOfDay(): (day: Day) => Date {
+  const ends = new Map<Day, Date>();
+  return (day) => {
+    let end = ends.get(day);
+    if (!end) {
+      end = endOfListingDay(day);
+      ends.set(day, end);
+    }
+    return end;
+  };
 }
 
 /** The trending list at `now`: papers featured in the last TRENDING_WINDOW_DAYS days, best score first. */
 export async function trendingList(database: Database, now: Date, limit: number): Promise<TrendingEntry[]> {
   const firstDay = addDays(listingDayOf(now), -TRENDING_WINDOW_DAYS);
+  const endOf = memoisedEndOfDay();
   const scored = (await trendingCandidates(database, firstDay))
     .map((c) => ({
       id: c.paperId,
       why: explainTrending({
         upvotes: c.upvotes + c.externalUpvotes,
         comments: c.comments,
-        ageHours: hoursBetween(featuredInstant(c), now),
+        ageHours: hoursBetween(featuredInstant(c, endOf), now),
       }),
     }))
     .filter((entry) => entry.why.score > 0)
-    .sort((a, b) => b.why.score - a.why.score || a.id.localeCompare(b.id))
+    .sort((a, b) => b.why.score - a.why.score || (a.id < b.id ? -1 : 1))
     .slice(0, limit);
   const papers = await getSummaries(
     database,

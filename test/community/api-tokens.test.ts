@@ -44,6 +44,28 @@ describe("API tokens", () => {
     expect(await authenticateBearer(instance.services, `Bearer ${token}`)).toBeNull();
   });
 
+  it("never takes a session cookie as authentication under /api/", async () => {
+    const { requireBearerAccount } = await import("../../src/web/auth/bearer.js");
+    let seen: unknown = "unset";
+    const apiApp = await buildApp(instance.services);
+    apiApp.get("/api/test-whoami", async (request) => {
+      seen = request.account;
+      await requireBearerAccount(instance.services, request);
+      return { ok: true };
+    });
+    try {
+      const response = await apiApp.inject({
+        url: "/api/test-whoami",
+        headers: { cookie: `paperboy_session=${client.cookies.get("paperboy_session")}` },
+      });
+      expect(seen).toBeNull();
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ error: "unauthorized" });
+    } finally {
+      await apiApp.close();
+    }
+  });
+
   it("will not let one account revoke another's token", async () => {
     const response = await client.post("/settings/tokens/999/revoke", {});
     expect(response.statusCode).toBe(404);

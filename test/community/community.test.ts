@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
 import { buildApp } from "../../src/web/app.js";
 import { signedInClient } from "../helpers/accounts.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import type { FormClient } from "../helpers/form-client.js";
 import { type ReplayServer, startReplayServer } from "../helpers/replay-server.js";
@@ -16,7 +17,7 @@ const PAPER = "1601.00001"; // published 2015-12-26T21:19:45Z
 const START = Date.parse("2016-01-05T15:00:00Z");
 const clock = fixedClock(new Date(START));
 
-describe("community: submissions, upvotes, comments, curation", () => {
+describe.each(BACKENDS)("community: submissions, upvotes, comments, curation (%s)", (backend) => {
   let arxiv: ReplayServer;
   let instance: TestInstance;
   let app: FastifyInstance;
@@ -30,6 +31,7 @@ describe("community: submissions, upvotes, comments, curation", () => {
       body: request.query.get("id_list") === PAPER ? CLASSIC : EMPTY,
     }));
     instance = await createTestInstance({
+      backend,
       clock,
       env: { ARXIV_API_URL: `${arxiv.url}/api/query`, ARXIV_REQUEST_INTERVAL_MS: "0" },
     });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addUser } from "../../src/community/accounts.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { buildApp } from "../../src/web/app.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { FormClient, linkIn } from "../helpers/form-client.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { type SmtpCapture, startSmtpCapture } from "../helpers/smtp.js";
@@ -19,14 +20,14 @@ async function requestLink(client: FormClient, smtp: SmtpCapture, email: string)
   return new URL(linkIn(mails[before]?.text));
 }
 
-describe("passwordless sign-in", () => {
+describe.each(BACKENDS)("passwordless sign-in (%s)", (backend) => {
   let smtp: SmtpCapture;
   let instance: TestInstance;
   let app: FastifyInstance;
 
   beforeAll(async () => {
     smtp = await startSmtpCapture();
-    instance = await createTestInstance({ clock, env: { SMTP_URL: smtp.url, SIGN_UP: "closed" } });
+    instance = await createTestInstance({ backend, clock, env: { SMTP_URL: smtp.url, SIGN_UP: "closed" } });
     await addUser(instance.services, "ada@example.org", "curator");
     app = await buildApp(instance.services);
   });

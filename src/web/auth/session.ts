@@ -23,11 +23,16 @@ export function cookieOptions(services: Services) {
   };
 }
 
-/** Reads the session cookie on every request that carries one and puts the account on the request. */
+/**
+ * Reads the session cookie on every page request that carries one and puts the account on the request. Under
+ * /api/ the account stays null whatever the cookies say: API writes go through requireBearerAccount.
+ */
 export async function registerSessions(app: FastifyInstance, services: Services) {
   await app.register(fastifyCookie, { secret: services.secretKey });
   app.decorateRequest("account", null);
   app.addHook("onRequest", async (request) => {
+    // The JSON API authenticates by bearer token only (and so needs no CSRF token): a cookie never counts there.
+    if (request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     request.account = token ? await accountOfSession(services, token) : null;
   });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { listingDayOf } from "../../core/listing-day.js";
 import { type Period, parseMonth, parseWeek, shiftPeriod } from "../../core/periods.js";
 import { periodList } from "../../ranking/period-list.js";
-import { trendingList } from "../../ranking/trending-list.js";
+import { createTrendingCache } from "../../ranking/trending-cache.js";
 import type { Services } from "../../services.js";
 import { parseForm } from "../form.js";
 import { AboutPage } from "./about-page.js";
@@ -23,9 +23,14 @@ const periodQuery = z.object({
 /** Trending, the week and month lists (sortable by upvotes), and /about with the trending formula. */
 export function registerListPages(app: FastifyInstance, services: Services) {
   const { database } = services;
+  const trending = createTrendingCache(database, services.clock);
+  // Any successful write in this process (a vote, a comment, a submission) may reorder trending.
+  app.addHook("onResponse", async (request, reply) => {
+    if (request.method !== "GET" && request.method !== "HEAD" && reply.statusCode < 400) trending.clear();
+  });
   // Trending ages with the clock, so a kept copy stands for ten minutes at most (see page-cache.ts).
   app.get("/papers/trending", { config: { pageCache: { refreshMinutes: 10 } } }, async (request, reply) => {
-    const entries = await trendingList(database, services.clock.now(), TRENDING_LIMIT);
+    const entries = await trending.get(TRENDING_LIMIT);
     const marks = await listMarks(
       database,
       request,

@@ -1,4 +1,4 @@
-import type { Account } from "../../core/account.js";
+import { type Account, hasRole } from "../../core/account.js";
 import type { ApiTokenRow } from "../../storage/api-tokens.js";
 import { PostForm } from "../components/forms.js";
 import { Layout } from "../components/layout.js";
@@ -29,6 +29,11 @@ export function SettingsPage({ account, tokens, newToken }: SettingsPageProps) {
             <dd>{account.role}</dd>
           </div>
         </dl>
+        {hasRole(account, "curator") ? (
+          <p>
+            <a href="/curate/log">Curator log</a>: every feature, move, unfeature, hide and restore.
+          </p>
+        ) : null}
         <ApiTokens tokens={tokens} newToken={newToken} />
         <h2>Sessions</h2>
         <PostForm action="/logout/everywhere">
