@@ -1,5 +1,6 @@
 import { arxivAbsUrl, arxivPdfUrl } from "../../core/arxiv-id.js";
 import type { Paper } from "../../core/paper.js";
+import { CitationHead } from "../components/citation-head.js";
 import { CommentSection } from "../components/comment-thread.js";
 import { CuratorPanel } from "../components/curator-panel.js";
 import { Layout } from "../components/layout.js";
@@ -11,13 +12,19 @@ import type { PaperCommunity } from "./paper-community.js";
 
 export function PaperPage({
   paper,
+  baseUrl,
   community,
 }: {
   readonly paper: Paper;
+  readonly baseUrl: string;
   readonly community?: PaperCommunity;
 }) {
   return (
-    <Layout title={paper.title} description={paper.abstract.slice(0, 200)}>
+    <Layout
+      title={paper.title}
+      description={paper.abstract.slice(0, 200)}
+      head={<CitationHead paper={paper} baseUrl={baseUrl} />}
+    >
       <article class="paper" data-paper={paper.id}>
         <header>
           {paper.withdrawn ? <p class="notice">This paper has been withdrawn by its authors.</p> : null}

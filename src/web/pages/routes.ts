@@ -63,7 +63,7 @@ export function registerPaperPages(app: FastifyInstance, services: Services) {
     const { id } = parseArxivId(raw);
     const paper = await paperById(database, id);
     const community = await paperCommunity(services, request, paper);
-    return sendPage(reply, h(PaperPage, { paper, community }));
+    return sendPage(reply, h(PaperPage, { paper, baseUrl: services.config.baseUrl, community }));
   };
   app.get<{ Params: { id: string } }>("/papers/:id", cached, (request, reply) =>
     showPaper(request, reply, request.params.id),
