@@ -56,6 +56,8 @@ const schema = z.object({
   SIGN_UP: z.enum(SIGN_UP, { error: `must be one of ${SIGN_UP.join(", ")}` }).default("open"),
   SESSION_DAYS: z.coerce.number().int().min(1).max(400).default(30),
   SIGN_IN_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  API_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+  API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(1200),
   SUBMISSION_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(14),
   SUBMITTER_ROLE: z
     .enum(SUBMITTER_ROLES, { error: `must be one of ${SUBMITTER_ROLES.join(", ")}` })
@@ -85,6 +87,10 @@ export interface Config {
   readonly digestConcurrency: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly production: boolean;
+  /** API requests per minute from one address without a token. */
+  readonly apiRateLimit: number;
+  /** API requests per minute with one account's API token. */
+  readonly apiTokenRateLimit: number;
   readonly community: CommunityRules;
 }
 
@@ -141,6 +147,8 @@ export function loadConfig(env: Environment = process.env): Config {
     digestConcurrency: e.DIGEST_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
     production,
+    apiRateLimit: e.API_RATE_LIMIT,
+    apiTokenRateLimit: e.API_TOKEN_RATE_LIMIT,
     community: Object.freeze({
       signUp: e.SIGN_UP,
       sessionDays: e.SESSION_DAYS,

@@ -43,6 +43,8 @@ export interface IncomingPaper {
 export interface Paper extends PaperRecord {
   readonly primaryCategory: string | null;
   readonly listingDay: Day | null;
+  /** ISO instant the paper was featured (placed on its listing day), or null when it never was. */
+  readonly featuredAt: string | null;
   readonly submittedBy: string | null;
   readonly upvotes: number;
   readonly externalUpvotes: number | null;

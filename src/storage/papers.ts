@@ -39,6 +39,7 @@ function summaryQuery(db: Db) {
       "p.updated",
       "p.withdrawn",
       "l.listing_day",
+      "l.featured_at",
       "l.external_upvotes",
       "u.handle as submitter",
       eb
@@ -100,6 +101,7 @@ function toSummary(row: SummaryRow, authors: readonly string[], categories: read
     withdrawn: Boolean(row.withdrawn),
     primaryCategory: row.primary_category,
     listingDay: row.listing_day,
+    featuredAt: row.featured_at,
     submittedBy: row.submitter,
     upvotes: Number(row.upvotes ?? 0),
     externalUpvotes: row.external_upvotes,

@@ -2,6 +2,7 @@ import fastifyCompress from "@fastify/compress";
 import fastifyFormbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Services } from "../services.js";
+import { registerApi } from "./api/register.js";
 import { registerAssets } from "./assets.js";
 import { registerCsrf } from "./auth/csrf.js";
 import { registerSessions } from "./auth/session.js";
@@ -52,5 +53,6 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerPaperPages(app, services);
   await registerSubscribePages(app, services);
   registerFeeds(app, services);
+  registerApi(app, services);
   return app;
 }

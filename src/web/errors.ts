@@ -53,6 +53,8 @@ function describe(error: FastifyError | Error): Described {
 export function sendError(request: FastifyRequest, reply: FastifyReply, described: Described) {
   reply.status(described.status);
   if (request.url.startsWith("/api/")) {
+    // Hugging Face's clients (huggingface_hub) show this header's text in the exceptions they raise.
+    reply.header("x-error-message", described.message.replace(/[^\x20-\x7e]/g, "?"));
     return reply.send({ error: described.code, message: described.message });
   }
   return reply

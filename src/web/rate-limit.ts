@@ -70,11 +70,29 @@ export async function enforceRateLimit(
   const tightest = outcomes.reduce((a, b) => (b.remaining < a.remaining ? b : a));
   setHeaders(reply, rule, tightest);
   const over = outcomes.find((o) => o.exceeded);
-  if (over) {
-    reply.header("Retry-After", String(over.resetSeconds));
-    const minutes = Math.ceil(over.resetSeconds / 60);
-    throw rateLimited(
-      `You have done that too often (${rule.name}: ${over.limit} per ${rule.windowSeconds / 60} minutes). Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
-    );
-  }
+  if (over) refuse(reply, rule, over);
+}
+
+function refuse(reply: FastifyReply, rule: RateRule, over: Outcome): never {
+  reply.header("Retry-After", String(over.resetSeconds));
+  const minutes = Math.ceil(over.resetSeconds / 60);
+  throw rateLimited(
+    `You have done that too often (${rule.name}: ${over.limit} per ${rule.windowSeconds / 60} minutes). Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
+  );
+}
+
+/**
+ * Counts one hit on a single key (an API token's account, or an address) against `limit`, with the same
+ * headers and error as enforceRateLimit. The API counts every request this way, before any work.
+ */
+export async function enforceKeyLimit(
+  services: Services,
+  reply: FastifyReply,
+  rule: RateRule,
+  key: string,
+  limit: number,
+): Promise<void> {
+  const outcome = await count(services, key, limit, rule);
+  setHeaders(reply, rule, outcome);
+  if (outcome.exceeded) refuse(reply, rule, outcome);
 }

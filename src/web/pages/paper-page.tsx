@@ -1,6 +1,7 @@
 import { arxivAbsUrl, arxivPdfUrl } from "../../core/arxiv-id.js";
 import type { Paper } from "../../core/paper.js";
 import type { PaperSummary } from "../../storage/papers.js";
+import { CitationHead } from "../components/citation-head.js";
 import { CommentSection } from "../components/comment-thread.js";
 import { CuratorPanel } from "../components/curator-panel.js";
 import { Layout } from "../components/layout.js";
@@ -12,15 +13,21 @@ import type { PaperCommunity } from "./paper-community.js";
 
 export function PaperPage({
   paper,
+  baseUrl,
   community,
   similar = [],
 }: {
   readonly paper: Paper;
+  readonly baseUrl: string;
   readonly community?: PaperCommunity;
   readonly similar?: readonly PaperSummary[];
 }) {
   return (
-    <Layout title={paper.title} description={paper.abstract.slice(0, 200)}>
+    <Layout
+      title={paper.title}
+      description={paper.abstract.slice(0, 200)}
+      head={<CitationHead paper={paper} baseUrl={baseUrl} />}
+    >
       <article class="paper" data-paper={paper.id}>
         <header>
           {paper.withdrawn ? <p class="notice">This paper has been withdrawn by its authors.</p> : null}

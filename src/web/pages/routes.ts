@@ -68,7 +68,7 @@ export function registerPaperPages(app: FastifyInstance, services: Services) {
     const paper = await paperById(database, id);
     const community = await paperCommunity(services, request, paper);
     const similar = await similarPapers(services, id, SIMILAR_ON_PAGE);
-    return sendPage(reply, h(PaperPage, { paper, community, similar }));
+    return sendPage(reply, h(PaperPage, { paper, baseUrl: services.config.baseUrl, community, similar }));
   };
   app.get<{ Params: { id: string } }>("/papers/:id", cached, (request, reply) =>
     showPaper(request, reply, request.params.id),

@@ -1,0 +1,37 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+
+const READ_METHODS = new Set(["GET", "HEAD"]);
+const EXPOSED = "Link, RateLimit, RateLimit-Policy, Retry-After, X-Error-Message";
+
+/** The API and the citation formats (Markdown, BibTeX) are readable from any web page. */
+function isOpenPath(url: string): boolean {
+  const path = url.split("?")[0] ?? "";
+  return path.startsWith("/api/") || path.endsWith(".md") || path.endsWith("/bibtex");
+}
+
+function preflightAsksForRead(request: FastifyRequest): boolean {
+  const method = request.headers["access-control-request-method"];
+  return typeof method === "string" && READ_METHODS.has(method.toUpperCase());
+}
+
+/**
+ * CORS open for reads only: any origin may GET, without credentials (`*` makes browsers leave cookies out).
+ * Writes get no CORS headers, so a page elsewhere can never send a signed-in member's cookie with one; API
+ * writes authenticate by bearer token instead.
+ */
+export function registerApiCors(app: FastifyInstance) {
+  app.addHook("onRequest", async (request, reply) => {
+    if (!READ_METHODS.has(request.method) || !isOpenPath(request.url)) return;
+    reply.header("access-control-allow-origin", "*");
+    reply.header("access-control-expose-headers", EXPOSED);
+  });
+  app.options("/api/*", async (request, reply) => {
+    if (preflightAsksForRead(request)) {
+      reply.header("access-control-allow-origin", "*");
+      reply.header("access-control-allow-methods", "GET, HEAD");
+      reply.header("access-control-allow-headers", "Authorization");
+      reply.header("access-control-max-age", "86400");
+    }
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { CITATION_OPERATIONS } from "../citations/operations.js";
+import { HF_OPERATIONS } from "./hf-operations.js";
+import type { Operation } from "./operation.js";
+import { PAPERBOY_OPERATIONS } from "./paperboy-operations.js";
+
+export const openApiOperation: Operation = {
+  id: "getOpenApiDocument",
+  method: "get",
+  path: "/api/openapi.json",
+  tag: "About the API",
+  summary: "This OpenAPI 3.1 document",
+  responses: { 200: { description: "The document.", schema: z.record(z.string(), z.unknown()) } },
+};
+
+/** Every documented operation, in the order the reference page lists them. */
+export const API_OPERATIONS: readonly Operation[] = [
+  ...HF_OPERATIONS,
+  ...PAPERBOY_OPERATIONS,
+  ...CITATION_OPERATIONS,
+  openApiOperation,
+];

@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { postComment as addComment, deleteComment as removeComment } from "../../community/comments.js";
+import { setUpvote } from "../../community/upvotes.js";
+import { parseArxivId } from "../../core/arxiv-id.js";
+import { trendingList } from "../../ranking/trending-list.js";
+import type { Services } from "../../services.js";
+import { categoryCounts } from "../../storage/categories.js";
+import { requireBearerAccount } from "../auth/bearer.js";
+import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
+import { paperComments } from "./comments.js";
+import { CommentBody, CommentParams, TrendingQuery } from "./paperboy-operations.js";
+import { presentPaper } from "./presenters.js";
+import { parseInput } from "./validate.js";
+
+type IdParams = { id?: string; archive?: string; number?: string };
+
+/** The arXiv id in a route's params, whether new-style (:id) or old-style with its slash (:archive/:number). */
+function paperIdOf(request: FastifyRequest): string {
+  const params = request.params as IdParams;
+  return parseArxivId(params.id ?? `${params.archive}/${params.number}`).id;
+}
+
+/** Registers a paper route twice: for new-style ids and for old-style ids, which contain a slash. */
+function bothIdForms(path: string): string[] {
+  return [path.replace("{id}", ":id"), path.replace("{id}", ":archive/:number")];
+}
+
+/** Paperboy's own endpoints: upvotes and comments (bearer token for writes), categories, trending. */
+export function registerPaperboyRoutes(app: FastifyInstance, services: Services) {
+  const context = { baseUrl: services.config.baseUrl };
+
+  const upvote = (on: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const account = await requireBearerAccount(services, request);
+    await enforceRateLimit(services, request, reply, RATE_RULES.upvote, String(account.id));
+    return setUpvote(services, account, paperIdOf(request), on);
+  };
+  for (const path of bothIdForms("/api/papers/{id}/upvote")) {
+    app.post(path, upvote(true));
+    app.delete(path, upvote(false));
+  }
+
+  for (const path of bothIdForms("/api/papers/{id}/comments")) {
+    app.get(path, (request) => paperComments(services, paperIdOf(request)));
+    app.post(path, async (request, reply) => {
+      const account = await requireBearerAccount(services, request);
+      const input = parseInput(CommentBody, request.body, "body");
+      await enforceRateLimit(services, request, reply, RATE_RULES.comment, String(account.id));
+      const id = await addComment(services, account, { paperId: paperIdOf(request), ...input });
+      const comment = (await paperComments(services, paperIdOf(request))).find((c) => c.id === id);
+      return reply.status(201).send(comment);
+    });
+  }
+
+  app.delete("/api/comments/:commentId", async (request, reply) => {
+    const account = await requireBearerAccount(services, request);
+    const { commentId } = parseInput(CommentParams, request.params, "path");
+    await removeComment(services, account, commentId);
+    return reply.status(204).send();
+  });
+
+  app.get("/api/categories", () => categoryCounts(services.database));
+
+  app.get("/api/trending", async (request) => {
+    const { limit } = parseInput(TrendingQuery, request.query, "query");
+    const entries = await trendingList(services.database, services.clock.now(), limit);
+    return entries.map((entry) => ({ paper: presentPaper(entry.paper, context), why: entry.why }));
+  });
+}

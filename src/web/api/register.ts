@@ -1,0 +1,19 @@
+import type { FastifyInstance } from "fastify";
+import type { Services } from "../../services.js";
+import { registerCitationRoutes } from "../citations/routes.js";
+import { registerApiCors } from "./cors.js";
+import { registerApiDocs } from "./docs-routes.js";
+import { registerHfReadRoutes, registerHfWriteRoutes } from "./hf-routes.js";
+import { registerPaperboyRoutes } from "./paperboy-routes.js";
+import { registerApiRateLimit } from "./rate-limit.js";
+
+/** Everything under /api/ and the API's documents, registered by the app factory in one call. */
+export function registerApi(app: FastifyInstance, services: Services) {
+  registerApiCors(app);
+  registerApiRateLimit(app, services);
+  registerHfReadRoutes(app, services);
+  registerHfWriteRoutes(app, services);
+  registerPaperboyRoutes(app, services);
+  registerCitationRoutes(app, services);
+  registerApiDocs(app, services);
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import type { PaperSummary } from "../../storage/papers.js";
+import { bibtexEntry, bibtexList, bibtexValue, citationKey, paperYear } from "./bibtex.js";
+
+const paper: PaperSummary = {
+  id: "2606.26139",
+  title: "The Multiscale Exit-Join Dynamics & 100% Coalitions",
+  abstract: "An abstract.",
+  authors: ["Quanyan Zhu", "Émile Borel"],
+  categories: ["cs.GT", "cs.AI"],
+  comment: null,
+  journalRef: null,
+  doi: "10.1000/xyz",
+  license: null,
+  published: null,
+  updated: null,
+  withdrawn: false,
+  primaryCategory: null,
+  listingDay: "2026-06-26",
+  featuredAt: null,
+  submittedBy: null,
+  upvotes: 0,
+  externalUpvotes: null,
+  commentCount: 0,
+};
+
+describe("BibTeX", () => {
+  it("writes arXiv's @misc form with a readable key", () => {
+    expect(bibtexEntry(paper)).toBe(
+      [
+        "@misc{zhu2026multiscale,",
+        "  title = {{The Multiscale Exit-Join Dynamics \\& 100\\% Coalitions}},",
+        "  author = {Quanyan Zhu and Émile Borel},",
+        "  year = {2026},",
+        "  eprint = {2606.26139},",
+        "  archivePrefix = {arXiv},",
+        "  primaryClass = {cs.GT},",
+        "  doi = {10.1000/xyz},",
+        "  url = {https://arxiv.org/abs/2606.26139}",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("takes the year from the first version, else from the id", () => {
+    expect(paperYear({ ...paper, published: "2025-12-31T23:00:00Z" })).toBe("2025");
+    expect(paperYear({ ...paper, id: "hep-th/9901001" })).toBe("1999");
+    expect(paperYear({ ...paper, id: "math/0309136" })).toBe("2003");
+  });
+
+  it("keeps LaTeX math and escapes unpaired braces", () => {
+    expect(bibtexValue("On $\\mathcal{O}(n)$ bounds")).toBe("On $\\mathcal{O}(n)$ bounds");
+    expect(bibtexValue("A } broken { title}")).toBe("A \\} broken \\{ title\\}");
+    expect(bibtexValue("Already \\& escaped")).toBe("Already \\& escaped");
+  });
+
+  it("makes keys unique within a list", () => {
+    const keys = [...bibtexList([paper, paper, paper]).matchAll(/@misc\{([^,]+),/g)].map((m) => m[1]);
+    expect(keys).toEqual(["zhu2026multiscale", "zhu2026multiscalea", "zhu2026multiscaleb"]);
+    expect(citationKey({ ...paper, authors: [] })).toBe("anon2026multiscale");
+  });
+});

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addUser } from "../../src/community/accounts.js";
+import { createApiToken } from "../../src/community/api-tokens.js";
+import { loadListingFixture, serveWithClient } from "../helpers/api.js";
+import { createTestInstance, type TestInstance } from "../helpers/services.js";
+
+describe("API rate limits per address and per token", () => {
+  let instance: TestInstance;
+  let baseUrl: string;
+  let token: string;
+  let close: () => Promise<unknown>;
+
+  beforeAll(async () => {
+    instance = await createTestInstance({ env: { API_RATE_LIMIT: "3", API_TOKEN_RATE_LIMIT: "5" } });
+    await loadListingFixture(instance.services);
+    const { account } = await addUser(instance.services, "ada@example.org", undefined);
+    token = (await createApiToken(instance.services, account, "script")).token;
+    const served = await serveWithClient(instance.services);
+    baseUrl = served.baseUrl;
+    close = () => served.app.close();
+  });
+  afterAll(async () => {
+    await close();
+    await instance.dispose();
+  });
+
+  it("counts an address down with RateLimit headers and answers 429 with Retry-After", async () => {
+    const remaining: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const response = await fetch(`${baseUrl}/api/papers/2606.26139`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("ratelimit-policy")).toBe('"api";q=3;w=60');
+      remaining.push(response.headers.get("ratelimit") ?? "");
+    }
+    expect(remaining.map((h) => /r=(\d+)/.exec(h)?.[1])).toEqual(["2", "1", "0"]);
+    const refused = await fetch(`${baseUrl}/api/daily_papers`);
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: "rate_limited" });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.headers.get("ratelimit")).toMatch(/^"api";r=0;t=\d+$/);
+    expect(refused.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("gives a token its own, larger quota", async () => {
+    const headers = { authorization: `Bearer ${token}` };
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1)
+      statuses.push((await fetch(`${baseUrl}/api/categories`, { headers })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const last = await fetch(`${baseUrl}/api/categories`, { headers });
+    expect(last.headers.get("ratelimit-policy")).toBe('"api-token";q=5;w=60');
+  });
+
+  it("leaves pages alone", async () => {
+    expect((await fetch(`${baseUrl}/papers/2606.26139`)).status).toBe(200);
+  });
+});
