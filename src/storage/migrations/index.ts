@@ -8,6 +8,7 @@ import { sessions } from "./0300-sessions.js";
 import { usedSignInLinks } from "./0301-used-sign-in-links.js";
 import { apiTokens } from "./0302-api-tokens.js";
 import { curatorActions } from "./0303-curator-actions.js";
+import { rateLimitWindows } from "./0600-rate-limit-windows.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order. A new one is a new numbered file added at the end of this list. */
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   usedSignInLinks,
   apiTokens,
   curatorActions,
+  rateLimitWindows,
 ];
