@@ -10,6 +10,7 @@ import { createMemoryRateLimitStore, type RateLimitStore } from "./security/rate
 import type { Database } from "./storage/database.js";
 import { migrate } from "./storage/migrate.js";
 import { openDatabase } from "./storage/open.js";
+import { createDatabaseRateLimitStore } from "./storage/rate-limit-windows.js";
 import { sqliteFileFromUrl } from "./storage/sqlite/open.js";
 
 /**
@@ -47,6 +48,13 @@ export function dataDirectory(config: Config): string {
   return file === ":memory:" ? "data" : dirname(file);
 }
 
+/** Counters in memory serve one process; processes that share a database count in it. */
+function rateLimitStore(database: Database): RateLimitStore {
+  return database.capabilities.sharedByProcesses
+    ? createDatabaseRateLimitStore(database)
+    : createMemoryRateLimitStore();
+}
+
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
   const database = openDatabase(config.databaseUrl);
   try {
@@ -65,7 +73,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     secretKey: resolveSecretKey(config, join(dataDirectory(config), "secret.key")),
     mailer,
     sources,
-    rateLimits: overrides.rateLimits ?? createMemoryRateLimitStore(),
+    rateLimits: overrides.rateLimits ?? rateLimitStore(database),
     semantic: new SemanticIndex(database, createEmbedderSource(config, database, clock)),
     async close() {
       mailer.close();

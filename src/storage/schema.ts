@@ -183,7 +183,15 @@ export interface SubscribeRequestsTable {
   requested_at: string;
 }
 
+export interface RateLimitWindowsTable {
+  key: string;
+  /** Unix milliseconds at which the window ends (bigint: PostgreSQL reads it as text). */
+  reset_at_ms: number | string;
+  count: number;
+}
+
 export interface Schema {
+  rate_limit_windows: RateLimitWindowsTable;
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
   paper_authors: PaperAuthorsTable;

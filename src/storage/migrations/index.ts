@@ -15,6 +15,7 @@ import { subscriptionFollows } from "./0401-subscription-follows.js";
 import { deliveries } from "./0402-deliveries.js";
 import { sentPapers } from "./0403-sent-papers.js";
 import { subscribeRequests } from "./0404-subscribe-requests.js";
+import { rateLimitWindows } from "./0600-rate-limit-windows.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order. A new one is a new numbered file added at the end of this list. */
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   deliveries,
   sentPapers,
   subscribeRequests,
+  rateLimitWindows,
 ];
