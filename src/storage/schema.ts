@@ -117,6 +117,19 @@ export interface IngestCursorsTable {
   updated_at: string;
 }
 
+/** The claim and outcome of one scheduled job for one period. */
+export interface JobRunsTable {
+  job: string;
+  period: string;
+  /** running | done | skipped | failed */
+  status: string;
+  attempts: number;
+  claimed_by: string;
+  claimed_at: string;
+  finished_at: string | null;
+  detail: string | null;
+}
+
 export interface Schema {
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
@@ -131,4 +144,5 @@ export interface Schema {
   api_tokens: ApiTokensTable;
   curator_actions: CuratorActionsTable;
   ingest_cursors: IngestCursorsTable;
+  job_runs: JobRunsTable;
 }

@@ -4,6 +4,7 @@ import { listingEntries } from "./0003-listing-entries.js";
 import { upvotes } from "./0004-upvotes.js";
 import { comments } from "./0005-comments.js";
 import { ingestCursors } from "./0100-ingest-cursors.js";
+import { jobRuns } from "./0101-job-runs.js";
 import { sessions } from "./0300-sessions.js";
 import { usedSignInLinks } from "./0301-used-sign-in-links.js";
 import { apiTokens } from "./0302-api-tokens.js";
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   upvotes,
   comments,
   ingestCursors,
+  jobRuns,
   sessions,
   usedSignInLinks,
   apiTokens,
