@@ -190,6 +190,19 @@ export interface RateLimitWindowsTable {
   count: number;
 }
 
+/** The claim and outcome of one scheduled job for one period. */
+export interface JobRunsTable {
+  job: string;
+  period: string;
+  /** running | done | skipped | failed */
+  status: string;
+  attempts: number;
+  claimed_by: string;
+  claimed_at: string;
+  finished_at: string | null;
+  detail: string | null;
+}
+
 export interface Schema {
   rate_limit_windows: RateLimitWindowsTable;
   papers: PapersTable;
@@ -213,4 +226,5 @@ export interface Schema {
   deliveries: DeliveriesTable;
   sent_papers: SentPapersTable;
   subscribe_requests: SubscribeRequestsTable;
+  job_runs: JobRunsTable;
 }

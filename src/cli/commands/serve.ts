@@ -1,4 +1,5 @@
 import { loadDemoIfEmpty } from "../../ingestion/demo.js";
+import { startScheduler } from "../../jobs/scheduler.js";
 import { createServices } from "../../services.js";
 import { buildApp } from "../../web/app.js";
 import type { Command } from "../command.js";
@@ -24,11 +25,15 @@ export const serveCommand: Command = {
     const host = typeof args.values.host === "string" ? args.values.host : context.config.host;
     const address = await app.listen({ port, host });
     context.stderr.write(`Paperboy is serving on ${address}/papers\n`);
+    const scheduler = args.values["no-jobs"]
+      ? null
+      : startScheduler(services, { log: (line) => context.stderr.write(`${line}\n`) });
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
+    await scheduler?.stop();
     await app.close();
     await services.close();
     return 0;

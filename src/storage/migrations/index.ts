@@ -4,6 +4,7 @@ import { listingEntries } from "./0003-listing-entries.js";
 import { upvotes } from "./0004-upvotes.js";
 import { comments } from "./0005-comments.js";
 import { ingestCursors } from "./0100-ingest-cursors.js";
+import { jobRuns } from "./0101-job-runs.js";
 import { searchIndex } from "./0200-search-index.js";
 import { embeddings } from "./0201-embeddings.js";
 import { sessions } from "./0300-sessions.js";
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ingestCursors,
   searchIndex,
   embeddings,
+  jobRuns,
   sessions,
   usedSignInLinks,
   apiTokens,
