@@ -17,8 +17,11 @@ export interface TableInfo {
   readonly identity: string | null;
 }
 
-/** Bookkeeping tables that belong to the database rather than to the instance. */
-const BOOKKEEPING = new Set(["kysely_migration", "kysely_migration_lock"]);
+/**
+ * Tables that are not the instance's own data: the migrator's bookkeeping, and the keyword index, whose shape
+ * differs between backends (SQLite's FTS5 row keys, PostgreSQL's tsvectors) and which is rebuilt from papers.
+ */
+const BOOKKEEPING = new Set(["kysely_migration", "kysely_migration_lock", "search_rows", "paper_search"]);
 
 /**
  * The instance's tables, parents before the tables that reference them. Derived tables the engine maintains

@@ -3,6 +3,7 @@ import { followIdentities, readCatalog, type TableInfo } from "./catalog.js";
 import type { Database } from "./database.js";
 import { migrate } from "./migrate.js";
 import { MIGRATIONS } from "./migrations/index.js";
+import { rebuildKeywordIndex } from "./rebuild-keyword-index.js";
 import type { Schema } from "./schema.js";
 import { openSqlite } from "./sqlite/open.js";
 import { digestTable, type Row, TableDigest, tableRows } from "./table-rows.js";
@@ -47,6 +48,7 @@ export async function copyDatabase(
         await followIdentities(target, trx, tables);
       }),
     );
+  await rebuildKeywordIndex(target);
   return Promise.all(
     tables.map(async (table) => {
       const written = await digestTable(target.kysely, table);

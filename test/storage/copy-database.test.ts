@@ -2,6 +2,9 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyCommand } from "../../src/cli/commands/copy.js";
 import { loadDemoCorpus } from "../../src/ingestion/demo.js";
+import { keywordRanking } from "../../src/search/keyword.js";
+import { parseQuery } from "../../src/search/query/parse.js";
+import { mergeFilters } from "../../src/search/search-papers.js";
 import { copiedIntact, copyDatabase } from "../../src/storage/copy-database.js";
 import { getPaper } from "../../src/storage/papers.js";
 import { BACKENDS } from "../helpers/backends.js";
@@ -78,6 +81,13 @@ describe.each(BACKENDS)("copy sqlite -> %s -> sqlite", (backend) => {
       await getPaper(origin.services.database, paperId),
     );
     expect((await getPaper(middle.services.database, paperId))?.commentCount).toBe(2);
+    // The keyword index is rebuilt on each target, in that backend's own shape.
+    const title = (await getPaper(origin.services.database, paperId))?.title ?? "";
+    for (const instance of [middle, back]) {
+      const words = parseQuery(title.split(" ").slice(0, 4).join(" "));
+      const found = await keywordRanking(instance.services.database, words, mergeFilters(words), 20);
+      expect(found.ids).toContain(paperId);
+    }
   });
 
   it("numbers new rows after the copied ones", async () => {

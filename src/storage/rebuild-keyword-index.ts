@@ -1,0 +1,43 @@
+import type { Database } from "./database.js";
+import { refreshSearchDocumentsPostgres } from "./postgres/search-documents.js";
+import { sqliteSearchDocuments } from "./sqlite/search-documents.js";
+
+const CHUNK = 2000;
+
+/**
+ * Writes the keyword-index entry of every stored paper from its rows. The index is derived data in a
+ * backend-specific shape (FTS5 on SQLite, tsvector on PostgreSQL), so `paperboy copy` moves papers and rebuilds
+ * the index on the target instead of copying it.
+ */
+export async function rebuildKeywordIndex(database: Database): Promise<number> {
+  const ids = (await database.kysely.selectFrom("papers").select("id").orderBy("id").execute()).map(
+    (r) => r.id,
+  );
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    await rebuildChunk(database, ids.slice(start, start + CHUNK));
+  }
+  return ids.length;
+}
+
+async function rebuildChunk(database: Database, ids: string[]): Promise<void> {
+  const native = database.native;
+  if (native.kind === "postgres") {
+    const client = await native.pool.connect();
+    try {
+      await refreshSearchDocumentsPostgres(client, ids);
+    } finally {
+      client.release();
+    }
+    return;
+  }
+  const papers = native.db
+    .prepare<[string], { id: string; title: string; abstract: string; authors: string | null }>(
+      `select p.id, p.title, p.abstract,
+         (select group_concat(name, char(31)) from (select name from paper_authors a
+           where a.paper_id = p.id order by a.position)) as authors
+       from json_each(?) j join papers p on p.id = j.value`,
+    )
+    .all(JSON.stringify(ids));
+  const documents = papers.map((p) => ({ ...p, authors: p.authors ? p.authors.split("\u001f") : [] }));
+  native.db.transaction(() => sqliteSearchDocuments(native.db).write(documents))();
+}
