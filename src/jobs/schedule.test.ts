@@ -21,3 +21,13 @@ describe("schedule periods", () => {
     expect(hfWindowPeriod(new Date("2026-11-27T23:00:00Z"))).toBe("2026-11-27T21");
   });
 });
+
+describe("the schedule table", () => {
+  it("lists each job once, digests included, each due once an hour at most", async () => {
+    const { SCHEDULE } = await import("./schedule.js");
+    expect(SCHEDULE.map((job) => job.name)).toEqual(["arxiv-harvest", "hf-daily", "digests"]);
+    const digests = SCHEDULE.find((job) => job.name === "digests");
+    expect(digests?.period(new Date("2026-07-01T07:59:00Z"))).toBe("2026-07-01T07");
+    expect(digests?.period(new Date("2026-07-01T08:00:00Z"))).toBe("2026-07-01T08");
+  });
+});

@@ -1,3 +1,4 @@
+import { digestJob } from "../digests/job.js";
 import { harvestArxiv } from "../ingestion/arxiv/harvest.js";
 import { cursorName } from "../ingestion/arxiv/harvest-state.js";
 import { ingestHfDaily } from "../ingestion/hf/ingest-daily.js";
@@ -62,4 +63,4 @@ const hfDaily: Job = {
 };
 
 /** Every scheduled job, in the order a tick runs them. Other parts of Paperboy add theirs here. */
-export const SCHEDULE: readonly Job[] = [arxivHarvest, hfDaily];
+export const SCHEDULE: readonly Job[] = [arxivHarvest, hfDaily, digestJob];

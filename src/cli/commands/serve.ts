@@ -18,6 +18,11 @@ export const serveCommand: Command = {
     const services = await createServices(context.config);
     const demo = await loadDemoIfEmpty(services.database);
     if (demo) context.stderr.write(`empty database: loaded the demo corpus (${formatReport(demo)})\n`);
+    // Embedding is CPU work that would stall requests: do what is missing before the first one is accepted.
+    const started = performance.now();
+    const embedded = await services.semantic.refresh();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (embedded > 0) context.stderr.write(`semantic search: embedded ${embedded} papers (${seconds} s)\n`);
     const app = await buildApp(services);
     const port = args.values.port === undefined ? context.config.port : Number(args.values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
