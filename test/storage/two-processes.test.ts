@@ -55,10 +55,11 @@ describe.each([SHARED_BACKEND])("two paperboy serve processes on one database (%
     directory = mkdtempSync(join(tmpdir(), "paperboy-two-"));
     schema = backend === "postgres" ? await createIsolatedSchema() : null;
     databaseUrl = schema?.url ?? `sqlite:${join(directory, "shared.db")}`;
-    // Both start at once on an empty database: both migrate and both try to load the demo corpus.
+    // Both start at once on an empty database: both migrate and both try to load the demo corpus. Each then
+    // embeds the papers before it listens, which can take minutes on a busy machine.
     servers = await Promise.all([serve(databaseUrl), serve(databaseUrl)]);
     observer = await createTestInstance({ backend, databaseUrl });
-  });
+  }, 240_000);
   afterAll(async () => {
     const codes = await Promise.all(servers.map(stop));
     await observer?.dispose();
