@@ -44,38 +44,3 @@ export async function categoryIds(
     .execute();
   return rows.map((row) => row.paper_id);
 }
-
-/**
- * Papers featured in a span whose title or abstract holds every word. A stand-in for the search service
- * (src/search) that digests and feeds call through `PaperSource.search`.
- */
-export async function wordMatchIds(
-  database: Database,
-  span: PeriodSpan,
-  words: readonly string[],
-  limit: number,
-): Promise<string[]> {
-  if (words.length === 0) return [];
-  const rows = await database.kysely
-    .selectFrom("listing_entries as l")
-    .innerJoin("papers as p", "p.id", "l.paper_id")
-    .select("l.paper_id")
-    .where("l.listing_day", ">=", span.first)
-    .where("l.listing_day", "<=", span.last)
-    .where((eb) =>
-      eb.and(
-        words.map((word) => {
-          const pattern = `%${word.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`;
-          return eb.or([
-            sql<boolean>`lower(p.title) like ${pattern} escape '\\'`,
-            sql<boolean>`lower(p.abstract) like ${pattern} escape '\\'`,
-          ]);
-        }),
-      ),
-    )
-    .orderBy(SCORE, "desc")
-    .orderBy("l.paper_id")
-    .limit(limit)
-    .execute();
-  return rows.map((row) => row.paper_id);
-}
