@@ -1,7 +1,5 @@
 import { spawn } from "node:child_process";
 import type { ParsedMail } from "mailparser";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
 import { dayPeriod } from "../../src/core/periods.js";
@@ -24,36 +22,13 @@ const everyone = Array.from(
 ).sort();
 
 /** A real SMTP server that, at the `killAt`-th MAIL FROM, kills the sending process: a crash mid-run. */
-async function killingSmtp(killAt: number, victim: () => number | undefined) {
-  const messages: ParsedMail[] = [];
-  let mailFroms = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onMailFrom(_address, _session, callback) {
-      mailFroms += 1;
+function killingSmtp(killAt: number, victim: () => number | undefined) {
+  return startSmtpCapture({
+    onMailFrom(count) {
       const pid = victim();
-      if (mailFroms === killAt && pid) process.kill(pid, "SIGKILL");
-      callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        messages.push(mail);
-        callback();
-      }, callback);
+      if (count === killAt && pid) process.kill(pid, "SIGKILL");
     },
   });
-  // The killed client resets its connection; that is the point, not an error.
-  server.on("error", () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    messages,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
 }
 
 describe("a digest run killed midway", () => {

@@ -12,13 +12,24 @@ export interface SmtpCapture {
   close(): Promise<void>;
 }
 
-export async function startSmtpCapture(): Promise<SmtpCapture> {
+export interface SmtpCaptureOptions {
+  /** Called at each MAIL FROM with how many there have been so far (a test may crash a client there). */
+  readonly onMailFrom?: (count: number) => void;
+}
+
+export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promise<SmtpCapture> {
   const messages: ParsedMail[] = [];
   let failures = 0;
+  let mailFroms = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      mailFroms += 1;
+      options.onMailFrom?.(mailFroms);
+      callback();
+    },
     onData(stream, _session, callback) {
       if (failures > 0) {
         failures -= 1;
@@ -35,6 +46,8 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
       );
     },
   });
+  // A client killed mid-session resets its connection: expected in crash tests, not an error.
+  server.on("error", () => undefined);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
