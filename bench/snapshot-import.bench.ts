@@ -1,6 +1,6 @@
 /**
- * Snapshot-import throughput: `paperboy import --format arxiv-snapshot` on a gzip file of 225,000 records in
- * the Kaggle snapshot's shape, into a fresh SQLite file, process start included; peak and sampled RSS show
+ * Snapshot-import throughput: `paperboy import --format arxiv-snapshot` on a gzip file of up to 225,000 records in
+ * the Kaggle snapshot's shape (224,184 from the corpus), into a fresh SQLite file, process start included; peak and sampled RSS show
  * whether memory stays flat. The file is built from the shared listing corpus (74,728 real papers): each
  * paper is written three times under fresh new-style ids (1501.00001 on), the copies' titles marked, with
  * one or two versions, authors_parsed split from the names, and every tenth marked withdrawn.
