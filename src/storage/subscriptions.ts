@@ -126,6 +126,8 @@ async function replaceFollows(db: Db, id: number, follows: readonly Follow[]) {
 
 export interface NewSubscription extends SubscriptionSettings {
   readonly email: string;
+  /** The account that made it, when a signed-in reader subscribed from their settings. */
+  readonly userId?: number;
   readonly feedKey: string;
   readonly confirmedAt: string | null;
   readonly now: string;
@@ -138,6 +140,7 @@ export function insertSubscription(database: Database, input: NewSubscription): 
       .insertInto("subscriptions")
       .values({
         email: input.email,
+        user_id: input.userId ?? null,
         cadence: input.cadence,
         paper_count: input.paperCount,
         feed_key: input.feedKey,
@@ -169,6 +172,23 @@ export async function markConfirmed(database: Database, id: number, now: string)
   await database.kysely
     .updateTable("subscriptions")
     .set((eb) => ({
+      confirmed_at: eb.fn.coalesce("confirmed_at", eb.val(now)),
+      unsubscribed_at: null,
+      updated_at: now,
+    }))
+    .where("id", "=", id)
+    .execute();
+}
+
+/**
+ * Confirms (or re-activates) a subscription for the account whose address it is: that account proved it owns
+ * the address by signing in through a link mailed there.
+ */
+export async function confirmForAccount(database: Database, id: number, userId: number, now: string) {
+  await database.kysely
+    .updateTable("subscriptions")
+    .set((eb) => ({
+      user_id: userId,
       confirmed_at: eb.fn.coalesce("confirmed_at", eb.val(now)),
       unsubscribed_at: null,
       updated_at: now,

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { apiTokensOf, createApiToken, revokeToken } from "../../community/api-tokens.js";
 import { endEverySession, endSession } from "../../community/sessions.js";
 import { checkSignInLink, completeSignIn, requestSignIn, safeNext } from "../../community/sign-in.js";
-import { normaliseEmail } from "../../core/account.js";
+import { type Account, normaliseEmail } from "../../core/account.js";
+import { accountSubscription, subscribeAccount } from "../../digests/account-digest.js";
+import { subscriptionLinks } from "../../digests/links.js";
 import type { Services } from "../../services.js";
 import { requireAccount } from "../auth/guards.js";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../auth/session.js";
@@ -72,17 +74,36 @@ function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
   return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
 }
 
+/** What the settings page shows besides the account: its API tokens and its digest subscription. */
+async function settingsOf(services: Services, account: Account) {
+  const [tokens, subscription] = await Promise.all([
+    apiTokensOf(services, account),
+    accountSubscription(services.database, account),
+  ]);
+  const links = (id: number) =>
+    subscriptionLinks(services.config.baseUrl, services.secretKey, id, services.clock.now());
+  return { account, tokens, digest: subscription ? { subscription, links: links(subscription.id) } : null };
+}
+
 function registerSettings(app: FastifyInstance, services: Services) {
   app.get("/settings", async (request, reply) => {
     if (!request.account) return redirectToLogin(request, reply);
-    const tokens = await apiTokensOf(services, request.account);
-    return sendPage(reply, h(SettingsPage, { account: request.account, tokens }));
+    return sendPage(reply, h(SettingsPage, await settingsOf(services, request.account)));
   });
   app.post("/settings/tokens", async (request, reply) => {
     const account = requireAccount(request);
     const created = await createApiToken(services, account, parseForm(tokenForm, request.body).name);
-    const tokens = await apiTokensOf(services, account);
-    return sendPage(reply, h(SettingsPage, { account, tokens, newToken: created }));
+    return sendPage(reply, h(SettingsPage, { ...(await settingsOf(services, account)), newToken: created }));
+  });
+  app.post("/settings/digest", async (request, reply) => {
+    const subscription = await subscribeAccount(services, requireAccount(request));
+    const links = subscriptionLinks(
+      services.config.baseUrl,
+      services.secretKey,
+      subscription.id,
+      services.clock.now(),
+    );
+    return reply.redirect(links.preferences, 303);
   });
   app.post("/settings/tokens/:id/revoke", async (request, reply) => {
     const account = requireAccount(request);

@@ -1,16 +1,22 @@
 import { type Account, hasRole } from "../../core/account.js";
 import type { ApiTokenRow } from "../../storage/api-tokens.js";
+import type { Subscription } from "../../storage/subscriptions.js";
 import { PostForm } from "../components/forms.js";
 import { Layout } from "../components/layout.js";
 
 export interface SettingsPageProps {
   readonly account: Account;
   readonly tokens: readonly ApiTokenRow[];
+  /** The digest subscription of the account's address, with its signed links, if there is one. */
+  readonly digest: {
+    readonly subscription: Subscription;
+    readonly links: { readonly preferences: string; readonly unsubscribe: string };
+  } | null;
   /** A token just created: shown this once, never again. */
   readonly newToken?: { readonly name: string; readonly token: string };
 }
 
-export function SettingsPage({ account, tokens, newToken }: SettingsPageProps) {
+export function SettingsPage({ account, tokens, newToken, digest }: SettingsPageProps) {
   return (
     <Layout title="Settings">
       <section class="narrow">
@@ -34,6 +40,7 @@ export function SettingsPage({ account, tokens, newToken }: SettingsPageProps) {
             <a href="/curate/log">Curator log</a>: every feature, move, unfeature, hide and restore.
           </p>
         ) : null}
+        <Digests account={account} digest={digest} />
         <ApiTokens tokens={tokens} newToken={newToken} />
         <h2>Sessions</h2>
         <PostForm action="/logout/everywhere">
@@ -73,6 +80,37 @@ function ApiTokens({ tokens, newToken }: Pick<SettingsPageProps, "tokens" | "new
         <input id="token-name" name="name" required maxLength={80} placeholder="my script" />
         <button type="submit">Create token</button>
       </PostForm>
+    </>
+  );
+}
+
+function Digests({ account, digest }: Pick<SettingsPageProps, "account" | "digest">) {
+  const active = digest?.subscription.confirmedAt && !digest.subscription.unsubscribedAt;
+  return (
+    <>
+      <h2>Email digests</h2>
+      {active && digest ? (
+        <>
+          <p>
+            A {digest.subscription.cadence} digest of {digest.subscription.paperCount} papers goes to{" "}
+            {digest.subscription.email}.
+          </p>
+          <p>
+            <a href={digest.links.preferences}>Choose what you get</a> ·{" "}
+            <a href={digest.links.unsubscribe}>Unsubscribe</a>
+          </p>
+        </>
+      ) : account.email ? (
+        <PostForm action="/settings/digest">
+          <p>
+            Get the trending papers and the ones you follow at {account.email}, daily or weekly. No
+            confirmation mail: signing in already showed the address is yours.
+          </p>
+          <button type="submit">Subscribe {digest?.subscription.unsubscribedAt ? "again" : ""}</button>
+        </PostForm>
+      ) : (
+        <p>This account has no email address, so no digest can be sent to it.</p>
+      )}
     </>
   );
 }
