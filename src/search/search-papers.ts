@@ -1,7 +1,7 @@
 import type { Database } from "../storage/database.js";
 import { keywordSearch, type PaperFilters, papersTitled } from "../storage/keyword-search.js";
 import { getSummaries, type PaperSummary } from "../storage/papers.js";
-import { type FusionParameters, fuseRankings, type Scored } from "./fusion.js";
+import { fuseRankings, type Scored } from "./fusion.js";
 import { type Feedback, HYBRID, NO_FEEDBACK } from "./hybrid.js";
 import { keywordRanking } from "./keyword.js";
 import { parseQuery } from "./query/parse.js";
@@ -37,7 +37,6 @@ export interface SearchOutcome {
 export interface SearchDependencies {
   readonly database: Database;
   readonly semantic: SemanticIndex;
-  readonly fusion?: FusionParameters;
 }
 
 /** One ranked list of paper ids for the whole request window, and how many match in all. */
@@ -103,7 +102,7 @@ async function rank(
   const keyword = await keywordRanking(deps.database, query, filters, depth);
   const feedback = { papers: keyword.ids.slice(0, HYBRID.feedbackPapers), weight: HYBRID.feedbackWeight };
   const semantic = await semanticRanking(deps, query, filters, depth, feedback);
-  const fused = fuseRankings(keyword, semantic, deps.fusion ?? HYBRID.fusion);
+  const fused = fuseRankings(keyword, semantic, HYBRID.fusion);
   return { ids: fused.slice(0, window), total: Math.max(keyword.total, fused.length) };
 }
 
