@@ -128,6 +128,11 @@ export function loadConfig(env: Environment = process.env): Config {
   if (e.EMBEDDER === "http" && !e.EMBEDDINGS_URL) {
     throw new ConfigError("configuration: EMBEDDINGS_URL is required when EMBEDDER=http");
   }
+  if (e.EMBEDDER === "onnx" && !e.EMBEDDINGS_MODEL) {
+    throw new ConfigError(
+      "configuration: EMBEDDINGS_MODEL (a folder holding model.onnx and tokenizer.json) is required when EMBEDDER=onnx",
+    );
+  }
   return Object.freeze({
     databaseUrl: e.DATABASE_URL,
     host: e.HOST,

@@ -31,8 +31,27 @@ describe("fuseRankings", () => {
     expect(fused.slice(0, 2)).toEqual(["a", "b"]);
   });
 
+  it("zscore: standardises each list, and an item missing from one list gets that list's lowest score", () => {
+    // Keyword z: a 1.2247, b 0, c -1.2247. Semantic z: c 1, d -1; a and b take the floor -1.
+    // a: 0.6*1.2247 - 0.4 = 0.3348; c: 0.6*(-1.2247) + 0.4 = -0.3348; b: 0 - 0.4 = -0.4; d: -0.7348 - 0.4.
+    const fused = fuseRankings(list(["a", "b", "c"], [9, 6, 3]), list(["c", "d"], [0.8, 0.2]), {
+      method: "zscore",
+      keywordWeight: 0.6,
+    });
+    expect(fused).toEqual(["a", "c", "b", "d"]);
+  });
+
+  it("zscore: a semantic score far above the rest lifts a paper over a slightly better keyword hit", () => {
+    const fused = fuseRankings(list(["a", "b", "c"], [10, 9.5, 1]), list(["b", "x", "y"], [0.9, 0.3, 0.2]), {
+      method: "zscore",
+      keywordWeight: 0.6,
+    });
+    expect(fused.slice(0, 2)).toEqual(["b", "a"]);
+  });
+
   it("survives empty lists", () => {
-    expect(fuseRankings(list([], []), list(["x"], [0.2]))).toEqual(["x"]);
-    expect(fuseRankings(list(["x"], [0]), list([], []))).toEqual(["x"]);
+    const fusion = { method: "zscore", keywordWeight: 0.6 } as const;
+    expect(fuseRankings(list([], []), list(["x"], [0.2]), fusion)).toEqual(["x"]);
+    expect(fuseRankings(list(["x"], [0]), list([], []), fusion)).toEqual(["x"]);
   });
 });

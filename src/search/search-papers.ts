@@ -1,7 +1,8 @@
 import type { Database } from "../storage/database.js";
 import { keywordSearch, type PaperFilters, papersTitled } from "../storage/keyword-search.js";
 import { getSummaries, type PaperSummary } from "../storage/papers.js";
-import { DEFAULT_FUSION, type FusionParameters, fuseRankings, type Scored } from "./fusion.js";
+import { fuseRankings, type Scored } from "./fusion.js";
+import { type Feedback, HYBRID, NO_FEEDBACK } from "./hybrid.js";
 import { keywordRanking } from "./keyword.js";
 import { parseQuery } from "./query/parse.js";
 import { hasFilters, isEmptyQuery, positiveWords, type SearchQuery } from "./query/tree.js";
@@ -10,8 +11,6 @@ import type { SemanticIndex } from "./semantic-index.js";
 export const SEARCH_MODES = ["keyword", "semantic", "hybrid"] as const;
 export type SearchMode = (typeof SEARCH_MODES)[number];
 
-/** How deep each ranking goes before fusion; pages beyond it come from the keyword ranking alone. */
-export const FUSION_DEPTH = 100;
 /** Deepest result Paperboy pages to (HF stops at 120). */
 export const MAX_RESULTS = 1000;
 
@@ -38,7 +37,6 @@ export interface SearchOutcome {
 export interface SearchDependencies {
   readonly database: Database;
   readonly semantic: SemanticIndex;
-  readonly fusion?: FusionParameters;
 }
 
 /** One ranked list of paper ids for the whole request window, and how many match in all. */
@@ -96,11 +94,15 @@ async function rank(
   if (mode === "keyword" || positiveWords(query).length === 0) {
     return keywordRanking(deps.database, query, filters, window);
   }
-  const depth = Math.max(window, FUSION_DEPTH);
-  const semantic = await semanticRanking(deps, query, filters, depth);
-  if (mode === "semantic") return { ids: semantic.ids.slice(0, window), total: semantic.ids.length };
+  const depth = Math.max(window, HYBRID.depth);
+  if (mode === "semantic") {
+    const semantic = await semanticRanking(deps, query, filters, depth, NO_FEEDBACK);
+    return { ids: semantic.ids.slice(0, window), total: semantic.ids.length };
+  }
   const keyword = await keywordRanking(deps.database, query, filters, depth);
-  const fused = fuseRankings(keyword, semantic, deps.fusion ?? DEFAULT_FUSION);
+  const feedback = { papers: keyword.ids.slice(0, HYBRID.feedbackPapers), weight: HYBRID.feedbackWeight };
+  const semantic = await semanticRanking(deps, query, filters, depth, feedback);
+  const fused = fuseRankings(keyword, semantic, HYBRID.fusion);
   return { ids: fused.slice(0, window), total: Math.max(keyword.total, fused.length) };
 }
 
@@ -110,11 +112,12 @@ async function semanticRanking(
   query: SearchQuery,
   filters: PaperFilters,
   depth: number,
+  feedback: Feedback,
 ): Promise<Scored> {
   const none = query.clauses.flatMap((c) => (c.kind === "exclude" ? [c.words.text] : []));
   const narrowed = hasFilters(filters) || none.length > 0;
   // Filters drop candidates, so look deeper first; an over-narrow filter yields fewer results, never wrong ones.
-  const matches = await deps.semantic.searchText(query.text, narrowed ? depth * 4 : depth);
+  const matches = await deps.semantic.searchText(query.text, narrowed ? depth * 4 : depth, feedback);
   const ids = matches.map((m) => m.id);
   if (!narrowed || ids.length === 0) return { ids, scores: matches.map((m) => m.score) };
   const kept = await keywordSearch(deps.database, {

@@ -2,6 +2,7 @@ import type { Database } from "../storage/database.js";
 import { loadVectors, papersWithoutVectors, saveVectors } from "../storage/embeddings.js";
 import type { Embedder } from "./embedders/embedder.js";
 import type { EmbedderSource } from "./embedders/source.js";
+import { type Feedback, NO_FEEDBACK, withFeedback } from "./hybrid.js";
 import { type Match, VECTOR_INDEX_DEFAULTS, VectorIndex, type VectorIndexOptions } from "./vector-index.js";
 
 /** Papers embedded and stored per round trip: big enough to amortise, small enough to keep memory flat. */
@@ -60,11 +61,15 @@ export class SemanticIndex {
     return this.embedMissing();
   }
 
-  async searchText(text: string, k: number): Promise<Match[]> {
+  /** The papers nearest to a text, its vector pulled towards the feedback papers' (see hybrid.ts). */
+  async searchText(text: string, k: number, feedback: Feedback = NO_FEEDBACK): Promise<Match[]> {
     await this.refreshIfDue();
-    if (!this.embedder || !this.index || text.trim() === "") return [];
+    const index = this.index;
+    if (!this.embedder || !index || text.trim() === "") return [];
     const [vector] = await this.embedder.embed([{ title: "", body: text }]);
-    return vector ? this.index.search(vector, k) : [];
+    if (!vector) return [];
+    const like = feedback.papers.flatMap((id) => index.vectorOf(id) ?? []);
+    return index.search(withFeedback(vector, like, feedback.weight), k);
   }
 
   /** The papers nearest to a paper, itself left out. */

@@ -122,6 +122,18 @@ describe.each(BACKENDS)("search on %s", (backend) => {
     expect(near.map((m) => m.id)).not.toContain("2606.26564");
   });
 
+  it("pulls a query's vector towards feedback papers, as hybrid does with the best keyword hit", async () => {
+    const semantic = instance.services.semantic;
+    const plain = (await semantic.searchText("equilibrium strategies in games", 20)).map((m) => m.id);
+    const target = "2606.26651";
+    expect(plain.slice(0, 3)).not.toContain(target);
+    const fed = await semantic.searchText("equilibrium strategies in games", 20, {
+      papers: [target],
+      weight: 10,
+    });
+    expect(fed[0]?.id).toBe(target);
+  });
+
   it("keeps the keyword index in step with updates", async () => {
     const [first] = papers;
     if (!first) throw new Error("fixture is empty");

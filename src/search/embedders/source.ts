@@ -11,3 +11,13 @@ export interface EmbedderSource {
 export function fixedSource(embedder: Embedder): EmbedderSource {
   return { current: async () => embedder, rebuild: async () => embedder };
 }
+
+/** A source for an embedder that needs no training but takes a while to load: loaded once, on first use. */
+export function loadedOnce(load: () => Promise<Embedder>): EmbedderSource {
+  let loading: Promise<Embedder> | null = null;
+  const current = () => {
+    loading ??= load();
+    return loading;
+  };
+  return { current, rebuild: current };
+}

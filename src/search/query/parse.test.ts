@@ -23,10 +23,10 @@ describe("parseQuery", () => {
     expect(query.text).toBe("graph neural networks");
   });
 
-  it("reads quoted phrases and words joined by punctuation as phrases", () => {
+  it("reads quoted phrases as phrases, and words joined by punctuation as one word", () => {
     expect(parseQuery('"large language model" GPT-4').clauses).toEqual([
       { kind: "include", words: { kind: "phrase", text: "large language model" } },
-      { kind: "include", words: { kind: "phrase", text: "GPT-4" } },
+      { kind: "include", words: { kind: "word", text: "GPT-4" } },
     ]);
   });
 

@@ -46,12 +46,14 @@ function readPiece(token: Token, filters: FilterDraft, notes: string[]): Clause 
   return token.negated ? { kind: "exclude", words } : { kind: "include", words };
 }
 
-/** Only letters and digits are searchable; a token with none of them (`-`, `&&`) is dropped. */
+/**
+ * Only letters and digits are searchable; a token with none of them (`-`, `&&`) is dropped. A word joined by
+ * punctuation (`GPT-4`) stays a word: the index matches its parts in order, as it matches a phrase's words.
+ */
 function asWords(text: string, quoted: boolean): Words | null {
   const cleaned = text.trim();
   if (!/[\p{L}\p{N}]/u.test(cleaned)) return null;
-  const several = /[^\p{L}\p{N}]/u.test(cleaned.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
-  return { kind: quoted || several ? "phrase" : "word", text: cleaned };
+  return { kind: quoted ? "phrase" : "word", text: cleaned };
 }
 
 /** Joins `a OR b OR c` into one `any` clause. An OR with nothing usable on one side is ignored. */
