@@ -1,6 +1,13 @@
 import type { Database } from "../storage/database.js";
 import { embeddingWatermark } from "../storage/embedding-revisions.js";
 import { loadVectors, papersWithoutVectors, saveVectors } from "../storage/embeddings.js";
+import { detectPgvector, ensurePgvectorIndex, type Pgvector } from "../storage/postgres/pgvector.js";
+import {
+  backfillPgvectors,
+  countPgvectors,
+  pgvectorNearest,
+  pgvectorOf,
+} from "../storage/postgres/pgvector-vectors.js";
 import type { Embedder } from "./embedders/embedder.js";
 import type { EmbedderSource } from "./embedders/source.js";
 import { type Match, VECTOR_INDEX_DEFAULTS, VectorIndex, type VectorIndexOptions } from "./vector-index.js";
@@ -15,11 +22,15 @@ export const DEFAULT_REFRESH_MS = 15_000;
  * Each refresh first catches up with the database (the model another process may have retrained, vectors other
  * processes stored since the last look, found through the embedder's revision counter), then embeds, stores and
  * indexes the papers that still have no vector. Every process that refreshes embeds what is missing; the stored
- * model makes them all embed alike, and a vector written twice is the same vector.
+ * model makes them all embed alike, and a vector written twice is the same vector. Where the database has
+ * pgvector, there is no index in memory: neighbours are searched in the database, new vectors seen at once.
  */
 export class SemanticIndex {
   private embedder: Embedder | null = null;
   private index: VectorIndex | null = null;
+  private pgvector: Pgvector | null = null;
+  /** With pgvector: the vectors stored at load, plus those this process stored since. */
+  private stored = 0;
   /** Every stored vector up to this revision is in the index (vectors stored before revisions existed have 0). */
   private revision = -1;
   /** Revisions this process wrote itself (already indexed) and has not yet seen go past in a poll. */
@@ -40,7 +51,13 @@ export class SemanticIndex {
   }
 
   get size(): number {
-    return this.index?.size ?? 0;
+    return this.index?.size ?? this.stored;
+  }
+
+  /** Where neighbours are searched: in this process's memory, or in PostgreSQL through pgvector. */
+  get engine(): "memory" | "pgvector" | null {
+    if (!this.embedder) return null;
+    return this.pgvector ? "pgvector" : "memory";
   }
 
   get vectors(): VectorIndex | null {
@@ -82,21 +99,27 @@ export class SemanticIndex {
 
   async searchText(text: string, k: number): Promise<Match[]> {
     await this.refreshIfDue();
-    if (!this.embedder || !this.index || text.trim() === "") return [];
+    if (!this.embedder || text.trim() === "") return [];
     const [vector] = await this.embedder.embed([{ title: "", body: text }]);
-    return vector ? this.index.search(vector, k) : [];
+    return vector ? this.nearest(this.embedder, vector, k) : [];
   }
 
   /** The papers nearest to a paper, itself left out. */
   async similar(id: string, k: number): Promise<Match[]> {
     await this.refreshIfDue();
-    const vector = this.index?.vectorOf(id);
-    if (!this.index || !vector) return [];
-    return this.index.search(vector, k, new Set([id]));
+    const { embedder, pgvector } = this;
+    if (!embedder) return [];
+    const vector = pgvector ? await pgvectorOf(this.database, embedder, id) : this.index?.vectorOf(id);
+    return vector ? this.nearest(embedder, vector, k, new Set([id])) : [];
+  }
+
+  private async nearest(embedder: Embedder, vector: Float32Array, k: number, exclude?: ReadonlySet<string>) {
+    if (this.pgvector) return pgvectorNearest(this.database, this.pgvector, embedder, vector, k, exclude);
+    return this.index?.search(vector, k, exclude) ?? [];
   }
 
   private async refreshIfDue(): Promise<void> {
-    if (!this.index || performance.now() - this.refreshedAt > this.refreshIntervalMs) await this.refresh();
+    if (!this.embedder || performance.now() - this.refreshedAt > this.refreshIntervalMs) await this.refresh();
   }
 
   private async sync(): Promise<number> {
@@ -111,7 +134,7 @@ export class SemanticIndex {
     if (mark.model !== null && mark.model !== this.embedder.version) {
       return this.load(await this.source.latest());
     }
-    if (mark.revision > this.revision) await this.addStored(mark.revision);
+    if (mark.revision > this.revision && !this.pgvector) await this.addStored(mark.revision);
   }
 
   /** Starts over with this embedder: an empty index filled from its stored vectors. */
@@ -124,6 +147,13 @@ export class SemanticIndex {
     if (!embedder) return;
     // Remote embedders learn their dimensions from their first answer.
     if (embedder.dimensions === 0) await embedder.embed([{ title: "", body: "dimensions" }]);
+    this.pgvector = await detectPgvector(this.database);
+    if (this.pgvector) {
+      await ensurePgvectorIndex(this.database, this.pgvector, embedder);
+      await backfillPgvectors(this.database, this.pgvector, embedder);
+      this.stored = await countPgvectors(this.database, embedder);
+      return;
+    }
     this.index = new VectorIndex(embedder.dimensions, this.options);
     await this.addStored((await embeddingWatermark(this.database, embedder.name)).revision);
   }
@@ -142,7 +172,7 @@ export class SemanticIndex {
 
   private async embedMissing(): Promise<number> {
     const { embedder, index } = this;
-    if (!embedder || !index) return 0;
+    if (!embedder || !(index || this.pgvector)) return 0;
     let total = 0;
     for (;;) {
       const papers = await papersWithoutVectors(this.database, embedder, EMBED_BATCH);
@@ -158,7 +188,8 @@ export class SemanticIndex {
         entries.map((e) => ({ paperId: e.id, vector: e.vector })),
       );
       this.own.add(revision);
-      index.add(entries);
+      index?.add(entries);
+      this.stored += index ? 0 : papers.length;
       total += papers.length;
     }
   }

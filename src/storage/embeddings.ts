@@ -1,5 +1,7 @@
 import type { Database } from "./database.js";
 import { nextRevision } from "./embedding-revisions.js";
+import { detectPgvector } from "./postgres/pgvector.js";
+import { savePgvectors } from "./postgres/pgvector-vectors.js";
 import { inTransaction } from "./transaction.js";
 
 export interface StoredVector {
@@ -62,6 +64,8 @@ export async function saveVectors(
         })),
       )
       .execute();
+    const pgvector = await detectPgvector(tx);
+    if (pgvector) await savePgvectors(tx, pgvector, identity, vectors);
     return revision;
   });
 }
