@@ -44,6 +44,11 @@ const schema = z.object({
   EMBEDDER: z.enum(EMBEDDERS, { error: `must be one of ${EMBEDDERS.join(", ")}` }).default("lsa"),
   EMBEDDINGS_URL: httpUrl.optional(),
   EMBEDDINGS_MODEL: optionalText,
+  SEMANTIC_REFRESH_SECONDS: z.coerce
+    .number({ error: "must be a number of seconds from 1 to 3600" })
+    .min(1)
+    .max(3600)
+    .default(15),
   DIGEST_HOUR: z.coerce.number({ error: "must be an hour from 0 to 23" }).int().min(0).max(23).default(7),
   DIGEST_CONCURRENCY: z.coerce
     .number({ error: "must be a number from 1 to 64" })
@@ -81,6 +86,8 @@ export interface Config {
   readonly embedder: (typeof EMBEDDERS)[number];
   readonly embeddingsUrl: string | undefined;
   readonly embeddingsModel: string | undefined;
+  /** How often each process loads vectors others stored and embeds papers that have none (seconds). */
+  readonly semanticRefreshSeconds: number;
   /** Hour of the day (UTC) at which the scheduler sends due digests. */
   readonly digestHour: number;
   /** Digests handed to the SMTP server at once. */
@@ -148,6 +155,7 @@ export function loadConfig(env: Environment = process.env): Config {
     embedder: e.EMBEDDER,
     embeddingsUrl: e.EMBEDDINGS_URL,
     embeddingsModel: e.EMBEDDINGS_MODEL,
+    semanticRefreshSeconds: e.SEMANTIC_REFRESH_SECONDS,
     digestHour: e.DIGEST_HOUR,
     digestConcurrency: e.DIGEST_CONCURRENCY,
     logLevel: e.LOG_LEVEL,

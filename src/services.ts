@@ -5,6 +5,7 @@ import { createExternalSources, type ExternalSources } from "./ingestion/http/so
 import { createMailer, type Mailer } from "./mail/mailer.js";
 import { createEmbedderSource } from "./search/embedders/create.js";
 import { SemanticIndex } from "./search/semantic-index.js";
+import { VECTOR_INDEX_DEFAULTS } from "./search/vector-index.js";
 import { resolveSecretKey } from "./secrets.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "./security/rate-limit-store.js";
 import type { Database } from "./storage/database.js";
@@ -74,7 +75,12 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     mailer,
     sources,
     rateLimits: overrides.rateLimits ?? rateLimitStore(database),
-    semantic: new SemanticIndex(database, createEmbedderSource(config, database, clock)),
+    semantic: new SemanticIndex(
+      database,
+      createEmbedderSource(config, database, clock),
+      VECTOR_INDEX_DEFAULTS,
+      config.semanticRefreshSeconds * 1000,
+    ),
     async close() {
       mailer.close();
       sources.close();

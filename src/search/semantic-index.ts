@@ -1,5 +1,13 @@
 import type { Database } from "../storage/database.js";
+import { embeddingWatermark } from "../storage/embedding-revisions.js";
 import { loadVectors, papersWithoutVectors, saveVectors } from "../storage/embeddings.js";
+import { detectPgvector, ensurePgvectorIndex, type Pgvector } from "../storage/postgres/pgvector.js";
+import {
+  backfillPgvectors,
+  countPgvectors,
+  pgvectorNearest,
+  pgvectorOf,
+} from "../storage/postgres/pgvector-vectors.js";
 import type { Embedder } from "./embedders/embedder.js";
 import type { EmbedderSource } from "./embedders/source.js";
 import { type Feedback, NO_FEEDBACK, withFeedback } from "./hybrid.js";
@@ -7,23 +15,35 @@ import { type Match, VECTOR_INDEX_DEFAULTS, VectorIndex, type VectorIndexOptions
 
 /** Papers embedded and stored per round trip: big enough to amortise, small enough to keep memory flat. */
 const EMBED_BATCH = 500;
-/** Queries look for newly arrived papers at most this often: the look-up scans every paper (~20 ms at 75k). */
-const REFRESH_INTERVAL_MS = 30_000;
+/** How often a process looks for new vectors and new papers unless told otherwise (SEMANTIC_REFRESH_SECONDS). */
+export const DEFAULT_REFRESH_MS = 15_000;
 
 /**
- * Semantic search state for one process: the embedder in use and an in-memory index of its stored vectors,
- * topped up with papers that arrived since (embedded, stored, indexed) on each refresh.
+ * Semantic search state for one process: the embedder in use and an in-memory index of its stored vectors.
+ * Each refresh first catches up with the database (the model another process may have retrained, vectors other
+ * processes stored since the last look, found through the embedder's revision counter), then embeds, stores and
+ * indexes the papers that still have no vector. Every process that refreshes embeds what is missing; the stored
+ * model makes them all embed alike, and a vector written twice is the same vector. Where the database has
+ * pgvector, there is no index in memory: neighbours are searched in the database, new vectors seen at once.
  */
 export class SemanticIndex {
   private embedder: Embedder | null = null;
   private index: VectorIndex | null = null;
-  private loading: Promise<void> | null = null;
+  private pgvector: Pgvector | null = null;
+  /** With pgvector: the vectors stored at load, plus those this process stored since. */
+  private stored = 0;
+  /** Every stored vector up to this revision is in the index (vectors stored before revisions existed have 0). */
+  private revision = -1;
+  /** Revisions this process wrote itself (already indexed) and has not yet seen go past in a poll. */
+  private readonly own = new Set<number>();
+  private refreshing: Promise<number> | null = null;
   private refreshedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly database: Database,
     private readonly source: EmbedderSource,
     private readonly options: VectorIndexOptions = VECTOR_INDEX_DEFAULTS,
+    readonly refreshIntervalMs: number = DEFAULT_REFRESH_MS,
   ) {}
 
   /** The embedder's identity, or null before there is one. */
@@ -32,72 +52,142 @@ export class SemanticIndex {
   }
 
   get size(): number {
-    return this.index?.size ?? 0;
+    return this.index?.size ?? this.stored;
+  }
+
+  /** Where neighbours are searched: in this process's memory, or in PostgreSQL through pgvector. */
+  get engine(): "memory" | "pgvector" | null {
+    if (!this.embedder) return null;
+    return this.pgvector ? "pgvector" : "memory";
   }
 
   get vectors(): VectorIndex | null {
     return this.index;
   }
 
-  /** Loads the embedder and stored vectors once, then embeds whatever papers have no vector yet. */
-  async refresh(): Promise<number> {
-    if (!this.index) {
-      this.loading ??= this.load();
-      await this.loading;
-    }
-    this.refreshedAt = performance.now();
-    return this.embedMissing();
+  /** Catches up with the database, then embeds what has no vector yet; returns how many papers it embedded. */
+  refresh(): Promise<number> {
+    this.refreshing ??= this.sync().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
   }
 
-  private async refreshIfDue(): Promise<void> {
-    if (!this.index || performance.now() - this.refreshedAt > REFRESH_INTERVAL_MS) await this.refresh();
+  /** Refreshes every refreshIntervalMs in the background (serve); returns what stops it and awaits the last. */
+  startRefreshing(onError: (error: unknown) => void): () => Promise<void> {
+    const timer = setInterval(() => {
+      this.refresh().catch(onError);
+    }, this.refreshIntervalMs);
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      await this.refreshing?.catch(() => undefined);
+    };
   }
 
   /** Retrains (built-in embedders) and re-embeds every paper. */
   async rebuild(): Promise<number> {
-    this.embedder = await this.source.rebuild();
-    this.index = this.embedder ? new VectorIndex(this.embedder.dimensions, this.options) : null;
-    this.loading = Promise.resolve();
-    return this.embedMissing();
+    await this.refreshing?.catch(() => undefined);
+    const work = async () => {
+      await this.load(await this.source.rebuild());
+      return this.embedMissing();
+    };
+    this.refreshing = work().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
   }
 
   /** The papers nearest to a text, its vector pulled towards the feedback papers' (see hybrid.ts). */
   async searchText(text: string, k: number, feedback: Feedback = NO_FEEDBACK): Promise<Match[]> {
     await this.refreshIfDue();
-    const index = this.index;
-    if (!this.embedder || !index || text.trim() === "") return [];
-    const [vector] = await this.embedder.embed([{ title: "", body: text }]);
+    const embedder = this.embedder;
+    if (!embedder || text.trim() === "") return [];
+    const [vector] = await embedder.embed([{ title: "", body: text }]);
     if (!vector) return [];
-    const like = feedback.papers.flatMap((id) => index.vectorOf(id) ?? []);
-    return index.search(withFeedback(vector, like, feedback.weight), k);
+    const like = await Promise.all(feedback.papers.map((id) => this.vectorOf(embedder, id)));
+    const pulled = withFeedback(
+      vector,
+      like.flatMap((v) => v ?? []),
+      feedback.weight,
+    );
+    return this.nearest(embedder, pulled, k);
   }
 
   /** The papers nearest to a paper, itself left out. */
   async similar(id: string, k: number): Promise<Match[]> {
     await this.refreshIfDue();
-    const vector = this.index?.vectorOf(id);
-    if (!this.index || !vector) return [];
-    return this.index.search(vector, k, new Set([id]));
+    const embedder = this.embedder;
+    if (!embedder) return [];
+    const vector = await this.vectorOf(embedder, id);
+    return vector ? this.nearest(embedder, vector, k, new Set([id])) : [];
   }
 
-  private async load(): Promise<void> {
-    this.embedder = await this.source.current();
-    if (!this.embedder) {
-      // Too few papers to train on yet: try again on a later refresh.
-      this.loading = null;
+  private async vectorOf(embedder: Embedder, id: string): Promise<Float32Array | null> {
+    if (this.pgvector) return pgvectorOf(this.database, embedder, id);
+    return this.index?.vectorOf(id) ?? null;
+  }
+
+  private async nearest(embedder: Embedder, vector: Float32Array, k: number, exclude?: ReadonlySet<string>) {
+    if (this.pgvector) return pgvectorNearest(this.database, this.pgvector, embedder, vector, k, exclude);
+    return this.index?.search(vector, k, exclude) ?? [];
+  }
+
+  private async refreshIfDue(): Promise<void> {
+    if (!this.embedder || performance.now() - this.refreshedAt > this.refreshIntervalMs) await this.refresh();
+  }
+
+  private async sync(): Promise<number> {
+    this.refreshedAt = performance.now();
+    await this.catchUp();
+    return this.embedMissing();
+  }
+
+  private async catchUp(): Promise<void> {
+    if (!this.embedder) return this.load(await this.source.current());
+    const mark = await embeddingWatermark(this.database, this.embedder.name);
+    if (mark.model !== null && mark.model !== this.embedder.version) {
+      return this.load(await this.source.latest());
+    }
+    if (mark.revision > this.revision && !this.pgvector) await this.addStored(mark.revision);
+  }
+
+  /** Starts over with this embedder: an empty index filled from its stored vectors. */
+  private async load(embedder: Embedder | null): Promise<void> {
+    this.embedder = embedder;
+    this.index = null;
+    this.revision = -1;
+    this.own.clear();
+    // Too few papers to train on yet: a later refresh tries again.
+    if (!embedder) return;
+    // Remote embedders learn their dimensions from their first answer.
+    if (embedder.dimensions === 0) await embedder.embed([{ title: "", body: "dimensions" }]);
+    this.pgvector = await detectPgvector(this.database);
+    if (this.pgvector) {
+      await ensurePgvectorIndex(this.database, this.pgvector, embedder);
+      await backfillPgvectors(this.database, this.pgvector, embedder);
+      this.stored = await countPgvectors(this.database, embedder);
       return;
     }
-    // Remote embedders learn their dimensions from their first answer.
-    if (this.embedder.dimensions === 0) await this.embedder.embed([{ title: "", body: "dimensions" }]);
-    const index = new VectorIndex(this.embedder.dimensions, this.options);
-    const stored = await loadVectors(this.database, this.embedder);
-    index.add(stored.map((v) => ({ id: v.paperId, vector: v.vector })));
-    this.index = index;
+    this.index = new VectorIndex(embedder.dimensions, this.options);
+    await this.addStored((await embeddingWatermark(this.database, embedder.name)).revision);
+  }
+
+  /** Indexes the vectors stored after the last revision seen, except those this process wrote itself. */
+  private async addStored(mark: number): Promise<void> {
+    const { embedder, index } = this;
+    if (!embedder || !index) return;
+    const stored = await loadVectors(this.database, embedder, this.revision);
+    index.add(
+      stored.filter((v) => !this.own.has(v.revision)).map((v) => ({ id: v.paperId, vector: v.vector })),
+    );
+    this.revision = stored.reduce((max, v) => Math.max(max, v.revision), mark);
+    for (const revision of this.own) if (revision <= this.revision) this.own.delete(revision);
   }
 
   private async embedMissing(): Promise<number> {
     const { embedder, index } = this;
-    if (!embedder || !index) return 0;
+    if (!embedder || !(index || this.pgvector)) return 0;
     let total = 0;
     for (;;) {
       const papers = await papersWithoutVectors(this.database, embedder, EMBED_BATCH);
@@ -107,12 +197,14 @@ export class SemanticIndex {
         id: p.id,
         vector: vectors[i] ?? new Float32Array(embedder.dimensions),
       }));
-      await saveVectors(
+      const revision = await saveVectors(
         this.database,
         embedder,
         entries.map((e) => ({ paperId: e.id, vector: e.vector })),
       );
-      index.add(entries);
+      this.own.add(revision);
+      index?.add(entries);
+      this.stored += index ? 0 : papers.length;
       total += papers.length;
     }
   }

@@ -18,10 +18,17 @@ export interface TableInfo {
 }
 
 /**
- * Tables that are not the instance's own data: the migrator's bookkeeping, and the keyword index, whose shape
- * differs between backends (SQLite's FTS5 row keys, PostgreSQL's tsvectors) and which is rebuilt from papers.
+ * Tables that are not the instance's own data: the migrator's bookkeeping, the keyword index, whose shape
+ * differs between backends (SQLite's FTS5 row keys, PostgreSQL's tsvectors) and which is rebuilt from papers,
+ * and pgvector's copy of the vectors (paper_vectors, refilled from paper_embeddings where pgvector is).
  */
-const BOOKKEEPING = new Set(["kysely_migration", "kysely_migration_lock", "search_rows", "paper_search"]);
+const BOOKKEEPING = new Set([
+  "kysely_migration",
+  "kysely_migration_lock",
+  "search_rows",
+  "paper_search",
+  "paper_vectors",
+]);
 
 /**
  * The instance's tables, parents before the tables that reference them. Derived tables the engine maintains

@@ -20,6 +20,11 @@ export interface Capabilities {
    * tables such as the migration ledger must then be created in that schema explicitly.
    */
   readonly schemas: boolean;
+  /**
+   * Whether the server may have a vector extension (pgvector on PostgreSQL): then `detectPgvector` asks the
+   * database whether it is installed, and nearest neighbours are searched there instead of in process memory.
+   */
+  readonly vectorExtension: boolean;
 }
 
 export type NativeHandle =
@@ -40,6 +45,7 @@ export const SQLITE_CAPABILITIES: Capabilities = Object.freeze({
   fullText: "fts5",
   sharedByProcesses: false,
   schemas: false,
+  vectorExtension: false,
 });
 
 export const POSTGRES_CAPABILITIES: Capabilities = Object.freeze({
@@ -47,4 +53,5 @@ export const POSTGRES_CAPABILITIES: Capabilities = Object.freeze({
   fullText: "tsvector",
   sharedByProcesses: true,
   schemas: true,
+  vectorExtension: true,
 });

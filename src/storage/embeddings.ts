@@ -1,8 +1,16 @@
 import type { Database } from "./database.js";
+import { nextRevision } from "./embedding-revisions.js";
+import { detectPgvector } from "./postgres/pgvector.js";
+import { savePgvectors } from "./postgres/pgvector-vectors.js";
+import { inTransaction } from "./transaction.js";
 
 export interface StoredVector {
   readonly paperId: string;
   readonly vector: Float32Array;
+}
+
+export interface RevisedVector extends StoredVector {
+  readonly revision: number;
 }
 
 export interface EmbedderIdentity {
@@ -25,40 +33,61 @@ function toVector(bytes: Uint8Array): Float32Array {
   return new Float32Array(copy.buffer, 0, copy.byteLength / 4);
 }
 
-/** Stores vectors made by one embedder, replacing what that embedder stored for the same papers. */
+/**
+ * Stores vectors made by one embedder, replacing what that embedder stored for the same papers, under a new
+ * revision of that embedder (returned). The revision counter's row stays locked until the commit, so revisions
+ * become visible in the order they were handed out and a poller that saw revision N has every vector up to N.
+ */
 export async function saveVectors(
   database: Database,
   identity: EmbedderIdentity,
   vectors: readonly StoredVector[],
-): Promise<void> {
-  if (vectors.length === 0) return;
-  const rows = vectors.map((v) => ({
-    paper_id: v.paperId,
-    embedder: identity.name,
-    version: identity.version,
-    vector: toBytes(v.vector),
-  }));
-  await database.kysely
-    .insertInto("paper_embeddings")
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(["embedder", "paper_id"]).doUpdateSet((eb) => ({
-        version: eb.ref("excluded.version"),
-        vector: eb.ref("excluded.vector"),
-      })),
-    )
-    .execute();
+): Promise<number> {
+  if (vectors.length === 0) return 0;
+  return inTransaction(database, async (tx) => {
+    const revision = await nextRevision(tx, identity.name);
+    const rows = vectors.map((v) => ({
+      paper_id: v.paperId,
+      embedder: identity.name,
+      version: identity.version,
+      vector: toBytes(v.vector),
+      revision,
+    }));
+    await tx.kysely
+      .insertInto("paper_embeddings")
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(["embedder", "paper_id"]).doUpdateSet((eb) => ({
+          version: eb.ref("excluded.version"),
+          vector: eb.ref("excluded.vector"),
+          revision: eb.ref("excluded.revision"),
+        })),
+      )
+      .execute();
+    const pgvector = await detectPgvector(tx);
+    if (pgvector) await savePgvectors(tx, pgvector, identity, vectors);
+    return revision;
+  });
 }
 
-/** Every vector of this embedder identity; vectors of older versions are ignored. */
-export async function loadVectors(database: Database, identity: EmbedderIdentity): Promise<StoredVector[]> {
+/** Every vector of this embedder identity written after revision `after`; vectors of other versions are ignored. */
+export async function loadVectors(
+  database: Database,
+  identity: EmbedderIdentity,
+  after = -1,
+): Promise<RevisedVector[]> {
   const rows = await database.kysely
     .selectFrom("paper_embeddings")
-    .select(["paper_id", "vector"])
+    .select(["paper_id", "vector", "revision"])
     .where("embedder", "=", identity.name)
     .where("version", "=", identity.version)
+    .where("revision", ">", after)
     .execute();
-  return rows.map((row) => ({ paperId: row.paper_id, vector: toVector(row.vector) }));
+  return rows.map((row) => ({
+    paperId: row.paper_id,
+    vector: toVector(row.vector),
+    revision: Number(row.revision),
+  }));
 }
 
 /** Papers that have no vector from this embedder identity yet, in a stable order. */
@@ -87,16 +116,23 @@ export function allPaperTexts(database: Database): Promise<PaperText[]> {
   return database.kysely.selectFrom("papers").select(["id", "title", "abstract"]).orderBy("id").execute();
 }
 
+/**
+ * Stores a trained model. `replace: false` keeps a model already there: processes that train at once on a
+ * database without one then all adopt whichever was stored first.
+ */
 export async function saveModel(
   database: Database,
   model: { name: string; version: string; header: string; data: Uint8Array },
   now: string,
+  options: { replace: boolean } = { replace: true },
 ): Promise<void> {
   const row = { ...model, created_at: now };
   await database.kysely
     .insertInto("embedder_models")
     .values(row)
-    .onConflict((oc) => oc.column("name").doUpdateSet(row))
+    .onConflict((oc) =>
+      options.replace ? oc.column("name").doUpdateSet(row) : oc.column("name").doNothing(),
+    )
     .execute();
 }
 

@@ -1,6 +1,7 @@
 import { type Migration as KyselyMigration, Migrator, sql } from "kysely";
 import type { Database } from "./database.js";
 import { MIGRATIONS } from "./migrations/index.js";
+import { withWriteLock } from "./sqlite/exclusive.js";
 
 export interface MigrationOutcome {
   readonly applied: readonly string[];
@@ -21,7 +22,11 @@ export async function migrate(database: Database): Promise<MigrationOutcome> {
     // Kysely looks for its ledger in every schema unless told which one: name the connection's own.
     migrationTableSchema: await currentSchema(database),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const native = database.native;
+  const { error, results } =
+    native.kind === "sqlite"
+      ? await withWriteLock(native.db, () => migrator.migrateToLatest())
+      : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === "Error")?.migrationName ?? "unknown";
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -122,6 +122,14 @@ export interface PaperEmbeddingsTable {
   version: string;
   /** Little-endian float32 components of a unit vector. */
   vector: Uint8Array;
+  /** The embedder's revision counter when this vector was written (embedding_revisions). */
+  revision: Generated<number>;
+}
+
+/** The latest revision of each embedder's stored vectors: what processes poll to see new vectors. */
+export interface EmbeddingRevisionsTable {
+  embedder: string;
+  revision: number;
 }
 
 export interface EmbedderModelsTable {
@@ -220,6 +228,7 @@ export interface Schema {
   search_rows: SearchRowsTable;
   paper_embeddings: PaperEmbeddingsTable;
   embedder_models: EmbedderModelsTable;
+  embedding_revisions: EmbeddingRevisionsTable;
   ingest_cursors: IngestCursorsTable;
   subscriptions: SubscriptionsTable;
   subscription_follows: SubscriptionFollowsTable;

@@ -30,6 +30,13 @@ export const serveCommand: Command = {
     const host = typeof args.values.host === "string" ? args.values.host : context.config.host;
     const address = await app.listen({ port, host });
     context.stderr.write(`Paperboy is serving on ${address}/papers\n`);
+    // New papers (imported here or by another process) get vectors, and vectors other processes stored get
+    // indexed here, on a timer rather than inside a search request.
+    const stopRefreshing = services.semantic.startRefreshing((error) =>
+      context.stderr.write(
+        `semantic search: refresh failed: ${error instanceof Error ? error.message : error}\n`,
+      ),
+    );
     const scheduler = args.values["no-jobs"]
       ? null
       : startScheduler(services, { log: (line) => context.stderr.write(`${line}\n`) });
@@ -38,6 +45,7 @@ export const serveCommand: Command = {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
+    await stopRefreshing();
     await scheduler?.stop();
     await app.close();
     await services.close();

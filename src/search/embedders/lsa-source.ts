@@ -9,8 +9,8 @@ import type { EmbedderSource } from "./source.js";
 export const MIN_TRAINING_PAPERS = 20;
 
 /**
- * The built-in LSA embedder: loaded from the database, trained on the instance's papers the first time there are
- * enough of them, retrained only on request (`paperboy index --rebuild`).
+ * The built-in LSA embedder: loaded from the database (so every process sharing it embeds alike), trained on the
+ * instance's papers the first time there are enough of them, retrained only on request (`paperboy index --rebuild`).
  */
 export class LsaSource implements EmbedderSource {
   private model: LsaModel | null = null;
@@ -23,23 +23,40 @@ export class LsaSource implements EmbedderSource {
 
   async current(): Promise<LsaModel | null> {
     if (this.model) return this.model;
+    const stored = await this.latest();
+    if (stored) return stored;
+    // First training: whichever process stores its model first wins, and every process adopts that one.
+    const trained = await this.train();
+    if (!trained) return null;
+    await saveModel(this.database, { name: "lsa", ...trained.toStored() }, this.now(), { replace: false });
+    return this.latest();
+  }
+
+  async latest(): Promise<LsaModel | null> {
     const stored = await loadModel(this.database, "lsa");
-    if (stored) {
-      this.model = LsaModel.fromStored(stored);
-      return this.model;
-    }
-    return this.rebuild();
+    if (!stored) return null;
+    if (this.model?.version !== stored.version) this.model = LsaModel.fromStored(stored);
+    return this.model;
   }
 
   async rebuild(): Promise<LsaModel | null> {
+    const model = await this.train();
+    if (!model) return null;
+    await saveModel(this.database, { name: "lsa", ...model.toStored() }, this.now());
+    this.model = model;
+    return model;
+  }
+
+  private async train(): Promise<LsaModel | null> {
     const papers = await allPaperTexts(this.database);
     if (papers.length < MIN_TRAINING_PAPERS) return null;
-    const model = trainLsa(
+    return trainLsa(
       papers.map((p) => ({ title: p.title, body: p.abstract })),
       this.options,
     );
-    await saveModel(this.database, { name: "lsa", ...model.toStored() }, this.clock.now().toISOString());
-    this.model = model;
-    return model;
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
   }
 }

@@ -16,6 +16,7 @@ import { subscriptionFollows } from "./0401-subscription-follows.js";
 import { deliveries } from "./0402-deliveries.js";
 import { sentPapers } from "./0403-sent-papers.js";
 import { subscribeRequests } from "./0404-subscribe-requests.js";
+import { embeddingRevisions } from "./0500-embedding-revisions.js";
 import { rateLimitWindows } from "./0600-rate-limit-windows.js";
 import type { Migration } from "./migration.js";
 
@@ -39,5 +40,6 @@ export const MIGRATIONS: readonly Migration[] = [
   deliveries,
   sentPapers,
   subscribeRequests,
+  embeddingRevisions,
   rateLimitWindows,
 ];

@@ -109,5 +109,7 @@ export function upsertPapersSqlite(
     cache.set(db, upsert);
   }
   const statements = upsert;
-  return db.transaction(() => statements.run(papers, options))();
+  // IMMEDIATE: take the write lock before reading what is stored. A deferred transaction that reads first
+  // cannot wait for another process's writer to finish (SQLite answers "database is locked" at once).
+  return db.transaction(() => statements.run(papers, options)).immediate();
 }

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadVectors } from "../../src/storage/embeddings.js";
+import { detectPgvector } from "../../src/storage/postgres/pgvector.js";
+import { BACKENDS } from "../helpers/backends.js";
+import { incoming, paperRecord } from "../helpers/papers.js";
+import { createScratchDatabase, pgvectorAvailable, type ScratchDatabase } from "../helpers/pgvector.js";
+import { createTestInstance, type TestInstance } from "../helpers/services.js";
+import { listingPapers, storePapers } from "./backends.js";
+
+const papers = listingPapers();
+
+describe.each(BACKENDS)("vector search without pgvector (%s)", (backend) => {
+  let instance: TestInstance;
+  beforeEach(async () => {
+    instance = await createTestInstance({ backend });
+  });
+  afterEach(async () => {
+    await instance.dispose();
+  });
+
+  it("detects no extension and keeps the vectors in process memory", async () => {
+    expect(await detectPgvector(instance.services.database)).toBeNull();
+    await storePapers(instance, papers);
+    await instance.services.semantic.refresh();
+    expect(instance.services.semantic.engine).toBe("memory");
+    expect(instance.services.semantic.vectors?.size).toBe(papers.length);
+  });
+});
+
+/** Runs where the test server can load pgvector: CI builds it (.ci/run), as DESIGN section 4 describes. */
+const WITH_PGVECTOR = (await pgvectorAvailable()) ? ["pgvector"] : [];
+
+describe.each(WITH_PGVECTOR)("vector search through %s", () => {
+  let scratch: ScratchDatabase;
+  let first: TestInstance;
+  let second: TestInstance;
+  beforeEach(async () => {
+    scratch = await createScratchDatabase();
+  });
+  afterEach(async () => {
+    await second?.dispose();
+    await first?.dispose();
+    await scratch.drop();
+  });
+  const open = (url: string) => createTestInstance({ backend: "postgres", databaseUrl: url });
+
+  it("finds the same neighbours in the database as the exact scan, with nothing held in memory", async () => {
+    await scratch.installPgvector();
+    first = await open(scratch.url);
+    await storePapers(first, papers);
+    expect(await first.services.semantic.refresh()).toBe(papers.length);
+    expect(first.services.semantic.engine).toBe("pgvector");
+    expect(first.services.semantic.vectors).toBeNull();
+    expect(first.services.semantic.size).toBe(papers.length);
+    const identity = first.services.semantic.identity;
+    if (!identity) throw new Error("no embedder");
+    const stored = await loadVectors(first.services.database, identity);
+    const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * (b[i] ?? 0), 0);
+    for (const probe of [papers[0], papers[50], papers[120]]) {
+      const id = probe?.record.id ?? "";
+      const vector = stored.find((v) => v.paperId === id)?.vector ?? new Float32Array(256);
+      // The exact answer over the full-precision vectors, computed here.
+      const expected = stored
+        .filter((v) => v.paperId !== id)
+        .map((v) => ({ id: v.paperId, score: dot(vector, v.vector) }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 5);
+      const found = await first.services.semantic.similar(id, 5);
+      expect(found.map((m) => m.id)).toEqual(expected.map((m) => m.id));
+      expect(found[0]?.score).toBeCloseTo(expected[0]?.score ?? 0, 4);
+    }
+    // Deeper than HNSW's default search breadth (40), as hybrid search asks for.
+    expect(await first.services.semantic.similar(papers[0]?.record.id ?? "", 150)).toHaveLength(150);
+  });
+
+  it("shows a paper another process embedded at once, without waiting for a refresh", async () => {
+    await scratch.installPgvector();
+    first = await open(scratch.url);
+    second = await open(scratch.url);
+    await storePapers(first, papers);
+    await first.services.semantic.refresh();
+    expect(await second.services.semantic.refresh()).toBe(0);
+    const source = papers[9]?.record;
+    if (!source) throw new Error("fixture is too small");
+    await storePapers(first, [
+      incoming(paperRecord("2607.99002", { title: source.title, abstract: source.abstract })),
+    ]);
+    expect(await first.services.semantic.refresh()).toBe(1);
+    // The second process has not refreshed since: its next query reads the vector from the database.
+    expect((await second.services.semantic.similar("2607.99002", 1))[0]?.id).toBe(source.id);
+  });
+
+  it("fills pgvector's table from vectors stored before the extension was installed", async () => {
+    first = await open(scratch.url);
+    await storePapers(first, papers);
+    await first.services.semantic.refresh();
+    expect(first.services.semantic.engine).toBe("memory");
+    await scratch.installPgvector();
+    second = await open(scratch.url);
+    expect(await second.services.semantic.refresh()).toBe(0);
+    expect(second.services.semantic.engine).toBe("pgvector");
+    expect(second.services.semantic.size).toBe(papers.length);
+    const id = papers[4]?.record.id ?? "";
+    expect(await second.services.semantic.similar(id, 3)).toHaveLength(3);
+  });
+});

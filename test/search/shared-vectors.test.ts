@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { systemClock } from "../../src/core/clock.js";
+import { LsaSource } from "../../src/search/embedders/lsa-source.js";
+import { loadModel } from "../../src/storage/embeddings.js";
+import { BACKENDS } from "../helpers/backends.js";
+import { incoming, paperRecord } from "../helpers/papers.js";
+import { createTestInstance, type TestInstance } from "../helpers/services.js";
+import { listingPapers, storePapers } from "./backends.js";
+
+const papers = listingPapers();
+
+/** A paper made of another's words under a new id, so its nearest neighbour is known. */
+function lookalike(id: string, index: number) {
+  const source = papers[index]?.record;
+  if (!source) throw new Error("fixture is too small");
+  return {
+    source: source.id,
+    paper: incoming(paperRecord(id, { title: source.title, abstract: source.abstract })),
+  };
+}
+
+/** Two processes' worth of services on one database: their own connections, their own vector index. */
+describe.each(BACKENDS)("vectors shared through the database (%s)", (backend) => {
+  let first: TestInstance;
+  let second: TestInstance;
+  beforeEach(async () => {
+    first = await createTestInstance({ backend });
+    second = await createTestInstance({ backend, databaseUrl: first.config.databaseUrl });
+    await storePapers(first, papers);
+  });
+  afterEach(async () => {
+    await second.dispose();
+    await first.dispose();
+  });
+
+  it("trains one model between two processes starting at once, and stores it for both", async () => {
+    // Both find no model, both train (each model has its own version); the first one stored wins for both.
+    const models = await Promise.all(
+      [first, second].map((instance) => new LsaSource(instance.services.database, systemClock).current()),
+    );
+    const stored = await loadModel(first.services.database, "lsa");
+    expect(models.map((model) => model?.version)).toEqual([stored?.version, stored?.version]);
+    await first.services.semantic.refresh();
+    await second.services.semantic.refresh();
+    expect(second.services.semantic.identity?.version).toBe(stored?.version);
+    expect(second.services.semantic.size).toBe(papers.length);
+    const id = papers[3]?.record.id ?? "";
+    expect(await second.services.semantic.similar(id, 5)).toEqual(
+      await first.services.semantic.similar(id, 5),
+    );
+  });
+
+  it("loads the vectors another process stored instead of embedding them again", async () => {
+    expect(await first.services.semantic.refresh()).toBe(papers.length);
+    expect(await second.services.semantic.refresh()).toBe(0);
+    expect(second.services.semantic.size).toBe(papers.length);
+
+    const { source, paper } = lookalike("2607.99001", 7);
+    await storePapers(first, [paper]);
+    expect(await first.services.semantic.refresh()).toBe(1);
+    expect(await second.services.semantic.similar("2607.99001", 3)).toEqual([]);
+    // The second process's next refresh finds the new vector through the revision counter.
+    expect(await second.services.semantic.refresh()).toBe(0);
+    expect(second.services.semantic.size).toBe(papers.length + 1);
+    const near = await second.services.semantic.similar("2607.99001", 3);
+    expect(near[0]?.id).toBe(source);
+    const found = await second.services.semantic.searchText(paper.record.title, 2);
+    expect(found.map((m) => m.id).sort()).toEqual(["2607.99001", source].sort());
+    // What this process wrote itself is not indexed a second time when the counter passes it.
+    expect(await first.services.semantic.refresh()).toBe(0);
+    expect(first.services.semantic.size).toBe(papers.length + 1);
+  });
+
+  it("follows a model retrained by another process", async () => {
+    await first.services.semantic.refresh();
+    await second.services.semantic.refresh();
+    const before = second.services.semantic.identity?.version;
+    expect(await first.services.semantic.rebuild()).toBe(papers.length);
+    const after = first.services.semantic.identity?.version;
+    expect(after).not.toBe(before);
+    expect(await second.services.semantic.refresh()).toBe(0);
+    expect(second.services.semantic.identity?.version).toBe(after);
+    expect(second.services.semantic.size).toBe(papers.length);
+  });
+});
