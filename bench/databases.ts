@@ -56,15 +56,31 @@ const postgres: BenchDatabaseFactory = {
   },
 };
 
+const pgvector: BenchDatabaseFactory = {
+  label: "pgvector",
+  async create() {
+    const name = `paperboy_bench_${randomBytes(4).toString("hex")}`;
+    await admin(`create database ${name}`);
+    const url = new URL(POSTGRES_SERVER);
+    url.pathname = `/${name}`;
+    await admin("create extension vector", url.toString());
+    return {
+      label: "pgvector",
+      url: url.toString(),
+      dispose: () => admin(`drop database ${name} with (force)`),
+    };
+  },
+};
+
 /** The databases to measure on, each created when its turn comes and dropped after. */
 export function benchDatabases(name: string): BenchDatabaseFactory[] {
-  const only = process.env.BENCH_DATABASES;
-  const all = [sqlite(name), ...(POSTGRES_SERVER ? [postgres] : [])];
-  if (!POSTGRES_SERVER && only !== "sqlite")
+  const wanted = (process.env.BENCH_DATABASES ?? "sqlite,postgres").split(",");
+  const all = [sqlite(name), ...(POSTGRES_SERVER ? [postgres, pgvector] : [])];
+  if (!POSTGRES_SERVER && wanted.some((label) => label !== "sqlite"))
     console.log(
       "postgres: not measured (set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server)",
     );
-  return all.filter((database) => !only || database.label === only);
+  return all.filter((database) => wanted.includes(database.label));
 }
 
 /** Runs `work` on each database in turn, printing which one the figures below belong to. */
