@@ -1,21 +1,21 @@
 /**
  * Page speed: requests/s and latency percentiles for the day page and a paper page under 50 concurrent
  * connections for 10 s each (after an untimed 3 s of the same load), against `paperboy serve` in a child process on loopback with the bundled demo
- * corpus; then what each page weighs in CSS and JavaScript, compressed.
+ * corpus; then what each page weighs in CSS and JavaScript, compressed. Runs on SQLite, then on PostgreSQL when a
+ * server is named (bench/databases.ts: BENCH_DATABASE_URL, BENCH_DATABASES).
  *
  * The load comes from wrk when it is installed (`apt-get install wrk`): it is written in C and leaves the
  * CPU to the server. Otherwise autocannon (npm) runs in this process; its JavaScript HTTP parser becomes the
  * bottleneck on pages of tens of kilobytes on a 2-core machine, so its figures are a floor.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { get as httpGet } from "node:http";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { type Getter, pageWeight } from "../test/helpers/page-weight.js";
+import { onEachDatabase } from "./databases.js";
 
 const CLI = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 const CONNECTIONS = 50;
@@ -39,11 +39,11 @@ async function freePort(): Promise<number> {
   return typeof address === "object" && address ? address.port : 0;
 }
 
-async function startServer(directory: string, port: number): Promise<ChildProcess> {
+async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [CLI, "serve", "--port", String(port), "--no-jobs"], {
     env: {
       ...process.env,
-      DATABASE_URL: `sqlite:${join(directory, "bench.db")}`,
+      DATABASE_URL: databaseUrl,
       SECRET_KEY: "bench-secret-key-that-is-long-enough-0123456789",
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
@@ -122,37 +122,40 @@ const get: Getter = (url, headers) =>
   });
 
 export async function run(): Promise<void> {
-  const directory = mkdtempSync(join(tmpdir(), "paperboy-bench-"));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = await startServer(directory, port);
-  try {
-    const day = await (await fetch(`${base}/papers`)).text();
-    const paperPath = /href="(\/papers\/\d{4}\.\d{4,5})"/.exec(day)?.[1] ?? "/papers/2606.14721";
-    const etag = (await fetch(`${base}/papers`)).headers.get("etag") ?? "";
-    console.log(
-      `${CONNECTIONS} connections, ${SECONDS} s each after ${WARM_UP_SECONDS} s untimed, demo corpus, one serve process on loopback, load from ${WRK ? "wrk" : "autocannon"}`,
-    );
-    await load("day page /papers (brotli, rendered copy)", `${base}/papers`, { "accept-encoding": "br" });
-    await load("day page /papers (no compression)", `${base}/papers`, {});
-    await load(`paper page ${paperPath} (brotli)`, `${base}${paperPath}`, { "accept-encoding": "br" });
-    await load("day page revalidated (If-None-Match: 304)", `${base}/papers`, { "if-none-match": etag });
-    await load("day page for a signed-in cookie (rendered)", `${base}/papers`, {
-      "accept-encoding": "br",
-      cookie: "someone=1",
-    });
-    for (const path of ["/papers", paperPath]) {
-      const weight = await pageWeight(
-        (url, headers) => get(new URL(url, base).href, headers),
-        `${base}${path}`,
-      );
-      console.log(
-        `CSS+JS of ${path}, brotli: ${(weight.total / 1024).toFixed(1)} KB over ${Object.keys(weight.assets).length} files`,
-      );
+  await onEachDatabase("pages", async (database) => {
+    const port = await freePort();
+    const server = await startServer(database.url, port);
+    try {
+      await measure(`http://127.0.0.1:${port}`);
+    } finally {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
     }
-  } finally {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
-    rmSync(directory, { recursive: true, force: true });
+  });
+}
+
+async function measure(base: string): Promise<void> {
+  const day = await (await fetch(`${base}/papers`)).text();
+  const paperPath = /href="(\/papers\/\d{4}\.\d{4,5})"/.exec(day)?.[1] ?? "/papers/2606.14721";
+  const etag = (await fetch(`${base}/papers`)).headers.get("etag") ?? "";
+  console.log(
+    `${CONNECTIONS} connections, ${SECONDS} s each after ${WARM_UP_SECONDS} s untimed, demo corpus, one serve process on loopback, load from ${WRK ? "wrk" : "autocannon"}`,
+  );
+  await load("day page /papers (brotli, rendered copy)", `${base}/papers`, { "accept-encoding": "br" });
+  await load("day page /papers (no compression)", `${base}/papers`, {});
+  await load(`paper page ${paperPath} (brotli)`, `${base}${paperPath}`, { "accept-encoding": "br" });
+  await load("day page revalidated (If-None-Match: 304)", `${base}/papers`, { "if-none-match": etag });
+  await load("day page for a signed-in cookie (rendered)", `${base}/papers`, {
+    "accept-encoding": "br",
+    cookie: "someone=1",
+  });
+  for (const path of ["/papers", paperPath]) {
+    const weight = await pageWeight(
+      (url, headers) => get(new URL(url, base).href, headers),
+      `${base}${path}`,
+    );
+    console.log(
+      `CSS+JS of ${path}, brotli: ${(weight.total / 1024).toFixed(1)} KB over ${Object.keys(weight.assets).length} files`,
+    );
   }
 }

@@ -7,11 +7,12 @@ import type { IncomingPaper, PaperRecord } from "../src/core/paper.js";
 import { createServices, type Services } from "../src/services.js";
 import { upsertPapers } from "../src/storage/upsert-papers.js";
 
-export async function benchInstance(name: string): Promise<Services> {
-  const directory = mkdtempSync(join(tmpdir(), `paperboy-${name}-`));
+/** Services on `url` (a bench database), or on a fresh SQLite file. */
+export async function benchInstance(name: string, url?: string): Promise<Services> {
+  const directory = url ? "" : mkdtempSync(join(tmpdir(), `paperboy-${name}-`));
   return createServices(
     loadConfig({
-      DATABASE_URL: `sqlite:${join(directory, "paperboy.db")}`,
+      DATABASE_URL: url ?? `sqlite:${join(directory, "paperboy.db")}`,
       SECRET_KEY: "bench-secret-key-that-is-long-enough-0123456789",
       LOG_LEVEL: "silent",
     }),

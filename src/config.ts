@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dialectOfUrl } from "./storage/database-url.js";
 
 /**
  * Paperboy's configuration: every environment variable it reads, with its default. Loaded once at start-up,
@@ -9,7 +10,7 @@ const EMBEDDERS = ["lsa", "http", "onnx"] as const;
 const SIGN_UP = ["open", "closed"] as const;
 const SUBMITTER_ROLES = ["member", "curator", "admin"] as const;
 
-const databaseUrl = z.string().refine((url) => /^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(url), {
+const databaseUrl = z.string().refine((url) => dialectOfUrl(url) !== null, {
   message:
     "must start with sqlite: (a file path follows) or postgres:// (supported schemes: sqlite:, postgres://)",
 });

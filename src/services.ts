@@ -9,10 +9,10 @@ import { VECTOR_INDEX_DEFAULTS } from "./search/vector-index.js";
 import { resolveSecretKey } from "./secrets.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "./security/rate-limit-store.js";
 import type { Database } from "./storage/database.js";
+import { sqliteFileOfUrl } from "./storage/database-url.js";
 import { migrate } from "./storage/migrate.js";
 import { openDatabase } from "./storage/open.js";
 import { createDatabaseRateLimitStore } from "./storage/rate-limit-windows.js";
-import { sqliteFileFromUrl } from "./storage/sqlite/open.js";
 
 /**
  * Everything the web app, the jobs and the CLI use, built in one place. Tests call createServices with a
@@ -44,9 +44,8 @@ export interface ServiceOverrides {
 
 /** Where instance files (the generated secret key, backups) live: beside the SQLite file, or data/. */
 export function dataDirectory(config: Config): string {
-  if (!config.databaseUrl.startsWith("sqlite:")) return "data";
-  const file = sqliteFileFromUrl(config.databaseUrl);
-  return file === ":memory:" ? "data" : dirname(file);
+  const file = sqliteFileOfUrl(config.databaseUrl);
+  return file === null || file === ":memory:" ? "data" : dirname(file);
 }
 
 /** Counters in memory serve one process; processes that share a database count in it. */

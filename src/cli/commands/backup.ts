@@ -1,5 +1,5 @@
+import { sqliteFileOfUrl } from "../../storage/database-url.js";
 import { backupSqlite } from "../../storage/sqlite/backup.js";
-import { sqliteFileFromUrl } from "../../storage/sqlite/open.js";
 import type { Command } from "../command.js";
 
 export const backupCommand: Command = {
@@ -11,9 +11,9 @@ export const backupCommand: Command = {
     const [file, ...extra] = args.positionals;
     if (!file || extra.length > 0) throw new Error("name one backup FILE");
     const url = context.config.databaseUrl;
-    if (!url.startsWith("sqlite:"))
+    const source = sqliteFileOfUrl(url);
+    if (source === null)
       throw new Error("backup copies SQLite databases; for PostgreSQL use pg_dump (see docs/deployment.md)");
-    const source = sqliteFileFromUrl(url);
     if (source === ":memory:") throw new Error("an in-memory database has nothing to back up");
     const result = await backupSqlite(source, file);
     const megabytes = (result.bytes / 1024 / 1024).toFixed(1);

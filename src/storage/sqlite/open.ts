@@ -3,13 +3,14 @@ import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import { type Database, SQLITE_CAPABILITIES } from "../database.js";
+import { sqliteFileOfUrl } from "../database-url.js";
 import type { Schema } from "../schema.js";
 
 /** Turns `sqlite:data/paperboy.db`, `sqlite:///abs/path.db` or `sqlite::memory:` into a file name. */
 export function sqliteFileFromUrl(url: string): string {
-  const rest = url.replace(/^sqlite:/, "");
-  if (rest === ":memory:" || rest === "") return ":memory:";
-  return rest.startsWith("//") ? rest.replace(/^\/\//, "") : rest;
+  const file = sqliteFileOfUrl(url);
+  if (file === null) throw new Error(`"${url}" is not a sqlite: URL`);
+  return file;
 }
 
 export function openSqlite(url: string): Database {
