@@ -14,6 +14,11 @@ import { get as httpGet } from "node:http";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { addUser } from "../src/community/accounts.js";
+import { startSession } from "../src/community/sessions.js";
+import { loadConfig } from "../src/config.js";
+import { createServices } from "../src/services.js";
+import { SESSION_COOKIE } from "../src/web/auth/session.js";
 import { type Getter, pageWeight } from "../test/helpers/page-weight.js";
 import { onEachDatabase } from "./databases.js";
 
@@ -39,12 +44,27 @@ async function freePort(): Promise<number> {
   return typeof address === "object" && address ? address.port : 0;
 }
 
+const SECRET_KEY = "bench-secret-key-that-is-long-enough-0123456789";
+
+/** A real session of a member account, made in the served database, as a signed-in reader's cookie. */
+async function memberCookie(databaseUrl: string): Promise<string> {
+  const services = await createServices(
+    loadConfig({ DATABASE_URL: databaseUrl, SECRET_KEY, LOG_LEVEL: "silent" }),
+  );
+  try {
+    const { account } = await addUser(services, "bench-reader@example.org", "member");
+    return `${SESSION_COOKIE}=${(await startSession(services, account.id)).token}`;
+  } finally {
+    await services.close();
+  }
+}
+
 async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [CLI, "serve", "--port", String(port), "--no-jobs"], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      SECRET_KEY: "bench-secret-key-that-is-long-enough-0123456789",
+      SECRET_KEY,
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
     },
@@ -126,7 +146,7 @@ export async function run(): Promise<void> {
     const port = await freePort();
     const server = await startServer(database.url, port);
     try {
-      await measure(`http://127.0.0.1:${port}`);
+      await measure(`http://127.0.0.1:${port}`, await memberCookie(database.url));
     } finally {
       server.kill("SIGTERM");
       await new Promise((resolve) => server.once("exit", resolve));
@@ -134,7 +154,7 @@ export async function run(): Promise<void> {
   });
 }
 
-async function measure(base: string): Promise<void> {
+async function measure(base: string, member: string): Promise<void> {
   const day = await (await fetch(`${base}/papers`)).text();
   const paperPath = /href="(\/papers\/\d{4}\.\d{4,5})"/.exec(day)?.[1] ?? "/papers/2606.14721";
   const etag = (await fetch(`${base}/papers`)).headers.get("etag") ?? "";
@@ -145,9 +165,9 @@ async function measure(base: string): Promise<void> {
   await load("day page /papers (no compression)", `${base}/papers`, {});
   await load(`paper page ${paperPath} (brotli)`, `${base}${paperPath}`, { "accept-encoding": "br" });
   await load("day page revalidated (If-None-Match: 304)", `${base}/papers`, { "if-none-match": etag });
-  await load("day page for a signed-in cookie (rendered)", `${base}/papers`, {
+  await load("day page signed in (rendered per request)", `${base}/papers`, {
     "accept-encoding": "br",
-    cookie: "someone=1",
+    cookie: member,
   });
   for (const path of ["/papers", paperPath]) {
     const weight = await pageWeight(
