@@ -37,7 +37,8 @@ export async function wordFrequencies(
       continue;
     }
     const count = await countMatchesUpTo(database, word, cap);
-    memory.set(word, { count, at: now });
+    // A word no paper has yet costs nothing to count again, and the next paper may bring it.
+    if (count > 0) memory.set(word, { count, at: now });
     out.set(word, count);
   }
   return out;
