@@ -1,30 +1,73 @@
 import { describe, expect, it } from "vitest";
-import { relaxedMatch, textMatch } from "./keyword.js";
+import { COMMON_WORD, RELAXED_POSTINGS, relaxedMatch, relaxedWords, textMatch } from "./keyword.js";
 import { parseQuery } from "./query/parse.js";
 
-const relaxed = (q: string) => relaxedMatch(parseQuery(q));
+const words = (q: string) => relaxedWords(parseQuery(q));
+
+describe("textMatch", () => {
+  it("asks for every word as typed (compounds as one group), stop words left out", () => {
+    expect(textMatch(parseQuery("the IL-6 signalling of cells"))?.all).toEqual([
+      ["IL-6"],
+      ["signalling"],
+      ["cells"],
+    ]);
+    expect(textMatch(parseQuery("the of"))?.all).toEqual([["the"], ["of"]]);
+  });
+
+  it("leaves out common words when two rarer ones remain, and keeps them otherwise", () => {
+    const common = new Map([
+      ["large", COMMON_WORD + 1],
+      ["models", COMMON_WORD + 1],
+      ["quokka", 3],
+      ["emergence", COMMON_WORD],
+    ]);
+    expect(textMatch(parseQuery("large models of quokka emergence"), common)?.all).toEqual([
+      ["quokka"],
+      ["emergence"],
+    ]);
+    expect(textMatch(parseQuery("large quokka models"), common)?.all).toEqual([
+      ["large"],
+      ["quokka"],
+      ["models"],
+    ]);
+  });
+});
+
+describe("relaxedWords", () => {
+  it("cuts words at hyphens and punctuation, leaves out stop words and repeats, keeps quoted phrases", () => {
+    expect(words("4-PBA treatment lowers the stress of IL-6, stress markers.")).toEqual([
+      "4",
+      "pba",
+      "treatment",
+      "lowers",
+      "stress",
+      "il",
+      "6",
+      "markers",
+    ]);
+    expect(words('"graph neural network" pruning')).toEqual(["graph neural network", "pruning"]);
+  });
+
+  it("has nothing to relax with an exclusion or an OR", () => {
+    expect(words("graph networks -image")).toBeNull();
+    expect(words("graph OR network pruning")).toBeNull();
+  });
+});
 
 describe("relaxedMatch", () => {
-  it("asks for any of the words, cut at hyphens and punctuation, stop words and repeats left out", () => {
-    expect(relaxed("4-PBA treatment lowers the stress of IL-6, stress markers.")).toEqual({
-      all: [["4"], ["pba"], ["treatment"], ["lowers"], ["stress"], ["il"], ["6"], ["markers"]],
-      none: [],
-      any: true,
-    });
+  it("takes the rarest words while their papers fit the posting budget", () => {
+    const match = relaxedMatch(
+      new Map([
+        ["common", RELAXED_POSTINGS - 5],
+        ["rare", 5],
+        ["rarer", 2],
+        ["absent", 0],
+      ]),
+    );
+    expect(match).toEqual({ all: [["rarer"], ["rare"]], none: [], any: true });
   });
 
-  it("keeps a quoted phrase whole", () => {
-    expect(relaxed('"graph neural network" pruning')?.all).toEqual([["graph neural network"], ["pruning"]]);
-  });
-
-  it("has nothing to relax with fewer than two words, an exclusion or an OR", () => {
-    expect(relaxed("the transformers")).toBeNull();
-    expect(relaxed('"Nash Equilibria"')).toBeNull();
-    expect(relaxed("graph networks -image")).toBeNull();
-    expect(relaxed("graph OR network pruning")).toBeNull();
-  });
-
-  it("leaves the strict match as typed: compounds stay one group", () => {
-    expect(textMatch(parseQuery("IL-6 signalling"))?.all).toEqual([["IL-6"], ["signalling"]]);
+  it("gives up when even the rarest word is past the budget", () => {
+    expect(relaxedMatch(new Map([["model", RELAXED_POSTINGS + 1]]))).toBeNull();
   });
 });

@@ -5,31 +5,62 @@ import {
   type PaperFilters,
   type TextMatch,
 } from "../storage/keyword-search.js";
-import type { SearchQuery } from "./query/tree.js";
+import type { SearchQuery, Words } from "./query/tree.js";
 import { isStopword } from "./stopwords.js";
+import { wordFrequencies } from "./word-frequencies.js";
 
-/** What the keyword index must match for a parsed query; null when the query has no words at all. */
-export function textMatch(query: SearchQuery): TextMatch | null {
-  const all: string[][] = [];
+/**
+ * Cost bounds, in postings read. FTS5's BM25 reads every posting of every word it ranks by (to weigh the word)
+ * and scores every matching paper, about 1.5 microseconds each: "any of" a title's words, common ones included,
+ * ranked 20-60k papers at 75k and took 100-500 ms. So a word in more than COMMON_WORD papers (counted up to
+ * there and remembered) is left out of the strict match when two rarer words remain to pin the papers down (a
+ * title, a long question), and never goes into the relaxed match, which takes the rarer words rarest first
+ * while their papers add up to RELAXED_POSTINGS. SciFact train keyword nDCG@10 stayed at 0.708; titles over
+ * 74,728 papers went from p50 229 ms to a few ms (bench/search-speed.bench.ts).
+ */
+export const COMMON_WORD = 2_000;
+export const RELAXED_POSTINGS = 5_000;
+/** Rarer words a strict match must keep before its common words may go. */
+const RARE_WORDS_TO_DROP_COMMON = 2;
+
+const WORD_PARTS = /[\p{L}\p{N}]+/gu;
+
+type Frequencies = ReadonlyMap<string, number>;
+const isStop = (words: Words) => words.kind === "word" && isStopword(words.text);
+
+/**
+ * What the keyword index must match for a parsed query; null when the query has no words at all. Stop words
+ * typed as plain words are left out (unless nothing else is left), and so are words in more than COMMON_WORD
+ * papers (by `frequencies`) when enough rarer ones remain.
+ */
+export function textMatch(query: SearchQuery, frequencies: Frequencies = new Map()): TextMatch | null {
+  const include = query.clauses.flatMap((c) => (c.kind === "include" ? [c.words] : []));
+  const content = include.filter((w) => !isStop(w));
+  const rare = content.filter((w) => (frequencies.get(w.text.toLowerCase()) ?? 0) <= COMMON_WORD);
+  const kept = rare.length >= RARE_WORDS_TO_DROP_COMMON ? rare : content.length > 0 ? content : include;
+  const all = kept.map((w) => [w.text]);
   const none: string[] = [];
   for (const clause of query.clauses) {
-    if (clause.kind === "include") all.push([clause.words.text]);
-    else if (clause.kind === "any") all.push(clause.options.map((option) => option.text));
-    else none.push(clause.words.text);
+    if (clause.kind === "any") all.push(clause.options.map((option) => option.text));
+    else if (clause.kind === "exclude") none.push(clause.words.text);
   }
   return all.length === 0 && none.length === 0 ? null : { all, none, any: false };
 }
 
-const WORD_PARTS = /[\p{L}\p{N}]+/gu;
+/** The plain words of a query whose frequencies decide what the strict match keeps. */
+function strictWords(query: SearchQuery): string[] {
+  return query.clauses.flatMap((c) =>
+    c.kind === "include" && !isStop(c.words) ? [c.words.text.toLowerCase()] : [],
+  );
+}
 
 /**
- * Plain words (no OR, no exclusion) that not all appear together are searched again as "any of them", minus
- * stop words, so a long question still finds the papers that share its rarer words. Quoted phrases stay whole;
- * words are cut at hyphens and punctuation ("4-PBA", "IL-6-induced"), since the strict pass already put the
- * papers with the exact compound first and one that shares only a part is still a candidate. Cutting them
- * lifted SciFact train keyword nDCG@10 from 0.697 to 0.708 (bench/search-quality.bench.ts).
+ * The words of a query of plain words (no OR, no exclusion) that a relaxed "any of them" search may use:
+ * quoted phrases whole, other words cut at hyphens and punctuation ("4-PBA", "IL-6-induced"), stop words and
+ * repeats left out; null for other queries. Cutting words lifted SciFact train keyword nDCG@10 from 0.697 to
+ * 0.708 (bench/search-quality.bench.ts): the strict pass already put the exact compounds first.
  */
-export function relaxedMatch(query: SearchQuery): TextMatch | null {
+export function relaxedWords(query: SearchQuery): string[] | null {
   const kept = new Set<string>();
   for (const clause of query.clauses) {
     if (clause.kind !== "include") return null;
@@ -37,12 +68,30 @@ export function relaxedMatch(query: SearchQuery): TextMatch | null {
     if (kind === "phrase") kept.add(text.toLowerCase());
     else for (const part of text.match(WORD_PARTS) ?? []) if (!isStopword(part)) kept.add(part.toLowerCase());
   }
-  return kept.size >= 2 ? { all: [...kept].map((part) => [part]), none: [], any: true } : null;
+  return kept.size > 0 ? [...kept] : null;
+}
+
+/**
+ * The relaxed match: the rarest words first, while their papers fit the posting budget. When even the rarest
+ * word is past it, every word is common and "any of them" would rank a good part of the corpus: null.
+ */
+export function relaxedMatch(frequencies: Frequencies): TextMatch | null {
+  const rarestFirst = [...frequencies]
+    .filter(([, n]) => n > 0 && n <= COMMON_WORD)
+    .sort((a, b) => a[1] - b[1]);
+  const chosen: string[] = [];
+  let postings = 0;
+  for (const [word, n] of rarestFirst) {
+    if (postings + n > RELAXED_POSTINGS) break;
+    chosen.push(word);
+    postings += n;
+  }
+  return chosen.length > 0 ? { all: chosen.map((word) => [word]), none: [], any: true } : null;
 }
 
 /**
  * Keyword ranking for the first `window` results: papers holding every word first, then (for plain words) those
- * holding some of them. `total` counts every match.
+ * holding some of the rarer ones. `total` counts every match.
  */
 export async function keywordRanking(
   database: Database,
@@ -50,10 +99,19 @@ export async function keywordRanking(
   filters: PaperFilters,
   window: number,
 ): Promise<KeywordResult> {
-  const match = textMatch(query);
+  const relaxable = relaxedWords(query);
+  const frequencies = await wordFrequencies(
+    database,
+    [...strictWords(query), ...(relaxable ?? [])],
+    COMMON_WORD + 1,
+  );
+  const match = textMatch(query, frequencies);
   const strict = await keywordSearch(database, { match, filters, offset: 0, limit: window });
-  const relaxed = strict.total < window ? relaxedMatch(query) : null;
-  if (!relaxed) return strict;
+  const relaxed =
+    strict.total < window && relaxable
+      ? relaxedMatch(new Map(relaxable.map((w) => [w, frequencies.get(w) ?? 0])))
+      : null;
+  if (!relaxed || sameWords(relaxed, match)) return strict;
   const loose = await keywordSearch(database, { match: relaxed, filters, offset: 0, limit: window });
   // Papers with every word come first; scores come from the relaxed query where it has one, so that they
   // compare across the two lists.
@@ -63,4 +121,11 @@ export async function keywordRanking(
   const strictScore = new Map(strict.ids.map((id, i) => [id, strict.scores[i] ?? 0]));
   const scores = ids.map((id) => looseScore.get(id) ?? strictScore.get(id) ?? 0);
   return { ids, scores, total: Math.max(strict.total, loose.total) };
+}
+
+/** A relaxed match of one word that the strict match already searched alone adds nothing. */
+function sameWords(relaxed: TextMatch, strict: TextMatch | null): boolean {
+  const one = (m: TextMatch | null) =>
+    m?.all.length === 1 && m.all[0]?.length === 1 ? m.all[0][0]?.toLowerCase() : null;
+  return relaxed.all.length === 1 && one(relaxed) === one(strict);
 }

@@ -4,7 +4,10 @@ import { ExactVectors, type Neighbour } from "./exact-vectors.js";
 export interface VectorIndexOptions {
   /** From this many vectors on, queries go through HNSW instead of a full scan. */
   readonly hnswThreshold: number;
-  /** HNSW graph degree and search breadth: tuned for >= 95% top-10 agreement with the exact scan. */
+  /**
+   * HNSW graph degree and search breadth: tuned for >= 95% top-10 agreement with the exact scan. On the 74,728
+   * shared papers' LSA vectors 16 / 64 / 160 agreed 98.7% and built in half the time of 24 / 128 (99.5%).
+   */
   readonly connectivity: number;
   readonly expansionAdd: number;
   readonly expansionSearch: number;
@@ -12,8 +15,8 @@ export interface VectorIndexOptions {
 
 export const VECTOR_INDEX_DEFAULTS: VectorIndexOptions = Object.freeze({
   hnswThreshold: 20_000,
-  connectivity: 24,
-  expansionAdd: 128,
+  connectivity: 16,
+  expansionAdd: 64,
   expansionSearch: 160,
 });
 

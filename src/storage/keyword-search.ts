@@ -1,6 +1,7 @@
+import { sql } from "kysely";
 import type { Database } from "./database.js";
 import { keywordSearchPostgres } from "./postgres/keyword-search.js";
-import { keywordSearchSqlite } from "./sqlite/keyword-search.js";
+import { fts5Phrase, keywordSearchSqlite } from "./sqlite/keyword-search.js";
 
 /** Narrowing conditions on papers, applied the same way by every search mode and backend. */
 export interface PaperFilters {
@@ -47,6 +48,21 @@ export function keywordSearch(database: Database, request: KeywordRequest): Prom
   return database.capabilities.fullText === "fts5"
     ? keywordSearchSqlite(database.kysely, request)
     : keywordSearchPostgres(database.kysely, request);
+}
+
+/**
+ * How many papers hold a word or phrase, counted no further than `cap`: enough to tell a rare word from a
+ * common one without reading a common word's whole posting list.
+ */
+export async function countMatchesUpTo(database: Database, phrase: string, cap: number): Promise<number> {
+  const query =
+    database.capabilities.fullText === "fts5"
+      ? sql<{ n: number }>`select count(*) as n from (select 1 from papers_fts
+          where papers_fts match ${fts5Phrase(phrase)} limit ${cap}) as hits`
+      : sql<{ n: number }>`select count(*) as n from (select 1 from paper_search
+          where document @@ phraseto_tsquery('english', ${phrase}) limit ${cap}) as hits`;
+  const result = await query.execute(database.kysely);
+  return Number(result.rows[0]?.n ?? 0);
 }
 
 /** Papers whose title equals this text, ignoring case: the exact-title match that ranks first. */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IncomingPaper } from "../../src/core/paper.js";
 import { type SearchMode, type SearchRequest, searchPapers } from "../../src/search/search-papers.js";
+import { wordFrequencies } from "../../src/search/word-frequencies.js";
+import { countMatchesUpTo } from "../../src/storage/keyword-search.js";
 import { BACKENDS } from "../helpers/backends.js";
 import type { TestInstance } from "../helpers/services.js";
 import { listingPapers, searchInstance, storePapers } from "./backends.js";
@@ -132,6 +134,17 @@ describe.each(BACKENDS)("search on %s", (backend) => {
       weight: 10,
     });
     expect(fed[0]?.id).toBe(target);
+  });
+
+  it("counts a word's papers up to a cap, as keyword search weighs common and rare words", async () => {
+    const database = instance.services.database;
+    const games = await countMatchesUpTo(database, "games", 10_000);
+    expect(games).toBeGreaterThan(2);
+    expect(games).toBe((await search("games")).total);
+    expect(await countMatchesUpTo(database, "games", 2)).toBe(2);
+    expect(await countMatchesUpTo(database, "zygomorphic", 10)).toBe(0);
+    const remembered = await wordFrequencies(database, ["games", "zygomorphic"], 10_000);
+    expect(Object.fromEntries(remembered)).toEqual({ games, zygomorphic: 0 });
   });
 
   it("keeps the keyword index in step with updates", async () => {
