@@ -7,6 +7,7 @@ import { ingestCursors } from "./0100-ingest-cursors.js";
 import { jobRuns } from "./0101-job-runs.js";
 import { searchIndex } from "./0200-search-index.js";
 import { embeddings } from "./0201-embeddings.js";
+import { contentlessSearchIndex } from "./0202-contentless-search-index.js";
 import { sessions } from "./0300-sessions.js";
 import { usedSignInLinks } from "./0301-used-sign-in-links.js";
 import { apiTokens } from "./0302-api-tokens.js";
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   sentPapers,
   subscribeRequests,
   rateLimitWindows,
+  contentlessSearchIndex,
 ];
