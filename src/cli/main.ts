@@ -3,51 +3,51 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { isAppError } from "../core/errors.js";
 import type { Command } from "./command.js";
-import { backupCommand } from "./commands/backup.js";
-import { copyCommand } from "./commands/copy.js";
-import { demoCommand } from "./commands/demo.js";
-import { digestCommand } from "./commands/digest.js";
-import { fetchCommand } from "./commands/fetch.js";
-import { importCommand } from "./commands/import.js";
-import { indexCommand } from "./commands/index-embeddings.js";
-import { ingestCommand } from "./commands/ingest.js";
-import { migrateCommand } from "./commands/migrate.js";
-import { serveCommand } from "./commands/serve.js";
-import { subscribersCommand } from "./commands/subscribers.js";
-import { userCommand } from "./commands/user.js";
 
-const COMMANDS: readonly Command[] = [
-  serveCommand,
-  migrateCommand,
-  importCommand,
-  demoCommand,
-  fetchCommand,
-  userCommand,
-  copyCommand,
-  backupCommand,
-  indexCommand,
-  ingestCommand,
-  digestCommand,
-  subscribersCommand,
+/** A command known by name; its module is loaded only when it runs. */
+interface LazyCommand {
+  readonly name: string;
+  load(): Promise<Command>;
+}
+
+/**
+ * Loading every command's module at start-up costs a bulk import the web server's, the mailer's and the
+ * embedders' load time (about a second on a busy machine), so only the command that runs is loaded.
+ */
+const COMMANDS: readonly LazyCommand[] = [
+  { name: "serve", load: async () => (await import("./commands/serve.js")).serveCommand },
+  { name: "migrate", load: async () => (await import("./commands/migrate.js")).migrateCommand },
+  { name: "import", load: async () => (await import("./commands/import.js")).importCommand },
+  { name: "demo", load: async () => (await import("./commands/demo.js")).demoCommand },
+  { name: "fetch", load: async () => (await import("./commands/fetch.js")).fetchCommand },
+  { name: "user", load: async () => (await import("./commands/user.js")).userCommand },
+  { name: "copy", load: async () => (await import("./commands/copy.js")).copyCommand },
+  { name: "backup", load: async () => (await import("./commands/backup.js")).backupCommand },
+  { name: "index", load: async () => (await import("./commands/index-embeddings.js")).indexCommand },
+  { name: "ingest", load: async () => (await import("./commands/ingest.js")).ingestCommand },
+  { name: "digest", load: async () => (await import("./commands/digest.js")).digestCommand },
+  { name: "subscribers", load: async () => (await import("./commands/subscribers.js")).subscribersCommand },
 ];
 
-function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
-  const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+async function help(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((command) => command.load()));
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  const lines = commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
   return `Usage: paperboy COMMAND [options]\n\nCommands:\n${lines.join("\n")}\n`;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(help());
+    process.stdout.write(await help());
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    process.stderr.write(`paperboy: unknown command "${name}"\n${help()}`);
+  const known = COMMANDS.find((c) => c.name === name);
+  if (!known) {
+    process.stderr.write(`paperboy: unknown command "${name}"\n${await help()}`);
     return 2;
   }
+  const command = await known.load();
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });

@@ -30,14 +30,5 @@ async function rebuildChunk(database: Database, ids: string[]): Promise<void> {
     }
     return;
   }
-  const papers = native.db
-    .prepare<[string], { id: string; title: string; abstract: string; authors: string | null }>(
-      `select p.id, p.title, p.abstract,
-         (select group_concat(name, char(31)) from (select name from paper_authors a
-           where a.paper_id = p.id order by a.position)) as authors
-       from json_each(?) j join papers p on p.id = j.value`,
-    )
-    .all(JSON.stringify(ids));
-  const documents = papers.map((p) => ({ ...p, authors: p.authors ? p.authors.split("\u001f") : [] }));
-  native.db.transaction(() => sqliteSearchDocuments(native.db).write(documents))();
+  native.db.transaction(() => sqliteSearchDocuments(native.db).refresh(ids))();
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IMPORT_BATCH_SIZE } from "../../src/ingestion/import-files.js";
 import { CLI, cliEnv, runCli } from "../helpers/cli.js";
 
 const DEMO = fileURLToPath(new URL("../../corpus/demo-papers.jsonl.gz", import.meta.url));
@@ -34,6 +35,8 @@ function writeLargeListing(file: string): { papers: number; authors: number } {
 function counts(dbFile: string) {
   const db = new BetterSqlite3(dbFile, { fileMustExist: true });
   try {
+    // Throws when FTS5's inverted index disagrees with its own records of what it holds.
+    db.exec("insert into papers_fts (papers_fts, rank) values ('integrity-check', 1)");
     const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     return {
       papers: one("select count(*) n from papers"),
@@ -41,6 +44,12 @@ function counts(dbFile: string) {
       listings: one("select count(*) n from listing_entries"),
       orphans: one(
         "select count(*) n from papers p where not exists (select 1 from paper_authors a where a.paper_id = p.id)",
+      ),
+      // The keyword index: one search row and one FTS5 document (its column sizes) per paper, no more.
+      searchRows: one("select count(*) n from search_rows r join papers p on p.id = r.paper_id"),
+      indexed: one("select count(*) n from papers_fts_docsize d join search_rows r on r.id = d.id"),
+      strays: one(
+        "select count(*) n from papers_fts_docsize d where d.id not in (select id from search_rows)",
       ),
     };
   } finally {
@@ -79,9 +88,12 @@ describe("an import killed with SIGKILL half way", () => {
     const afterKill = counts(dbFile);
     expect(afterKill.papers).toBeGreaterThan(0);
     expect(afterKill.papers).toBeLessThan(expected.papers);
-    expect(afterKill.papers % 2000).toBe(0); // whole batches only
+    expect(afterKill.papers % IMPORT_BATCH_SIZE).toBe(0); // whole batches only
     expect(afterKill.orphans).toBe(0);
     expect(afterKill.listings).toBe(afterKill.papers);
+    expect(afterKill.searchRows).toBe(afterKill.papers);
+    expect(afterKill.indexed).toBe(afterKill.papers);
+    expect(afterKill.strays).toBe(0);
 
     const rerun = runCli(["import", input], settings);
     expect(rerun.status).toBe(0);
@@ -93,6 +105,9 @@ describe("an import killed with SIGKILL half way", () => {
       authors: expected.authors,
       listings: expected.papers,
       orphans: 0,
+      searchRows: expected.papers,
+      indexed: expected.papers,
+      strays: 0,
     });
   }, 240_000);
 });

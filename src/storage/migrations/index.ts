@@ -7,7 +7,8 @@ import { ingestCursors } from "./0100-ingest-cursors.js";
 import { jobRuns } from "./0101-job-runs.js";
 import { searchIndex } from "./0200-search-index.js";
 import { embeddings } from "./0201-embeddings.js";
-import { embeddingsByVersion } from "./0202-embeddings-by-version.js";
+import { contentlessSearchIndex } from "./0202-contentless-search-index.js";
+import { embeddingsByVersion } from "./0203-embeddings-by-version.js";
 import { sessions } from "./0300-sessions.js";
 import { usedSignInLinks } from "./0301-used-sign-in-links.js";
 import { apiTokens } from "./0302-api-tokens.js";
@@ -43,5 +44,6 @@ export const MIGRATIONS: readonly Migration[] = [
   subscribeRequests,
   embeddingRevisions,
   rateLimitWindows,
+  contentlessSearchIndex,
   embeddingsByVersion,
 ];

@@ -1,42 +1,40 @@
 import type BetterSqlite3 from "better-sqlite3";
-import type { UpsertPlan } from "../upsert-plan.js";
-
-/** What the keyword index holds for one paper. */
-export interface SearchDocument {
-  readonly id: string;
-  readonly title: string;
-  readonly abstract: string;
-  readonly authors: readonly string[];
-}
 
 /**
- * Writes papers' keyword-index entries with prepared statements, for the bulk upsert path (which runs it inside
- * its own transaction) and for single writes.
+ * Rewrites papers' keyword-index entries from their stored rows, set-based: three statements per call whatever
+ * the number of papers, with the text read inside SQLite from the rows just written instead of being passed
+ * from JavaScript a second time. Callers run it inside their own transaction, after the papers and authors.
  */
 export class SqliteSearchDocuments {
-  private readonly ensureRow: BetterSqlite3.Statement<[string]>;
-  private readonly rowOf: BetterSqlite3.Statement<[string], { id: number }>;
-  private readonly remove: BetterSqlite3.Statement<[number]>;
-  private readonly insert: BetterSqlite3.Statement<[number, string, string, string]>;
+  private readonly remove: BetterSqlite3.Statement<[string]>;
+  private readonly ensureRows: BetterSqlite3.Statement<[string]>;
+  private readonly insert: BetterSqlite3.Statement<[string]>;
 
   constructor(db: BetterSqlite3.Database) {
-    this.ensureRow = db.prepare(
-      "insert into search_rows (paper_id) values (?) on conflict (paper_id) do nothing",
+    // CROSS JOIN keeps the id list as the outer loop: each paper is found by key, never by a table scan.
+    this.remove = db.prepare(
+      `delete from papers_fts where rowid in
+         (select r.id from json_each(?) j cross join search_rows r on r.paper_id = j.value)`,
     );
-    this.rowOf = db.prepare("select id from search_rows where paper_id = ?");
-    this.remove = db.prepare("delete from papers_fts where rowid = ?");
-    this.insert = db.prepare("insert into papers_fts (rowid, title, abstract, authors) values (?, ?, ?, ?)");
+    this.ensureRows = db.prepare(
+      "insert into search_rows (paper_id) select value from json_each(?) where true on conflict (paper_id) do nothing",
+    );
+    this.insert = db.prepare(
+      `insert into papers_fts (rowid, title, abstract, authors)
+       select r.id, p.title, p.abstract,
+         coalesce((select group_concat(a.name, ', ' order by a.position) from paper_authors a
+           where a.paper_id = p.id), '')
+       from json_each(?) j cross join search_rows r on r.paper_id = j.value cross join papers p on p.id = j.value`,
+    );
   }
 
-  /** Replaces the entries of these papers (a new paper gets a new search row and needs no delete). */
-  write(documents: readonly SearchDocument[]): void {
-    for (const document of documents) {
-      const inserted = this.ensureRow.run(document.id);
-      const rowId = inserted.changes > 0 ? Number(inserted.lastInsertRowid) : this.rowOf.get(document.id)?.id;
-      if (rowId === undefined) continue;
-      if (inserted.changes === 0) this.remove.run(rowId);
-      this.insert.run(rowId, document.title, document.abstract, document.authors.join(", "));
-    }
+  /** Replaces the entries of these papers (a paper new to the index gets a new search row first). */
+  refresh(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    const list = JSON.stringify(ids);
+    this.remove.run(list);
+    this.ensureRows.run(list);
+    this.insert.run(list);
   }
 }
 
@@ -49,15 +47,4 @@ export function sqliteSearchDocuments(db: BetterSqlite3.Database): SqliteSearchD
     cache.set(db, writer);
   }
   return writer;
-}
-
-/** The keyword-index entries of the papers an upsert batch inserts or updates (authors from the same plan). */
-export function searchDocumentsOf(plan: UpsertPlan): SearchDocument[] {
-  const documents: SearchDocument[] = [];
-  for (const rows of [plan.inserts, plan.updates]) {
-    for (const [id, title, abstract] of rows.values()) {
-      documents.push({ id, title, abstract, authors: plan.authors.get(id) ?? [] });
-    }
-  }
-  return documents;
 }

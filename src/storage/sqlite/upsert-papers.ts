@@ -5,11 +5,10 @@ import {
   type PaperFields,
   type PaperRow,
   planUpsert,
-  positioned,
   type StoredState,
   type UpsertPlan,
 } from "../upsert-plan.js";
-import { type SqliteSearchDocuments, searchDocumentsOf, sqliteSearchDocuments } from "./search-documents.js";
+import { type SqliteSearchDocuments, sqliteSearchDocuments } from "./search-documents.js";
 
 const PAPER_COLUMNS = `id, title, abstract, comment, journal_ref, doi, license, primary_category, published, updated,
   latest_version, withdrawn, content_hash`;
@@ -25,8 +24,8 @@ class SqliteUpsert {
   private readonly updatePaper: BetterSqlite3.Statement<[...PaperFields, string, string]>;
   private readonly deleteAuthors: BetterSqlite3.Statement<[string]>;
   private readonly deleteCategories: BetterSqlite3.Statement<[string]>;
-  private readonly insertAuthor: BetterSqlite3.Statement<[string, number, string]>;
-  private readonly insertCategory: BetterSqlite3.Statement<[string, number, string]>;
+  private readonly insertAuthors: BetterSqlite3.Statement<[string]>;
+  private readonly insertCategories: BetterSqlite3.Statement<[string]>;
   private readonly insertVersion: BetterSqlite3.Statement<[string, number, string]>;
   private readonly insertListing: BetterSqlite3.Statement<
     [string, string, number | null, number | null, string, string]
@@ -51,9 +50,15 @@ class SqliteUpsert {
     );
     this.deleteAuthors = db.prepare("delete from paper_authors where paper_id = ?");
     this.deleteCategories = db.prepare("delete from paper_categories where paper_id = ?");
-    this.insertAuthor = db.prepare("insert into paper_authors (paper_id, position, name) values (?, ?, ?)");
-    this.insertCategory = db.prepare(
-      "insert into paper_categories (paper_id, position, category) values (?, ?, ?)",
+    // Ordered lists go in as one JSON object per batch ({id: [value, ...]}): one statement instead of one per
+    // author, which is most of a bulk import's statements.
+    this.insertAuthors = db.prepare(
+      `insert into paper_authors (paper_id, position, name)
+       select p.key, a.key, a.value from json_each(?) p, json_each(p.value) a`,
+    );
+    this.insertCategories = db.prepare(
+      `insert into paper_categories (paper_id, position, category)
+       select p.key, c.key, c.value from json_each(?) p, json_each(p.value) c`,
     );
     this.insertVersion = db.prepare(
       "insert into paper_versions (paper_id, version, created) values (?, ?, ?) on conflict do nothing",
@@ -87,12 +92,13 @@ class SqliteUpsert {
       this.deleteAuthors.run(id);
       this.deleteCategories.run(id);
     }
-    for (const row of positioned(plan.authors)) this.insertAuthor.run(...row);
-    for (const row of positioned(plan.categories)) this.insertCategory.run(...row);
+    if (plan.authors.size > 0) this.insertAuthors.run(JSON.stringify(Object.fromEntries(plan.authors)));
+    if (plan.categories.size > 0)
+      this.insertCategories.run(JSON.stringify(Object.fromEntries(plan.categories)));
     for (const row of plan.versions) this.insertVersion.run(...row);
     for (const row of plan.listings.values()) this.insertListing.run(...row, now, source);
     for (const [id, upvotes] of plan.upvoteUpdates) this.updateUpvotes.run(upvotes, id);
-    this.searchDocuments.write(searchDocumentsOf(plan));
+    this.searchDocuments.refresh([...plan.inserts.keys(), ...plan.updates.keys()]);
   }
 }
 

@@ -6,7 +6,7 @@ import type { Migration } from "./migration.js";
  * 5 s down to 50 ms at 75k papers, which made embedding them all (500 per round) take minutes instead of hours.
  */
 export const embeddingsByVersion: Migration = {
-  name: "0202-embeddings-by-version",
+  name: "0203-embeddings-by-version",
   async up(db) {
     await db.schema
       .createIndex("paper_embeddings_version")
