@@ -90,25 +90,63 @@ export async function loadVectors(
   }));
 }
 
-/** Papers that have no vector from this embedder identity yet, in a stable order. */
+/**
+ * Papers that have no vector from this embedder identity yet, in a stable order. Asked on every refresh, so it
+ * first compares two counts read from indexes alone (vectors are deleted with their paper, so equal counts mean
+ * none is missing); only then does it look for which papers, and read them.
+ */
 export async function papersWithoutVectors(
   database: Database,
   identity: EmbedderIdentity,
   limit: number,
 ): Promise<PaperText[]> {
-  return database.kysely
+  if ((await missingVectorCount(database, identity)) === 0) return [];
+  const missing = await database.kysely
     .selectFrom("papers as p")
-    .leftJoin("paper_embeddings as e", (join) =>
-      join
-        .onRef("e.paper_id", "=", "p.id")
-        .on("e.embedder", "=", identity.name)
-        .on("e.version", "=", identity.version),
+    .select("p.id")
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("paper_embeddings as e")
+            .select("e.paper_id")
+            .whereRef("e.paper_id", "=", "p.id")
+            .where("e.embedder", "=", identity.name)
+            .where("e.version", "=", identity.version),
+        ),
+      ),
     )
-    .select(["p.id", "p.title", "p.abstract"])
-    .where("e.paper_id", "is", null)
     .orderBy("p.id")
     .limit(limit)
     .execute();
+  if (missing.length === 0) return [];
+  return database.kysely
+    .selectFrom("papers")
+    .select(["id", "title", "abstract"])
+    .where(
+      "id",
+      "in",
+      missing.map((row) => row.id),
+    )
+    .orderBy("id")
+    .execute();
+}
+
+async function missingVectorCount(database: Database, identity: EmbedderIdentity): Promise<number> {
+  const row = await database.kysely
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom("papers")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .as("papers"),
+      eb
+        .selectFrom("paper_embeddings")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .where("embedder", "=", identity.name)
+        .where("version", "=", identity.version)
+        .as("vectors"),
+    ])
+    .executeTakeFirstOrThrow();
+  return Number(row.papers ?? 0) - Number(row.vectors ?? 0);
 }
 
 /** Every paper's text, for training an embedder on the instance's own corpus. */

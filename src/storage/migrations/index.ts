@@ -19,6 +19,7 @@ import { deliveries } from "./0402-deliveries.js";
 import { sentPapers } from "./0403-sent-papers.js";
 import { subscribeRequests } from "./0404-subscribe-requests.js";
 import { embeddingRevisions } from "./0500-embedding-revisions.js";
+import { embeddingIdentityIndex } from "./0501-embedding-identity-index.js";
 import { rateLimitWindows } from "./0600-rate-limit-windows.js";
 import type { Migration } from "./migration.js";
 
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sentPapers,
   subscribeRequests,
   embeddingRevisions,
+  embeddingIdentityIndex,
   rateLimitWindows,
   contentlessSearchIndex,
   embeddingsByVersion,
