@@ -8,7 +8,6 @@ import { jobRuns } from "./0101-job-runs.js";
 import { searchIndex } from "./0200-search-index.js";
 import { embeddings } from "./0201-embeddings.js";
 import { contentlessSearchIndex } from "./0202-contentless-search-index.js";
-import { embeddingsByVersion } from "./0203-embeddings-by-version.js";
 import { sessions } from "./0300-sessions.js";
 import { usedSignInLinks } from "./0301-used-sign-in-links.js";
 import { apiTokens } from "./0302-api-tokens.js";
@@ -47,5 +46,4 @@ export const MIGRATIONS: readonly Migration[] = [
   embeddingIdentityIndex,
   rateLimitWindows,
   contentlessSearchIndex,
-  embeddingsByVersion,
 ];
