@@ -1,5 +1,6 @@
 /**
- * `npm run bench [NAME...]`: runs every bench/*.bench.ts (or those whose name contains a given word) in turn.
+ * `npm run bench [NAME...]`: runs every bench/*.bench.ts in turn, or those a word names: the one of exactly that
+ * name if there is one (`import`), else every one whose name contains the word (`search`).
  * Each prints its own figures. Benchmarks read the shared data set from ../shared/data (or SHARED_DATA) and say
  * so when it is missing.
  */
@@ -8,10 +9,12 @@ import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const filters = process.argv.slice(2);
-const files = readdirSync(here)
-  .filter((name) => name.endsWith(".bench.ts"))
-  .filter((name) => filters.length === 0 || filters.some((word) => name.includes(word)))
-  .sort();
+const all = readdirSync(here).filter((name) => name.endsWith(".bench.ts"));
+const named = (word: string) => {
+  const exact = all.filter((name) => name === `${word}.bench.ts`);
+  return exact.length > 0 ? exact : all.filter((name) => name.includes(word));
+};
+const files = filters.length === 0 ? all.sort() : [...new Set(filters.flatMap(named))].sort();
 
 for (const file of files) {
   console.log(`\n== ${file.replace(/\.bench\.ts$/, "")} ==`);
