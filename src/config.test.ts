@@ -8,6 +8,7 @@ describe("loadConfig", () => {
     expect(config.port).toBe(3000);
     expect(config.host).toBe("127.0.0.1");
     expect(config.embedder).toBe("lsa");
+    expect(config.semanticRefreshSeconds).toBe(15);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -21,6 +22,8 @@ describe("loadConfig", () => {
     [{ EMBEDDER: "http" }, /EMBEDDINGS_URL is required/],
     [{ NODE_ENV: "production" }, /SECRET_KEY is required in production/],
     [{ HF_API_URL: "not a url" }, /HF_API_URL must be an http/],
+    [{ SEMANTIC_REFRESH_SECONDS: "0" }, /SEMANTIC_REFRESH_SECONDS/],
+    [{ SEMANTIC_REFRESH_SECONDS: "often" }, /SEMANTIC_REFRESH_SECONDS must be a number of seconds/],
   ])("stops on %j with one clear line", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
