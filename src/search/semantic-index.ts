@@ -189,9 +189,12 @@ export class SemanticIndex {
     const { embedder, index } = this;
     if (!embedder || !(index || this.pgvector)) return 0;
     let total = 0;
+    let after: string | undefined;
     for (;;) {
-      const papers = await papersWithoutVectors(this.database, embedder, EMBED_BATCH);
+      // Papers stored behind the cursor meanwhile are found by the next refresh, which starts from the first.
+      const papers = await papersWithoutVectors(this.database, embedder, EMBED_BATCH, after);
       if (papers.length === 0) return total;
+      after = papers.at(-1)?.id;
       const vectors = await embedder.embed(papers.map((p) => ({ title: p.title, body: p.abstract })));
       const entries = papers.map((p, i) => ({
         id: p.id,

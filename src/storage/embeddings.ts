@@ -91,19 +91,23 @@ export async function loadVectors(
 }
 
 /**
- * Papers that have no vector from this embedder identity yet, in a stable order. Asked on every refresh, so it
+ * Papers that have no vector from this embedder identity yet, in id order. Asked on every refresh, so it
  * first compares two counts read from indexes alone (vectors are deleted with their paper, so equal counts mean
- * none is missing); only then does it look for which papers, and read them.
+ * none is missing); only then does it look for which papers, and read them. A caller going through them batch
+ * by batch passes the last id it got as `after`: starting from the first paper every time probed every paper
+ * already embedded again, which made embedding 75k papers quadratic (216 s instead of about 60).
  */
 export async function papersWithoutVectors(
   database: Database,
   identity: EmbedderIdentity,
   limit: number,
+  after?: string,
 ): Promise<PaperText[]> {
-  if ((await missingVectorCount(database, identity)) === 0) return [];
+  if (after === undefined && (await missingVectorCount(database, identity)) === 0) return [];
   const missing = await database.kysely
     .selectFrom("papers as p")
     .select("p.id")
+    .$if(after !== undefined, (query) => query.where("p.id", ">", after ?? ""))
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
