@@ -5,11 +5,11 @@
  * is timed first, with the machine's load: on a shared machine the ratio of the figures says more than either.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sharedPath } from "./shared-data.js";
+import { sharedListingFiles } from "./shared-data.js";
 
 const CLI = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 const PARSER = new URL("../dist/ingestion/parse-batches.js", import.meta.url).href;
@@ -36,11 +36,8 @@ function timedImport(databaseUrl: string, files: string[]) {
 }
 
 export async function run() {
-  const folder = sharedPath("arxiv-daily-listings/papers");
-  if (!folder) return;
-  const files = readdirSync(folder)
-    .filter((name) => name.endsWith(".jsonl.gz"))
-    .map((name) => join(folder, name));
+  const files = sharedListingFiles();
+  if (!files) return;
   console.log(
     `load average ${loadavg()
       .map((x) => x.toFixed(2))

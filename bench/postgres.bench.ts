@@ -5,7 +5,7 @@
  * in a schema of its own there and drops it afterwards.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -15,7 +15,7 @@ import { createServices, type Services } from "../src/services.js";
 import { copyDatabase } from "../src/storage/copy-database.js";
 import { latestListingDay, listFeatured } from "../src/storage/papers.js";
 import { buildApp } from "../src/web/app.js";
-import { sharedPath } from "./shared-data.js";
+import { sharedListingFiles } from "./shared-data.js";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "";
 const ROUNDS = 300;
@@ -80,11 +80,8 @@ const open = (url: string) =>
   createServices(loadConfig({ DATABASE_URL: url, SECRET_KEY: "x".repeat(40), LOG_LEVEL: "silent" }));
 
 export async function run() {
-  const folder = sharedPath("arxiv-daily-listings/papers");
-  if (!folder) return;
-  const files = readdirSync(folder)
-    .filter((n) => n.endsWith(".jsonl.gz"))
-    .map((n) => join(folder, n));
+  const files = sharedListingFiles();
+  if (!files) return;
   const directory = mkdtempSync(join(tmpdir(), "paperboy-bench-pg-"));
   const file = join(directory, "bench.db");
   const sqlite = await open(`sqlite:${file}`);

@@ -1,11 +1,3 @@
-/**
- * What every serving process pays each SEMANTIC_REFRESH_SECONDS when nothing changed, on the shared listing
- * corpus (74,728 papers, each with a stored 256-dimension vector): the watermark poll, and the check for papers
- * without a vector. Vectors here are seeded random unit vectors (no model is trained: the storage cost is what
- * is measured). Runs on each database of bench/databases.ts.
- */
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { importFiles } from "../src/ingestion/import-files.js";
 import { seededRandom } from "../src/search/lsa/random.js";
 import type { Services } from "../src/services.js";
@@ -13,7 +5,7 @@ import { embeddingWatermark } from "../src/storage/embedding-revisions.js";
 import { allPaperTexts, papersWithoutVectors, saveVectors } from "../src/storage/embeddings.js";
 import { onEachDatabase } from "./databases.js";
 import { benchInstance } from "./search-instance.js";
-import { sharedPath } from "./shared-data.js";
+import { sharedListingFiles } from "./shared-data.js";
 
 const IDENTITY = { name: "bench", version: "random-1" };
 
@@ -42,11 +34,8 @@ async function timed(work: () => Promise<unknown>): Promise<string> {
 }
 
 export async function run(): Promise<void> {
-  const folder = sharedPath("arxiv-daily-listings/papers");
-  if (!folder) return;
-  const files = readdirSync(folder)
-    .filter((f) => f.endsWith(".jsonl.gz"))
-    .map((f) => join(folder, f));
+  const files = sharedListingFiles();
+  if (!files) return;
   await onEachDatabase("refresh-poll", async (database) => {
     const services = await benchInstance("refresh-poll", database.url);
     try {

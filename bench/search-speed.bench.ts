@@ -1,12 +1,3 @@
-/**
- * Search speed on the shared listing corpus (74,728 papers): import throughput with the keyword index kept in
- * the same transactions, the time to train the LSA model and embed every paper, HNSW recall against the exact
- * scan, and p50/p99 latency per mode for 200 queries taken from real titles. SEARCH_SPEED_SCALE=300000 adds
- * generated variants (real abstracts, shuffled titles, new ids) to measure at that size. Runs on SQLite, then on
- * PostgreSQL when a server is named (bench/databases.ts: BENCH_DATABASE_URL, BENCH_DATABASES).
- */
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import type { IncomingPaper } from "../src/core/paper.js";
 import { importFiles } from "../src/ingestion/import-files.js";
 import { type SearchMode, searchPapers } from "../src/search/search-papers.js";
@@ -14,7 +5,7 @@ import type { Services } from "../src/services.js";
 import { allPaperTexts } from "../src/storage/embeddings.js";
 import { onEachDatabase } from "./databases.js";
 import { benchInstance, load, record } from "./search-instance.js";
-import { sharedPath } from "./shared-data.js";
+import { sharedListingFiles } from "./shared-data.js";
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
@@ -99,11 +90,8 @@ async function measure(services: Services, label: string) {
 }
 
 export async function run(): Promise<void> {
-  const folder = sharedPath("arxiv-daily-listings/papers");
-  if (!folder) return;
-  const files = readdirSync(folder)
-    .filter((f) => f.endsWith(".jsonl.gz"))
-    .map((f) => join(folder, f));
+  const files = sharedListingFiles();
+  if (!files) return;
   await onEachDatabase("search-speed", async (database) => {
     const services = await benchInstance("search-speed", database.url);
     try {

@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The shared data folder beside the checkout (../shared/data), or SHARED_DATA. Benchmarks only. */
@@ -12,4 +12,14 @@ export function sharedPath(relative: string): string | null {
   if (existsSync(path)) return path;
   console.log(`skipped: ${path} is missing (benchmarks need ../shared/data or SHARED_DATA)`);
   return null;
+}
+
+/** The 32 gzip files of the shared daily listings (74,728 papers), or null after saying they are missing. */
+export function sharedListingFiles(): string[] | null {
+  const folder = sharedPath("arxiv-daily-listings/papers");
+  if (!folder) return null;
+  return readdirSync(folder)
+    .filter((name) => name.endsWith(".jsonl.gz"))
+    .sort()
+    .map((name) => join(folder, name));
 }

@@ -3,18 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
 import { dayPeriod } from "../../src/core/periods.js";
 import { sendDigests } from "../../src/digests/send.js";
-import { createMailer } from "../../src/mail/mailer.js";
-import { createServices, type Services } from "../../src/services.js";
+import type { Services } from "../../src/services.js";
 import {
   findSubscriptionByEmail,
   markUnsubscribed,
   updateSettings,
 } from "../../src/storage/subscriptions.js";
-import { buildApp } from "../../src/web/app.js";
 import { signedInClient } from "../helpers/accounts.js";
-import { createTestInstance, type TestInstance } from "../helpers/services.js";
-import { type SmtpCapture, startSmtpCapture } from "../helpers/smtp.js";
-import { BASE_URL, FIXTURE_DAYS, loadFixturePapers, localPath } from "./helpers.js";
+import type { TestInstance } from "../helpers/services.js";
+import type { SmtpCapture } from "../helpers/smtp.js";
+import { BASE_URL, type DigestSite, FIXTURE_DAYS, localPath, startDigestSite } from "./helpers.js";
 
 const clock = fixedClock("2026-07-01T12:00:00Z");
 
@@ -24,22 +22,13 @@ describe("digests for a signed-in account, from its settings", () => {
   let smtp: SmtpCapture;
   let app: FastifyInstance;
 
+  let site: DigestSite;
+
   beforeAll(async () => {
-    smtp = await startSmtpCapture();
-    instance = await createTestInstance({ clock, env: { BASE_URL } });
-    await loadFixturePapers(instance);
-    services = await createServices(instance.config, {
-      clock,
-      mailer: createMailer({ smtpUrl: smtp.url, mailFrom: "p@paperboy.test" }),
-    });
-    app = await buildApp(services);
+    site = await startDigestSite(clock);
+    ({ instance, services, smtp, app } = site);
   });
-  afterAll(async () => {
-    await app.close();
-    await services.close();
-    await instance.dispose();
-    await smtp.close();
-  });
+  afterAll(() => site.close());
 
   const digestRun = () =>
     sendDigests({ ...services, baseUrl: BASE_URL }, { cadence: "daily", period: dayPeriod(FIXTURE_DAYS[2]) });

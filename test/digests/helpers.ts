@@ -1,12 +1,17 @@
+import type { FastifyInstance } from "fastify";
+import type { Clock } from "../../src/core/clock.js";
 import type { Follow } from "../../src/core/follows.js";
 import { parseFollows } from "../../src/core/follows.js";
 import type { DigestDeps } from "../../src/digests/send.js";
 import { newFeedKey } from "../../src/digests/subscribe.js";
 import { importFiles } from "../../src/ingestion/import-files.js";
 import { createMailer } from "../../src/mail/mailer.js";
+import { createServices, type Services } from "../../src/services.js";
 import { insertSubscription } from "../../src/storage/subscriptions.js";
+import { buildApp } from "../../src/web/app.js";
 import { fixture } from "../helpers/fixtures.js";
-import type { TestInstance } from "../helpers/services.js";
+import { createTestInstance, type TestInstance } from "../helpers/services.js";
+import { type SmtpCapture, startSmtpCapture } from "../helpers/smtp.js";
 
 /** Listing days in test/fixtures/listing-small.jsonl (60 papers each). */
 export const FIXTURE_DAYS = ["2026-06-26", "2026-06-29", "2026-06-30"] as const;
@@ -58,4 +63,31 @@ export function localPath(url: string): string {
 
 export function linksIn(text: string): string[] {
   return [...text.matchAll(/https?:\/\/[^\s<>"]+/g)].map((match) => match[0].replace(/&amp;/g, "&"));
+}
+
+export interface DigestSite {
+  readonly instance: TestInstance;
+  readonly services: Services;
+  readonly smtp: SmtpCapture;
+  readonly app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** The web app over an instance holding the fixture papers, mailing a capture server, at a fixed clock. */
+export async function startDigestSite(clock: Clock): Promise<DigestSite> {
+  const smtp = await startSmtpCapture();
+  const instance = await createTestInstance({ clock, env: { BASE_URL } });
+  await loadFixturePapers(instance);
+  const services = await createServices(instance.config, {
+    clock,
+    mailer: createMailer({ smtpUrl: smtp.url, mailFrom: "p@paperboy.test" }),
+  });
+  const app = await buildApp(services);
+  const close = async () => {
+    await app.close();
+    await services.close();
+    await instance.dispose();
+    await smtp.close();
+  };
+  return { instance, services, smtp, app, close };
 }
