@@ -5,7 +5,7 @@ import { textMatch } from "../search/keyword.js";
 import { parseQuery } from "../search/query/parse.js";
 import { mergeFilters } from "../search/search-papers.js";
 import type { Database } from "../storage/database.js";
-import { categoryIds, featuredIds } from "../storage/followed-papers.js";
+import { featuredIds } from "../storage/followed-papers.js";
 import { keywordSearch } from "../storage/keyword-search.js";
 import { getSummaries, type PaperSummary } from "../storage/papers.js";
 
@@ -26,7 +26,7 @@ export interface PaperSource {
 export function databasePaperSource(database: Database): PaperSource {
   return {
     trending: (period, limit) => periodTrending(database, period, limit),
-    category: (period, category, limit) => categoryIds(database, period, category, limit),
+    category: (period, category, limit) => featuredIds(database, period, limit, category),
     search: (period, query, limit) => savedSearchIds(database, period, query, limit),
     summaries: (ids) => getSummaries(database, ids),
   };

@@ -5,6 +5,7 @@ import { type KeywordRequest, keywordSearch } from "../../src/storage/keyword-se
 import { contentlessSearchIndex } from "../../src/storage/migrations/0202-contentless-search-index.js";
 import { upsertPapers } from "../../src/storage/upsert-papers.js";
 import { fixture } from "../helpers/fixtures.js";
+import { paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
 const LISTING = fixture("listing-small.jsonl");
@@ -52,21 +53,15 @@ describe("the contentless keyword index (migration 0202, SQLite)", () => {
 
   it("replaces a changed paper's entry and drops a deleted paper's", async () => {
     expect(await find("grouped reverse importance sampling")).toEqual([GRIS]);
-    const record = {
-      id: GRIS,
+    const record = paperRecord(GRIS, {
       title: "Ensemble Estimators of Partition Functions",
       abstract: "A rewritten abstract about estimators.",
       authors: ["Neri Merhav"],
       categories: ["cs.IT"],
-      comment: null,
-      journalRef: null,
-      doi: null,
-      license: null,
       versions: [],
       published: null,
       updated: null,
-      withdrawn: false,
-    };
+    });
     const counts = await upsertPapers(instance.services.database, [{ record, featureOn: null }], {
       submitterId: null,
       source: "test",
