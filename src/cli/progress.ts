@@ -10,6 +10,7 @@ export class Progress {
     private readonly stream: NodeJS.WritableStream & { isTTY?: boolean },
     private readonly label: string,
     private readonly intervalMs = 2000,
+    private readonly unit = "records",
   ) {}
 
   update(count: number, force = false) {
@@ -19,7 +20,7 @@ export class Progress {
     this.lastPrinted = now;
     const seconds = (now - this.started) / 1000;
     const rate = seconds > 0 ? Math.round(count / seconds) : 0;
-    const text = `${this.label}: ${count.toLocaleString("en-US")} records, ${rate.toLocaleString("en-US")}/s`;
+    const text = `${this.label}: ${count.toLocaleString("en-US")} ${this.unit}, ${rate.toLocaleString("en-US")}/s`;
     this.stream.write(this.stream.isTTY ? `\r${text}\u001b[K` : `${text}\n`);
   }
 

@@ -21,6 +21,8 @@ export interface ImportOptions {
   /** Parse on a worker thread while this thread writes (default: when running the compiled build). */
   readonly parallel?: boolean;
   readonly now?: () => Date;
+  /** Index the papers for keyword search as they are stored (default), or queue them (see UpsertOptions). */
+  readonly keywordIndex?: "now" | "later";
   /** Called after each committed batch with the number of records read so far. */
   readonly onProgress?: (recordsRead: number) => void;
   readonly onProblem?: (problem: ImportProblem) => void;
@@ -61,6 +63,7 @@ export async function importFiles(
       submitterId,
       source: "import",
       now: now().toISOString(),
+      keywordIndex: options.keywordIndex,
     });
     addCounts(report, written);
     read += batch.read;

@@ -19,13 +19,14 @@ export interface TableInfo {
 
 /**
  * Tables that are not the instance's own data: the migrator's bookkeeping, the keyword index, whose shape
- * differs between backends (SQLite's FTS5 row keys, PostgreSQL's tsvectors) and which is rebuilt from papers,
- * and pgvector's copy of the vectors (paper_vectors, refilled from paper_embeddings where pgvector is).
+ * differs between backends (SQLite's FTS5 row keys, PostgreSQL's tsvectors) and which is rebuilt from papers
+ * (so its queue of papers still to index goes too), and pgvector's copy of the vectors (paper_vectors, refilled from paper_embeddings where pgvector is).
  */
 const BOOKKEEPING = new Set([
   "kysely_migration",
   "kysely_migration_lock",
   "search_rows",
+  "search_pending",
   "paper_search",
   "paper_vectors",
 ]);

@@ -116,6 +116,11 @@ export interface SearchRowsTable {
   paper_id: string;
 }
 
+/** Papers waiting for their keyword-index entry (migration 0203). */
+export interface SearchPendingTable {
+  paper_id: string;
+}
+
 export interface PaperEmbeddingsTable {
   paper_id: string;
   embedder: string;
@@ -226,6 +231,7 @@ export interface Schema {
   api_tokens: ApiTokensTable;
   curator_actions: CuratorActionsTable;
   search_rows: SearchRowsTable;
+  search_pending: SearchPendingTable;
   paper_embeddings: PaperEmbeddingsTable;
   embedder_models: EmbedderModelsTable;
   embedding_revisions: EmbeddingRevisionsTable;

@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { pendingKeywordIndex } from "../../src/storage/keyword-index-queue.js";
+import { keywordSearch } from "../../src/storage/keyword-search.js";
+import { openDatabase } from "../../src/storage/open.js";
 import { runCli } from "../helpers/cli.js";
 import { fixture } from "../helpers/fixtures.js";
 
@@ -20,6 +23,33 @@ describe("paperboy import", () => {
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toBe("added 180, updated 0, unchanged 0, rejected 0");
     expect(result.stderr).toMatch(/import: 180 records/);
+  });
+
+  it("queues the papers for the keyword index, which `paperboy index` then builds", async () => {
+    const imported = runCli(["import", fixture("listing-small.jsonl")], env);
+    expect(imported.status).toBe(0);
+    expect(imported.stderr).toContain(
+      "import: 180 papers wait for the keyword index; `paperboy index` builds it now",
+    );
+    const indexed = runCli(["index"], env);
+    expect(indexed.stderr).toMatch(/keyword index: indexed 180 queued papers \(\d+\.\d s\)/);
+    const database = openDatabase(env.DATABASE_URL ?? "");
+    try {
+      expect(await pendingKeywordIndex(database)).toBe(0);
+      const { total } = await keywordSearch(database, {
+        match: { all: [["equilibria"]], none: [], any: false },
+        filters: { categories: [], authors: [], after: null, before: null },
+        offset: 0,
+        limit: 5,
+      });
+      expect(total).toBeGreaterThan(0);
+    } finally {
+      await database.close();
+    }
+    // A second import of the same file changes nothing, so it queues nothing.
+    expect(runCli(["import", fixture("listing-small.jsonl")], env).stderr).not.toContain(
+      "wait for the keyword",
+    );
   });
 
   it("reports bad lines on stderr with file and line, and still imports the rest", () => {

@@ -1,14 +1,17 @@
 import { createServices } from "../../services.js";
 import type { Command } from "../command.js";
+import { indexQueuedPapers } from "../keyword-index.js";
 
 export const indexCommand: Command = {
   name: "index",
   usage: "index [--rebuild]",
-  summary: "compute missing paper embeddings; --rebuild retrains the built-in embedder and recomputes all",
+  summary:
+    "index queued papers for keyword search, compute missing embeddings; --rebuild retrains the built-in embedder",
   options: { rebuild: { type: "boolean", default: false } },
   async run(args, context) {
     const services = await createServices(context.config);
     try {
+      await indexQueuedPapers(services.database, context.stderr);
       const started = performance.now();
       const semantic = services.semantic;
       const embedded = args.values.rebuild ? await semantic.rebuild() : await semantic.refresh();

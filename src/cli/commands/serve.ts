@@ -1,8 +1,10 @@
 import { loadDemoIfEmpty } from "../../ingestion/demo.js";
 import { startScheduler } from "../../jobs/scheduler.js";
+import { startKeywordIndexing } from "../../search/keyword-indexing.js";
 import { createServices } from "../../services.js";
 import { buildApp } from "../../web/app.js";
 import type { Command } from "../command.js";
+import { indexQueuedPapers } from "../keyword-index.js";
 import { formatReport } from "./import.js";
 
 export const serveCommand: Command = {
@@ -18,6 +20,9 @@ export const serveCommand: Command = {
     const services = await createServices(context.config);
     const demo = await loadDemoIfEmpty(services.database);
     if (demo) context.stderr.write(`empty database: loaded the demo corpus (${formatReport(demo)})\n`);
+    // A bulk import queues its papers for the keyword index (see `paperboy import`): index them before the first
+    // search can miss them.
+    await indexQueuedPapers(services.database, context.stderr);
     // Embedding is CPU work that would stall requests: do what is missing before the first one is accepted.
     const started = performance.now();
     const embedded = await services.semantic.refresh();
@@ -37,6 +42,12 @@ export const serveCommand: Command = {
         `semantic search: refresh failed: ${error instanceof Error ? error.message : error}\n`,
       ),
     );
+    const stopIndexing = startKeywordIndexing(
+      services.database,
+      context.config.semanticRefreshSeconds * 1000,
+      (error) =>
+        context.stderr.write(`keyword index: failed: ${error instanceof Error ? error.message : error}\n`),
+    );
     const scheduler = args.values["no-jobs"]
       ? null
       : startScheduler(services, { log: (line) => context.stderr.write(`${line}\n`) });
@@ -46,6 +57,7 @@ export const serveCommand: Command = {
       process.once("SIGTERM", stop);
     });
     await stopRefreshing();
+    await stopIndexing();
     await scheduler?.stop();
     await app.close();
     await services.close();

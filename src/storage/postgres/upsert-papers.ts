@@ -37,6 +37,7 @@ const SQL = {
     on conflict (paper_id) do nothing`,
   updateUpvotes: `update listing_entries l set external_upvotes = u.n
     from unnest($1::text[], $2::int[]) as u(id, n) where l.paper_id = u.id`,
+  queueForIndex: "insert into search_pending (paper_id) select unnest($1::text[]) on conflict do nothing",
   saveCursor: `insert into ingest_cursors (name, state, updated_at) values ($1, $2, $3)
     on conflict (name) do update set state = excluded.state, updated_at = excluded.updated_at`,
 };
@@ -48,7 +49,7 @@ function columns(rows: Iterable<readonly unknown[]>, width: number): unknown[][]
   return result;
 }
 
-async function write(client: pg.PoolClient, plan: UpsertPlan, { now, source }: UpsertOptions) {
+async function write(client: pg.PoolClient, plan: UpsertPlan, { now, source, keywordIndex }: UpsertOptions) {
   const run = async (text: string, values: unknown[]) => {
     await client.query(text, values);
   };
@@ -67,7 +68,9 @@ async function write(client: pg.PoolClient, plan: UpsertPlan, { now, source }: U
   if (plan.listings.size > 0)
     await run(SQL.insertListings, [...columns(plan.listings.values(), 4), now, source]);
   if (plan.upvoteUpdates.size > 0) await run(SQL.updateUpvotes, columns(plan.upvoteUpdates, 2));
-  await refreshSearchDocumentsPostgres(client, [...plan.inserts.keys(), ...plan.updates.keys()]);
+  const changed = [...plan.inserts.keys(), ...plan.updates.keys()];
+  if (keywordIndex !== "later") await refreshSearchDocumentsPostgres(client, changed);
+  else if (changed.length > 0) await run(SQL.queueForIndex, [changed]);
 }
 
 /**

@@ -33,6 +33,7 @@ class SqliteUpsert {
   private readonly updateUpvotes: BetterSqlite3.Statement<[number, string]>;
   private readonly searchDocuments: SqliteSearchDocuments;
   private readonly saveCursor: BetterSqlite3.Statement<[string, string, string]>;
+  private readonly queueForIndex: BetterSqlite3.Statement<[string]>;
 
   constructor(readonly db: BetterSqlite3.Database) {
     this.existing = db.prepare(
@@ -69,6 +70,9 @@ class SqliteUpsert {
     );
     this.updateUpvotes = db.prepare("update listing_entries set external_upvotes = ? where paper_id = ?");
     this.searchDocuments = sqliteSearchDocuments(db);
+    this.queueForIndex = db.prepare(
+      "insert into search_pending (paper_id) select value from json_each(?) where true on conflict do nothing",
+    );
     this.saveCursor = db.prepare(
       `insert into ingest_cursors (name, state, updated_at) values (?, ?, ?)
        on conflict (name) do update set state = excluded.state, updated_at = excluded.updated_at`,
@@ -85,7 +89,7 @@ class SqliteUpsert {
     return plan.counts;
   }
 
-  private write(plan: UpsertPlan, { now, source }: UpsertOptions) {
+  private write(plan: UpsertPlan, { now, source, keywordIndex }: UpsertOptions) {
     for (const row of plan.inserts.values()) this.insertPaper.run(...row, now, now);
     for (const [id, ...rest] of plan.updates.values()) {
       this.updatePaper.run(...rest, now, id);
@@ -98,7 +102,10 @@ class SqliteUpsert {
     for (const row of plan.versions) this.insertVersion.run(...row);
     for (const row of plan.listings.values()) this.insertListing.run(...row, now, source);
     for (const [id, upvotes] of plan.upvoteUpdates) this.updateUpvotes.run(upvotes, id);
-    this.searchDocuments.refresh([...plan.inserts.keys(), ...plan.updates.keys()]);
+    const changed = [...plan.inserts.keys(), ...plan.updates.keys()];
+    if (keywordIndex === "later") {
+      if (changed.length > 0) this.queueForIndex.run(JSON.stringify(changed));
+    } else this.searchDocuments.refresh(changed);
   }
 }
 

@@ -1,0 +1,15 @@
+import type { Database } from "../storage/database.js";
+import { indexPendingPapers, pendingKeywordIndex } from "../storage/keyword-index-queue.js";
+import { Progress } from "./progress.js";
+
+/** Indexes every paper queued for the keyword index, with progress on `stderr`; returns how many. */
+export async function indexQueuedPapers(database: Database, stderr: NodeJS.WritableStream): Promise<number> {
+  if ((await pendingKeywordIndex(database)) === 0) return 0;
+  const started = performance.now();
+  const progress = new Progress(stderr, "keyword index", 2000, "papers");
+  const indexed = await indexPendingPapers(database, { onProgress: (count) => progress.update(count) });
+  progress.done(indexed);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  stderr.write(`keyword index: indexed ${indexed} queued papers (${seconds} s)\n`);
+  return indexed;
+}

@@ -1,0 +1,39 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import type { Database } from "../storage/database.js";
+import { indexPendingPapers } from "../storage/keyword-index-queue.js";
+
+/**
+ * Works off the keyword-index queue on a timer, for a server: papers another process bulk-imported become
+ * keyword-searchable within one interval. Between chunks the event loop answers requests. Returns a stop
+ * function that waits for the chunk in progress.
+ */
+export function startKeywordIndexing(
+  database: Database,
+  intervalMs: number,
+  onError: (error: unknown) => void,
+): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const between = async () => {
+    if (stopped) throw new Stopped();
+    await yieldToEventLoop();
+  };
+  const timer = setInterval(() => {
+    if (running) return;
+    running = indexPendingPapers(database, { between })
+      .catch((error: unknown) => {
+        if (!(error instanceof Stopped)) onError(error);
+      })
+      .finally(() => {
+        running = null;
+      });
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}
+
+class Stopped extends Error {}

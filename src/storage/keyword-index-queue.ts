@@ -1,0 +1,88 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type pg from "pg";
+import type { Database } from "./database.js";
+import { refreshSearchDocumentsPostgres } from "./postgres/search-documents.js";
+import { inTransaction } from "./postgres/transaction.js";
+import { sqliteSearchDocuments } from "./sqlite/search-documents.js";
+
+/**
+ * Papers per transaction while working off the queue. Large chunks make few, large keyword-index segments
+ * (less merging); each chunk holds the write lock for about half a second on SQLite.
+ */
+export const KEYWORD_INDEX_CHUNK = 5000;
+
+export interface IndexPendingOptions {
+  readonly chunk?: number;
+  /** Called after each committed chunk with the number of papers indexed so far. */
+  readonly onProgress?: (indexed: number) => void;
+  /** Awaited between chunks: a server passes a yield to its event loop so requests are answered meanwhile. */
+  readonly between?: () => Promise<void>;
+}
+
+/** How many papers wait for their keyword-index entry. */
+export async function pendingKeywordIndex(database: Database): Promise<number> {
+  const row = await database.kysely
+    .selectFrom("search_pending")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Writes the keyword-index entries of every queued paper (see UpsertOptions.keywordIndex), a chunk per
+ * transaction: each chunk's entries and its removal from the queue commit together, so a crash loses no
+ * paper and a rerun redoes at most one chunk. Several processes may work the same queue: on SQLite the
+ * write lock orders them, on PostgreSQL each takes rows the others have not locked. Returns how many papers
+ * this call indexed.
+ */
+export async function indexPendingPapers(
+  database: Database,
+  options: IndexPendingOptions = {},
+): Promise<number> {
+  const chunk = options.chunk ?? KEYWORD_INDEX_CHUNK;
+  const native = database.native;
+  const take =
+    native.kind === "sqlite"
+      ? sqliteChunks(native.db)
+      : (limit: number) => inTransaction(native.pool, (client) => postgresChunk(client, limit));
+  let indexed = 0;
+  while (true) {
+    const count = await take(chunk);
+    if (count === 0) return indexed;
+    indexed += count;
+    options.onProgress?.(indexed);
+    await options.between?.();
+  }
+}
+
+function sqliteChunks(db: BetterSqlite3.Database): (limit: number) => Promise<number> {
+  const next = db.prepare<[number], { paper_id: string }>(
+    "select paper_id from search_pending order by paper_id limit ?",
+  );
+  const done = db.prepare<[string]>(
+    "delete from search_pending where paper_id in (select value from json_each(?))",
+  );
+  const documents = sqliteSearchDocuments(db);
+  const indexChunk = db.transaction((limit: number) => {
+    const ids = next.all(limit).map((row) => row.paper_id);
+    if (ids.length === 0) return 0;
+    documents.refresh(ids);
+    done.run(JSON.stringify(ids));
+    return ids.length;
+  });
+  // IMMEDIATE, as every SQLite writer here: read the queue under the write lock so that two processes never
+  // take the same chunk.
+  return (limit) => Promise.resolve(indexChunk.immediate(limit));
+}
+
+async function postgresChunk(client: pg.PoolClient, limit: number): Promise<number> {
+  const taken = await client.query<{ paper_id: string }>(
+    `delete from search_pending where paper_id in
+       (select paper_id from search_pending order by paper_id limit $1 for update skip locked)
+     returning paper_id`,
+    [limit],
+  );
+  const ids = taken.rows.map((row) => row.paper_id);
+  await refreshSearchDocumentsPostgres(client, ids);
+  return ids.length;
+}

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type SearchRequest, searchPapers } from "../../src/search/search-papers.js";
+import { indexPendingPapers, pendingKeywordIndex } from "../../src/storage/keyword-index-queue.js";
+import { type UpsertOptions, upsertPapers } from "../../src/storage/upsert-papers.js";
+import { BACKENDS } from "../helpers/backends.js";
+import { incoming, paperRecord } from "../helpers/papers.js";
+import { createTestInstance, type TestInstance } from "../helpers/services.js";
+
+const LATER: UpsertOptions = {
+  submitterId: 1,
+  source: "import",
+  now: "2026-06-02T00:00:00.000Z",
+  keywordIndex: "later",
+};
+
+const paper = (n: number, title: string) =>
+  incoming(paperRecord(`2606.${String(n).padStart(5, "0")}`, { title }), "2026-06-02");
+
+describe.each(BACKENDS)("the keyword-index queue (%s)", (backend) => {
+  let instance: TestInstance;
+  beforeEach(async () => {
+    instance = await createTestInstance({ backend });
+  });
+  afterEach(async () => {
+    await instance.dispose();
+  });
+
+  const database = () => instance.services.database;
+  const found = async (q: string) => {
+    const request: SearchRequest = { q, mode: "keyword", offset: 0, limit: 50 };
+    const result = await searchPapers(
+      { database: database(), semantic: instance.services.semantic },
+      request,
+    );
+    return result.papers.map((p) => p.id);
+  };
+
+  it("holds queued papers out of keyword search until it is worked off, then finds them", async () => {
+    await upsertPapers(
+      database(),
+      [paper(1, "Quasicrystal tilings"), paper(2, "Penrose quasicrystal growth"), paper(3, "Unrelated")],
+      LATER,
+    );
+    expect(await pendingKeywordIndex(database())).toBe(3);
+    expect(await found("quasicrystal")).toEqual([]);
+
+    const progress: number[] = [];
+    expect(await indexPendingPapers(database(), { chunk: 2, onProgress: (n) => progress.push(n) })).toBe(3);
+    expect(progress).toEqual([2, 3]);
+    expect(await pendingKeywordIndex(database())).toBe(0);
+    expect((await found("quasicrystal")).sort()).toEqual(["2606.00001", "2606.00002"]);
+    // Nothing left: a second pass indexes nothing.
+    expect(await indexPendingPapers(database())).toBe(0);
+  });
+
+  it("indexes a queued paper's newest text once, and replaces what an earlier entry said", async () => {
+    await upsertPapers(database(), [paper(4, "Old words about lattices")], { ...LATER, keywordIndex: "now" });
+    expect(await found("lattices")).toEqual(["2606.00004"]);
+    await upsertPapers(database(), [paper(4, "New words about braids")], LATER);
+    await upsertPapers(database(), [paper(4, "Newer words about braids and knots")], LATER);
+    expect(await pendingKeywordIndex(database())).toBe(1);
+    expect(await indexPendingPapers(database())).toBe(1);
+    expect(await found("lattices")).toEqual([]);
+    expect(await found("knots")).toEqual(["2606.00004"]);
+  });
+
+  it("lets a paper that is deleted while queued leave the queue with it", async () => {
+    await upsertPapers(database(), [paper(5, "Short-lived"), paper(6, "Long-lived")], LATER);
+    await database().kysely.deleteFrom("papers").where("id", "=", "2606.00005").execute();
+    expect(await pendingKeywordIndex(database())).toBe(1);
+    expect(await indexPendingPapers(database())).toBe(1);
+    expect(await found("lived")).toEqual(["2606.00006"]);
+  });
+
+  it("gives each paper to one worker when several work the queue at once", async () => {
+    const many = Array.from({ length: 60 }, (_, i) => paper(100 + i, `Shared topic number ${i}`));
+    await upsertPapers(database(), many, LATER);
+    const counts = await Promise.all([
+      indexPendingPapers(database(), { chunk: 7 }),
+      indexPendingPapers(database(), { chunk: 7 }),
+      indexPendingPapers(database(), { chunk: 7 }),
+    ]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(60);
+    expect(await pendingKeywordIndex(database())).toBe(0);
+    expect((await found("topic")).length).toBe(50);
+  });
+});
