@@ -3,7 +3,7 @@ import type { Database } from "../storage/database.js";
 import { addCounts, emptyCounts, type UpsertCounts, upsertPapers } from "../storage/upsert-papers.js";
 import { findUserIdByHandle } from "../storage/users.js";
 import { importFormat } from "./formats/index.js";
-import { type ImportProblem, type ParsedBatch, parseBatches } from "./parse-batches.js";
+import { type BatchSource, type ImportProblem, parseBatches } from "./parse-batches.js";
 import { canParseInWorker, workerBatches } from "./worker-batches.js";
 
 export type { ImportProblem } from "./parse-batches.js";
@@ -13,13 +13,17 @@ export interface ImportReport extends UpsertCounts {
   readonly problems: ImportProblem[];
 }
 
-export interface ImportOptions {
+/** How files are read into batches. */
+export interface BatchOptions {
   readonly format: string;
-  /** Stop at the first bad record, committing nothing of the batch it is in. */
-  readonly strict?: boolean;
   readonly batchSize?: number;
   /** Parse on a worker thread while this thread writes (default: when running the compiled build). */
   readonly parallel?: boolean;
+}
+
+export interface ImportOptions extends BatchOptions {
+  /** Stop at the first bad record, committing nothing of the batch it is in. */
+  readonly strict?: boolean;
   readonly now?: () => Date;
   /** Index the papers for keyword search as they are stored (default), or queue them (see UpsertOptions). */
   readonly keywordIndex?: "now" | "later";
@@ -41,17 +45,46 @@ export const IMPORT_ACCOUNT = "paperboy";
  * Loads files of papers in one of the known formats. Records are committed in batches, each batch one
  * transaction, so a killed import leaves whole papers only and a re-run skips what is already stored unchanged.
  */
-export async function importFiles(
+export function importFiles(
   database: Database,
   paths: readonly string[],
   options: ImportOptions,
 ): Promise<ImportReport> {
+  return importBatches(database, readBatches(paths, options), options);
+}
+
+/**
+ * Starts reading files into batches (on a worker thread where it can) before anything consumes them, so that
+ * a caller can start parsing first and open and migrate the database meanwhile. An unknown format throws here.
+ */
+export function readBatches(paths: readonly string[], options: BatchOptions): BatchSource {
   importFormat(options.format);
+  const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
+  const parallel = options.parallel ?? canParseInWorker(paths);
+  if (parallel && canParseInWorker(paths)) return workerBatches({ paths, format: options.format, batchSize });
+  const batches = parseBatches(paths, options.format, batchSize);
+  return { [Symbol.asyncIterator]: () => batches, close: async () => void (await batches.return(undefined)) };
+}
+
+/** Commits batches from `readBatches` (see importFiles), and closes the source whatever happens. */
+export async function importBatches(
+  database: Database,
+  batches: BatchSource,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  try {
+    return await importAll(database, batches, options);
+  } finally {
+    await batches.close();
+  }
+}
+
+async function importAll(database: Database, batches: BatchSource, options: ImportOptions) {
   const submitterId = await findUserIdByHandle(database, IMPORT_ACCOUNT);
   const report: ImportReport = { ...emptyCounts(), rejected: 0, problems: [] };
   const now = options.now ?? (() => new Date());
   let read = 0;
-  for await (const batch of batchesFor(paths, options)) {
+  for await (const batch of batches) {
     if (options.strict && batch.problems[0]) {
       const { file, line, message } = batch.problems[0];
       throw invalid(`${file}:${line}: ${message} (stopped by --strict)`);
@@ -70,11 +103,4 @@ export async function importFiles(
     options.onProgress?.(read);
   }
   return report;
-}
-
-function batchesFor(paths: readonly string[], options: ImportOptions): AsyncGenerator<ParsedBatch> {
-  const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
-  const parallel = options.parallel ?? canParseInWorker(paths);
-  if (parallel && canParseInWorker(paths)) return workerBatches({ paths, format: options.format, batchSize });
-  return parseBatches(paths, options.format, batchSize);
 }

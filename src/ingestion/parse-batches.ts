@@ -20,6 +20,11 @@ export interface ParsedBatch {
   readonly read: number;
 }
 
+/** Parsed batches as they become ready; `close` releases what reading them holds (a thread, open files). */
+export interface BatchSource extends AsyncIterable<ParsedBatch> {
+  close(): Promise<void>;
+}
+
 export const displayName = (path: string) => (path === "-" ? "stdin" : path);
 
 /**

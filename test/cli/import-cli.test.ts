@@ -73,6 +73,20 @@ describe("paperboy import", () => {
     );
   });
 
+  it("fails with one line when the database cannot be opened, and stops its parsing thread", () => {
+    const notAFolder = join(directory, "a-file");
+    writeFileSync(notAFolder, "");
+    // The parsing thread starts before the database is opened; were it left running, the process would not
+    // exit and this test would time out.
+    const result = runCli(["import", fixture("listing-small.jsonl")], {
+      DATABASE_URL: `sqlite:${join(notAFolder, "paperboy.db")}`,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^paperboy: cannot create the folder of the database .*a-file\/paperboy\.db/,
+    );
+  }, 60_000);
+
   it("refuses an unknown format and a missing file with a clear reason", () => {
     expect(runCli(["import", "--format", "csv", "x"], env).stderr).toMatch(
       /unknown format "csv" \(known: listing/,

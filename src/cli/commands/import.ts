@@ -1,8 +1,5 @@
 import { formatNames } from "../../ingestion/formats/index.js";
-import { type ImportReport, importFiles } from "../../ingestion/import-files.js";
-import { pendingKeywordIndex } from "../../storage/keyword-index-queue.js";
-import { migrate } from "../../storage/migrate.js";
-import { openDatabase } from "../../storage/open.js";
+import { type ImportReport, importBatches, readBatches } from "../../ingestion/import-files.js";
 import type { Command, CommandContext } from "../command.js";
 import { Progress } from "../progress.js";
 
@@ -15,30 +12,39 @@ export async function runImport(
   files: readonly string[],
   options: { format: string; strict: boolean },
 ): Promise<ImportReport> {
-  // The database alone, not createServices: an import needs no mailer, HTTP clients or embedder, and their
-  // modules would add to every bulk load's start-up time.
-  const database = openDatabase(context.config.databaseUrl);
-  const progress = new Progress(context.stderr, "import");
+  // Parsing starts first, on its worker thread, while this thread loads the storage modules (Kysely, the
+  // drivers: a few hundred milliseconds) and opens and migrates the database. The database alone, not
+  // createServices: an import needs no mailer, HTTP clients or embedder.
+  const batches = readBatches(files, { format: options.format });
   try {
-    await migrate(database);
-    const report = await importFiles(database, files, {
-      format: options.format,
-      strict: options.strict,
-      onProgress: (count) => progress.update(count),
-      onProblem: (problem) => context.stderr.write(`${problem.file}:${problem.line}: ${problem.message}\n`),
-      // A bulk load stores papers first and builds their keyword index in one pass afterwards, which is
-      // cheaper than indexing batch by batch and lets the papers be browsed sooner.
-      keywordIndex: "later",
-    });
-    progress.done(report.added + report.updated + report.unchanged + report.rejected);
-    const queued = await pendingKeywordIndex(database);
-    if (queued > 0)
-      context.stderr.write(
-        `import: ${queued} papers wait for the keyword index; \`paperboy index\` builds it now, \`paperboy serve\` builds it at start and keeps it current\n`,
-      );
-    return report;
+    const { openDatabase } = await import("../../storage/open.js");
+    const { migrate } = await import("../../storage/migrate.js");
+    const { pendingKeywordIndex } = await import("../../storage/keyword-index-queue.js");
+    const database = openDatabase(context.config.databaseUrl);
+    const progress = new Progress(context.stderr, "import");
+    try {
+      await migrate(database);
+      const report = await importBatches(database, batches, {
+        format: options.format,
+        strict: options.strict,
+        onProgress: (count) => progress.update(count),
+        onProblem: (problem) => context.stderr.write(`${problem.file}:${problem.line}: ${problem.message}\n`),
+        // A bulk load stores papers first and builds their keyword index in one pass afterwards, which is
+        // cheaper than indexing batch by batch and lets the papers be browsed sooner.
+        keywordIndex: "later",
+      });
+      progress.done(report.added + report.updated + report.unchanged + report.rejected);
+      const queued = await pendingKeywordIndex(database);
+      if (queued > 0)
+        context.stderr.write(
+          `import: ${queued} papers wait for the keyword index; \`paperboy index\` builds it now, \`paperboy serve\` builds it at start and keeps it current\n`,
+        );
+      return report;
+    } finally {
+      await database.close();
+    }
   } finally {
-    await database.close();
+    await batches.close();
   }
 }
 

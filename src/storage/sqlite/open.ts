@@ -17,7 +17,13 @@ export function sqliteFileFromUrl(url: string): string {
 
 export function openSqlite(url: string): Database {
   const file = sqliteFileFromUrl(url);
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  if (file !== ":memory:") {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (error) {
+      throw new Error(`cannot create the folder of the database ${file} (${(error as Error).message})`);
+    }
+  }
   const db = new BetterSqlite3(file);
   // Takes effect only while the file is still empty (SQLite keeps an existing database's page size). 16 KB
   // pages hold several papers each where 4 KB pages held one or two, and a bulk import makes a quarter of
