@@ -3,6 +3,12 @@ import type { Database } from "../storage/database.js";
 import { indexPendingPapers } from "../storage/keyword-index-queue.js";
 
 /**
+ * Papers per transaction when a server indexes in the background: on SQLite a chunk runs on the event loop's
+ * thread, and 1,000 papers hold it for about 60 ms.
+ */
+const BACKGROUND_CHUNK = 1000;
+
+/**
  * Works off the keyword-index queue on a timer, for a server: papers another process bulk-imported become
  * keyword-searchable within one interval. Between chunks the event loop answers requests. Returns a stop
  * function that waits for the chunk in progress.
@@ -20,7 +26,7 @@ export function startKeywordIndexing(
   };
   const timer = setInterval(() => {
     if (running) return;
-    running = indexPendingPapers(database, { between })
+    running = indexPendingPapers(database, { between, chunk: BACKGROUND_CHUNK })
       .catch((error: unknown) => {
         if (!(error instanceof Stopped)) onError(error);
       })

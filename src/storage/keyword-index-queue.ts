@@ -40,6 +40,13 @@ export async function indexPendingPapers(
   options: IndexPendingOptions = {},
 ): Promise<number> {
   const chunk = options.chunk ?? KEYWORD_INDEX_CHUNK;
+  // A read first: a server polls this on a timer, and an empty queue should not cost a write lock.
+  const any = await database.kysely
+    .selectFrom("search_pending")
+    .select("paper_id")
+    .limit(1)
+    .executeTakeFirst();
+  if (!any) return 0;
   const native = database.native;
   const take =
     native.kind === "sqlite"
