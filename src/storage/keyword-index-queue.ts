@@ -19,10 +19,13 @@ export interface IndexPendingOptions {
   readonly between?: () => Promise<void>;
 }
 
-/** How many papers wait for their keyword-index entry. */
-export async function pendingKeywordIndex(database: Database): Promise<number> {
+/** How many papers wait for their keyword-index entry, counted up to `cap` (a page asks often). */
+export async function pendingKeywordIndex(
+  database: Database,
+  cap = Number.MAX_SAFE_INTEGER,
+): Promise<number> {
   const row = await database.kysely
-    .selectFrom("search_pending")
+    .selectFrom((eb) => eb.selectFrom("search_pending").select("paper_id").limit(cap).as("queued"))
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
   return Number(row.n);

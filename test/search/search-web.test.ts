@@ -1,5 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { indexPendingPapers } from "../../src/storage/keyword-index-queue.js";
+import { upsertPapers } from "../../src/storage/upsert-papers.js";
 import { buildApp } from "../../src/web/app.js";
 import type { TestInstance } from "../helpers/services.js";
 import { listingPapers, searchInstance, storePapers } from "./backends.js";
@@ -42,6 +44,28 @@ describe("search pages and API", () => {
     expect(response.body).toContain("<mark>Equilibria</mark>");
     expect(response.body).toContain('value="nash equilibria"');
     expect(response.body).toContain('href="/papers/2606.26564"');
+  });
+
+  it("says when recently imported papers are not in the keyword index yet, until they are", async () => {
+    const [first] = listingPapers();
+    if (!first) throw new Error("fixture is empty");
+    const queued = ["2606.99990", "2606.99991"].map((id) => ({
+      ...first,
+      record: { ...first.record, id, title: `Zeolite catalysis ${id}` },
+    }));
+    await upsertPapers(instance.services.database, queued, {
+      submitterId: null,
+      source: "import",
+      now: "2026-06-30T00:00:00.000Z",
+      keywordIndex: "later",
+    });
+    const before = await app.inject("/search?q=zeolite&mode=keyword");
+    expect(before.body).toContain("2 recently imported papers are still being added to the keyword index");
+    expect(before.body).not.toContain('href="/papers/2606.99990"');
+    await indexPendingPapers(instance.services.database);
+    const after = await app.inject("/search?q=zeolite&mode=keyword");
+    expect(after.body).not.toContain("recently imported");
+    expect(after.body).toContain('href="/papers/2606.99990"');
   });
 
   it("escapes what papers and queries contain", async () => {

@@ -10,9 +10,12 @@ export interface SearchPageProps {
   readonly outcome: SearchOutcome;
   /** The request's own parameters, kept in the paging links. */
   readonly params: Readonly<Record<string, string>>;
+  /** Papers stored but not yet in the keyword index, counted up to one more than `notIndexedCap`. */
+  readonly notIndexed?: number;
+  readonly notIndexedCap?: number;
 }
 
-export function SearchPage({ outcome, params }: SearchPageProps) {
+export function SearchPage({ outcome, params, notIndexed = 0, notIndexedCap = 0 }: SearchPageProps) {
   const { query, papers, total } = outcome;
   const pattern = highlightPattern(positiveWords(query).map((w) => w.text));
   const title = query.raw === "" ? "Search" : `Search: ${query.raw}`;
@@ -32,6 +35,14 @@ export function SearchPage({ outcome, params }: SearchPageProps) {
         {query.notes.map((note) => (
           <p class="notice">{note}</p>
         ))}
+        {notIndexed > 0 ? (
+          <p class="notice">
+            {notIndexed > notIndexedCap
+              ? `More than ${notIndexedCap.toLocaleString("en-US")} recently imported papers are`
+              : `${notIndexed.toLocaleString("en-US")} recently imported ${notIndexed === 1 ? "paper is" : "papers are"}`}{" "}
+            still being added to the keyword index; until then keyword and hybrid search may miss them.
+          </p>
+        ) : null}
       </section>
       {papers.length === 0 ? (
         <EmptyState outcome={outcome} />

@@ -6,6 +6,7 @@ import { invalid } from "../../core/errors.js";
 import { SEARCH_MODES, searchPapers } from "../../search/search-papers.js";
 import { similarPapers } from "../../search/similar-papers.js";
 import type { Services } from "../../services.js";
+import { pendingKeywordIndex } from "../../storage/keyword-index-queue.js";
 import { presentPaperEntry } from "../api/present-paper.js";
 import { sendPage } from "../pages/routes.js";
 import { SearchPage } from "../pages/search-page.js";
@@ -56,6 +57,9 @@ function extraFilters(input: {
   };
 }
 
+/** How far the search page counts papers still waiting for the keyword index. */
+const NOT_INDEXED_CAP = 10_000;
+
 /** The search page, the search API (HF's shape plus modes, filters and paging) and similar papers. */
 export function registerSearchRoutes(app: FastifyInstance, services: Services) {
   const deps = { database: services.database, semantic: services.semantic };
@@ -71,12 +75,15 @@ export function registerSearchRoutes(app: FastifyInstance, services: Services) {
       filters: extraFilters(input),
     });
     if (outcome.goTo) return reply.redirect(`/papers/${outcome.goTo}`);
+    // Papers a bulk import stored but the keyword index does not hold yet (see `paperboy import`).
+    const notIndexed =
+      input.q.trim() === "" ? 0 : await pendingKeywordIndex(services.database, NOT_INDEXED_CAP + 1);
     const params = Object.fromEntries(
       Object.entries(request.query as Record<string, unknown>).filter(
         (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "",
       ),
     );
-    return sendPage(reply, h(SearchPage, { outcome, params }));
+    return sendPage(reply, h(SearchPage, { outcome, params, notIndexed, notIndexedCap: NOT_INDEXED_CAP }));
   });
 
   app.get("/api/papers/search", async (request, reply) => {
