@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { Database } from "../storage/database.js";
 import { indexPendingPapers, pendingKeywordIndex } from "../storage/keyword-index-queue.js";
 import { Progress } from "./progress.js";
@@ -7,7 +8,11 @@ export async function indexQueuedPapers(database: Database, stderr: NodeJS.Writa
   if ((await pendingKeywordIndex(database)) === 0) return 0;
   const started = performance.now();
   const progress = new Progress(stderr, "keyword index", 2000, "papers");
-  const indexed = await indexPendingPapers(database, { onProgress: (count) => progress.update(count) });
+  const indexed = await indexPendingPapers(database, {
+    onProgress: (count) => progress.update(count),
+    // PostgreSQL: one chunk per core at once (SQLite works one at a time whatever is asked).
+    concurrency: availableParallelism(),
+  });
   progress.done(indexed);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   stderr.write(`keyword index: indexed ${indexed} queued papers (${seconds} s)\n`);

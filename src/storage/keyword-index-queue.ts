@@ -17,6 +17,12 @@ export interface IndexPendingOptions {
   readonly onProgress?: (indexed: number) => void;
   /** Awaited between chunks: a server passes a yield to its event loop so requests are answered meanwhile. */
   readonly between?: () => Promise<void>;
+  /**
+   * Chunks in flight at once, each on its own connection (PostgreSQL only: SQLite has one writer, so it
+   * always works one chunk at a time). Turning text into tsvectors is most of PostgreSQL's cost, and each
+   * connection's server process does it on its own core.
+   */
+  readonly concurrency?: number;
 }
 
 /** How many papers wait for their keyword-index entry, counted up to `cap` (a page asks often). */
@@ -56,13 +62,18 @@ export async function indexPendingPapers(
       ? sqliteChunks(native.db)
       : (limit: number) => inTransaction(native.pool, (client) => postgresChunk(client, limit));
   let indexed = 0;
-  while (true) {
-    const count = await take(chunk);
-    if (count === 0) return indexed;
-    indexed += count;
-    options.onProgress?.(indexed);
-    await options.between?.();
-  }
+  const work = async () => {
+    while (true) {
+      const count = await take(chunk);
+      if (count === 0) return;
+      indexed += count;
+      options.onProgress?.(indexed);
+      await options.between?.();
+    }
+  };
+  const lanes = native.kind === "sqlite" ? 1 : Math.max(1, options.concurrency ?? 1);
+  await Promise.all(Array.from({ length: lanes }, work));
+  return indexed;
 }
 
 function sqliteChunks(db: BetterSqlite3.Database): (limit: number) => Promise<number> {

@@ -77,10 +77,19 @@ describe.each(BACKENDS)("the keyword-index queue (%s)", (backend) => {
     await upsertPapers(database(), many, LATER);
     const counts = await Promise.all([
       indexPendingPapers(database(), { chunk: 7 }),
-      indexPendingPapers(database(), { chunk: 7 }),
+      indexPendingPapers(database(), { chunk: 7, concurrency: 3 }),
       indexPendingPapers(database(), { chunk: 7 }),
     ]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(60);
+    // One call with several lanes: each paper is indexed by exactly one of them.
+    const renamed = many.map((p) => ({
+      ...p,
+      record: { ...p.record, title: `${p.record.title} revisited` },
+    }));
+    await upsertPapers(database(), renamed, LATER);
+    expect(await indexPendingPapers(database(), { chunk: 4, concurrency: 4 })).toBe(60);
+    expect(await pendingKeywordIndex(database())).toBe(0);
+    expect((await found("revisited")).length).toBe(50);
     expect(await pendingKeywordIndex(database())).toBe(0);
     expect((await found("topic")).length).toBe(50);
   });
