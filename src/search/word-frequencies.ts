@@ -1,5 +1,5 @@
 import type { Database } from "../storage/database.js";
-import { countMatchesUpTo } from "../storage/keyword-search.js";
+import { countEachUpTo } from "../storage/keyword-search.js";
 
 /** Counts are remembered this long: a word's share of papers moves slowly as papers arrive. */
 const TTL_MS = 60 * 60 * 1000;
@@ -30,16 +30,18 @@ export async function wordFrequencies(
     memories.set(database, memory);
   }
   const out = new Map<string, number>();
+  const unknown: string[] = [];
   for (const word of words) {
     const known = memory.get(word);
-    if (known && now - known.at < TTL_MS) {
-      out.set(word, known.count);
-      continue;
-    }
-    const count = await countMatchesUpTo(database, word, cap);
+    if (known && now - known.at < TTL_MS) out.set(word, known.count);
+    else unknown.push(word);
+  }
+  const counted = await countEachUpTo(database, [...new Set(unknown)], cap);
+  for (const [word, count] of counted) {
     // A word no paper has yet costs nothing to count again, and the next paper may bring it.
     if (count > 0) memory.set(word, { count, at: now });
     out.set(word, count);
   }
-  return out;
+  // In the order asked, as before.
+  return new Map(words.map((word) => [word, out.get(word) ?? 0]));
 }
