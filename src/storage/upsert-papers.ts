@@ -18,8 +18,8 @@ export interface UpsertOptions {
   /**
    * `now` (the default) writes the changed papers' keyword-index entries in the batch's transaction: they are
    * searchable the moment they are stored. `later` queues them instead (`search_pending`, same transaction)
-   * for storage/keyword-index-queue.ts to index in large chunks: a bulk load stores papers at twice the speed,
-   * and the index is built by `paperboy index`, by `serve` at start and on its refresh timer.
+   * for storage/keyword-index-queue.ts to index in chunks: a bulk load stores papers in a little over half the
+   * time, and the index is built by `paperboy index`, by `serve` at start and on its refresh timer.
    */
   readonly keywordIndex?: "now" | "later";
 }
