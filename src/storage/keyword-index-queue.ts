@@ -7,7 +7,8 @@ import { sqliteSearchDocuments } from "./sqlite/search-documents.js";
 
 /**
  * Papers per transaction while working off the queue. Large chunks make few, large keyword-index segments
- * (less merging); each chunk holds the write lock for about half a second on SQLite.
+ * (less merging); on SQLite each chunk holds the write lock for about 0.3 s (the shared corpus indexes at
+ * about 16,500 papers/s).
  */
 export const KEYWORD_INDEX_CHUNK = 5000;
 
