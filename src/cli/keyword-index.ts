@@ -1,11 +1,13 @@
 import { availableParallelism } from "node:os";
 import type { Database } from "../storage/database.js";
-import { indexPendingPapers, pendingKeywordIndex } from "../storage/keyword-index-queue.js";
+import { indexPendingPapers } from "../storage/keyword-index-queue.js";
 import { Progress } from "./progress.js";
 
-/** Indexes every paper queued for the keyword index, with progress on `stderr`; returns how many. */
+/**
+ * Indexes every paper queued for the keyword index, with progress on `stderr` (nothing at all when the queue is
+ * empty); returns how many.
+ */
 export async function indexQueuedPapers(database: Database, stderr: NodeJS.WritableStream): Promise<number> {
-  if ((await pendingKeywordIndex(database)) === 0) return 0;
   const started = performance.now();
   const progress = new Progress(stderr, "keyword index", 2000, "papers");
   const indexed = await indexPendingPapers(database, {
@@ -13,6 +15,7 @@ export async function indexQueuedPapers(database: Database, stderr: NodeJS.Writa
     // PostgreSQL: one chunk per core at once (SQLite works one at a time whatever is asked).
     concurrency: availableParallelism(),
   });
+  if (indexed === 0) return 0;
   progress.done(indexed);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   stderr.write(`keyword index: indexed ${indexed} queued papers (${seconds} s)\n`);

@@ -67,17 +67,18 @@ export function registerSearchRoutes(app: FastifyInstance, services: Services) {
   app.get("/search", async (request, reply) => {
     const input = parse(pageQuery, request.query);
     const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
-    const outcome = await searchPapers(deps, {
-      q: input.q,
-      mode: input.mode,
-      offset,
-      limit: SEARCH_PAGE_SIZE,
-      filters: extraFilters(input),
-    });
+    const [outcome, notIndexed] = await Promise.all([
+      searchPapers(deps, {
+        q: input.q,
+        mode: input.mode,
+        offset,
+        limit: SEARCH_PAGE_SIZE,
+        filters: extraFilters(input),
+      }),
+      // Papers a bulk import stored but the keyword index does not hold yet (see `paperboy import`).
+      input.q.trim() === "" ? 0 : pendingKeywordIndex(services.database, NOT_INDEXED_CAP + 1),
+    ]);
     if (outcome.goTo) return reply.redirect(`/papers/${outcome.goTo}`);
-    // Papers a bulk import stored but the keyword index does not hold yet (see `paperboy import`).
-    const notIndexed =
-      input.q.trim() === "" ? 0 : await pendingKeywordIndex(services.database, NOT_INDEXED_CAP + 1);
     const params = Object.fromEntries(
       Object.entries(request.query as Record<string, unknown>).filter(
         (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "",
