@@ -8,6 +8,7 @@ import { registerCsrf } from "./auth/csrf.js";
 import { registerSessions } from "./auth/session.js";
 import { registerErrorHandlers } from "./errors.js";
 import { registerFeeds } from "./feeds/routes.js";
+import { registerGracefulClose } from "./graceful-close.js";
 import { registerMathStylesheet } from "./math/math-stylesheet.js";
 import { registerPageCache } from "./page-cache.js";
 import { registerAccountPages } from "./pages/account-routes.js";
@@ -32,6 +33,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     trustProxy: services.config.production,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  registerGracefulClose(app);
   registerSecurityHeaders(app);
   registerErrorHandlers(app);
   await app.register(fastifyFormbody);
