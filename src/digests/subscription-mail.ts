@@ -1,3 +1,4 @@
+import { escapeHtml } from "../core/text.js";
 import type { OutgoingMail } from "../mail/mailer.js";
 
 /** The one email an unconfirmed address may get: a link that confirms the subscription. */
@@ -33,9 +34,6 @@ export function manageMail(email: string, preferencesUrl: string, baseUrl: strin
     html: linkHtml(text, preferencesUrl, "Your settings"),
   };
 }
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
 
 function linkHtml(text: string, url: string, label: string): string {
   const paragraphs = text

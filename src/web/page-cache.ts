@@ -61,7 +61,8 @@ export function registerPageCache(app: FastifyInstance, services: Services, stor
   });
   app.addHook("onSend", async (request, reply, payload) => {
     const etag = request.pageEtag;
-    if (!etag || reply.statusCode !== 200 || typeof payload !== "string") return payload;
+    if (!etag || reply.statusCode !== 200 || !(typeof payload === "string" || Buffer.isBuffer(payload)))
+      return payload;
     if (request.headers.cookie || reply.getHeader("set-cookie") || reply.getHeader("content-encoding"))
       return payload;
     store.set(request.url, etag, payload);

@@ -47,9 +47,9 @@ export class RenderedStore {
     return page;
   }
 
-  set(url: string, etag: string, html: string) {
+  set(url: string, etag: string, html: string | Buffer) {
     this.remove(url);
-    const bytes = Buffer.from(html, "utf8");
+    const bytes = typeof html === "string" ? Buffer.from(html, "utf8") : html;
     const page: StoredPage = { etag, html: bytes, variants: new Map(), bytes: bytes.length };
     this.pages.set(url, page);
     this.total += page.bytes;

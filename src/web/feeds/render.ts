@@ -1,5 +1,5 @@
 import { Feed, type Item } from "feed";
-import { collapseWhitespace } from "../../core/text.js";
+import { collapseWhitespace, escapeHtml } from "../../core/text.js";
 import type { PaperSummary } from "../../storage/papers.js";
 import { type FeedExtension, feedHref } from "../components/feed-links.js";
 
@@ -19,9 +19,6 @@ export const CONTENT_TYPES: Record<FeedExtension, string> = {
   json: "application/feed+json; charset=utf-8",
 };
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-const html = (text: string) => text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
-
 /** Papers have no featuring time in lists, so an item's date is its listing day: stable across requests. */
 function paperDate(paper: PaperSummary): Date {
   return new Date(`${paper.listingDay ?? paper.published?.slice(0, 10) ?? "1970-01-01"}T00:00:00Z`);
@@ -32,12 +29,12 @@ function item(baseUrl: string, paper: PaperSummary, extension: FeedExtension): I
   const title = collapseWhitespace(paper.title);
   return {
     // Atom titles are declared HTML by the library; RSS and JSON Feed titles are plain text.
-    title: extension === "atom" ? html(title) : title,
+    title: extension === "atom" ? escapeHtml(title) : title,
     id: url,
     guid: url,
     link: url,
     date: paperDate(paper),
-    description: `<p>${html(paper.authors.join(", "))}</p><p>${html(collapseWhitespace(paper.abstract))}</p>`,
+    description: `<p>${escapeHtml(paper.authors.join(", "))}</p><p>${escapeHtml(collapseWhitespace(paper.abstract))}</p>`,
     category: paper.categories.map((name) => ({ name, term: name })),
     // RSS 2.0 wants an email address in <author>, so names go in the description only.
     ...(extension === "rss" ? {} : { author: paper.authors.map((name) => ({ name })) }),

@@ -2,6 +2,7 @@ import type { Day } from "../../core/listing-day.js";
 import type { PaperSummary } from "../../storage/papers.js";
 import { PaperCard } from "../components/paper-card.js";
 import { PaperStats } from "../components/paper-stats.js";
+import { Kept } from "../kept-fragment.js";
 
 export interface ListMarks {
   /** Papers the viewer has upvoted. */
@@ -26,17 +27,18 @@ export function PaperList({
 }) {
   return (
     <ol class="paper-list" start={start}>
-      {papers.map((paper) => (
-        <li key={paper.id}>
-          <PaperCard paper={paper} today={marks.today ?? null}>
-            <PaperStats
-              paper={paper}
-              upvoted={marks.upvoted.has(paper.id)}
-              rank={marks.ranks.get(paper.id)}
-            />
-          </PaperCard>
-        </li>
-      ))}
+      {papers.map((paper) => {
+        const upvoted = marks.upvoted.has(paper.id);
+        const rank = marks.ranks.get(paper.id);
+        const isNew = Boolean(marks.today) && paper.listingDay === marks.today;
+        return (
+          <Kept key={paper.id} tag="li" contentKey={JSON.stringify([paper, upvoted, rank ?? 0, isNew])}>
+            <PaperCard paper={paper} today={marks.today ?? null}>
+              <PaperStats paper={paper} upvoted={upvoted} rank={rank} />
+            </PaperCard>
+          </Kept>
+        );
+      })}
     </ol>
   );
 }

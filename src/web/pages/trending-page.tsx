@@ -5,6 +5,7 @@ import { Layout } from "../components/layout.js";
 import { PaperCard } from "../components/paper-card.js";
 import { PaperStats } from "../components/paper-stats.js";
 import { SubscribeCta } from "../components/subscribe-cta.js";
+import { Kept } from "../kept-fragment.js";
 import type { ListMarks } from "./paper-list.js";
 
 const number = (value: number, digits: number) => value.toFixed(digits).replace(/\.?0+$/, "") || "0";
@@ -45,14 +46,18 @@ export function TrendingPage({ entries, marks }: { entries: readonly TrendingEnt
         <p class="empty">Nothing is trending yet: upvote or comment on recent papers.</p>
       ) : (
         <ol class="paper-list">
-          {entries.map((entry) => (
-            <li key={entry.paper.id}>
-              <PaperCard paper={entry.paper} today={marks.today ?? null}>
-                <PaperStats paper={entry.paper} upvoted={marks.upvoted.has(entry.paper.id)} />
-                <TrendingWhy entry={entry} />
-              </PaperCard>
-            </li>
-          ))}
+          {entries.map((entry) => {
+            const upvoted = marks.upvoted.has(entry.paper.id);
+            const isNew = Boolean(marks.today) && entry.paper.listingDay === marks.today;
+            return (
+              <Kept key={entry.paper.id} tag="li" contentKey={JSON.stringify([entry, upvoted, isNew])}>
+                <PaperCard paper={entry.paper} today={marks.today ?? null}>
+                  <PaperStats paper={entry.paper} upvoted={upvoted} />
+                  <TrendingWhy entry={entry} />
+                </PaperCard>
+              </Kept>
+            );
+          })}
         </ol>
       )}
     </Layout>
