@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "./config.js";
+import { listeningAt, loadConfig } from "./config.js";
 
 describe("loadConfig", () => {
   it("runs on SQLite with no settings at all", () => {
@@ -26,5 +26,15 @@ describe("loadConfig", () => {
     [{ SEMANTIC_REFRESH_SECONDS: "often" }, /SEMANTIC_REFRESH_SECONDS must be a number of seconds/],
   ])("stops on %j with one clear line", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("links to the address serve listens on unless BASE_URL says otherwise", () => {
+    const moved = listeningAt(loadConfig({ PORT: "3000" }), "0.0.0.0", 4100);
+    expect(moved).toMatchObject({ host: "0.0.0.0", port: 4100, baseUrl: "http://0.0.0.0:4100" });
+    expect(Object.isFrozen(moved)).toBe(true);
+    expect(listeningAt(moved, "127.0.0.1", 4200).baseUrl).toBe("http://127.0.0.1:4200");
+    const given = listeningAt(loadConfig({ BASE_URL: "https://papers.example.org/" }), "0.0.0.0", 4100);
+    expect(given).toMatchObject({ port: 4100, baseUrl: "https://papers.example.org" });
+    expect(listeningAt(loadConfig({}), "127.0.0.1", 0).baseUrl).toBe("http://127.0.0.1:3000");
   });
 });

@@ -141,7 +141,7 @@ export function loadConfig(env: Environment = process.env): Config {
       "configuration: EMBEDDINGS_MODEL (a folder holding model.onnx and tokenizer.json) is required when EMBEDDER=onnx",
     );
   }
-  return Object.freeze({
+  const config: Config = Object.freeze({
     databaseUrl: e.DATABASE_URL,
     host: e.HOST,
     port: e.PORT,
@@ -171,4 +171,27 @@ export function loadConfig(env: Environment = process.env): Config {
       submitterRole: e.SUBMITTER_ROLE,
     }),
   });
+  if (!e.BASE_URL) derivedBaseUrls.add(config);
+  return config;
+}
+
+// Configurations whose BASE_URL was not given, so that it follows the address actually listened on.
+const derivedBaseUrls = new WeakSet<Config>();
+
+/**
+ * The configuration for serving on `host`:`port` (`serve --host --port`). Links the instance writes into pages,
+ * feeds, mail and API answers use BASE_URL when it is set, else this address. Port 0 (any free port) is known
+ * only once listening, so links then keep the configured address.
+ */
+export function listeningAt(config: Config, host: string, port: number): Config {
+  if ((host === config.host && port === config.port) || port === 0) return config;
+  const derived = derivedBaseUrls.has(config);
+  const moved: Config = Object.freeze({
+    ...config,
+    host,
+    port,
+    baseUrl: derived ? `http://${host}:${port}` : config.baseUrl,
+  });
+  if (derived) derivedBaseUrls.add(moved);
+  return moved;
 }

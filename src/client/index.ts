@@ -1,13 +1,14 @@
 import type { z } from "zod";
 import type { HfDailyPaper, HfPaper } from "../web/api/hf-schemas.js";
 import type { Category, Comment, TrendingEntry, UpvoteState } from "../web/api/paperboy-schemas.js";
-import type { DailyPapersQuery } from "../web/api/queries.js";
+import type { DailyPapersQuery, SearchQuery } from "../web/api/queries.js";
 import { type ClientOptions, nextCursor, send, urlWith } from "./http.js";
 
 export { type ClientOptions, PaperboyApiError } from "./http.js";
 export type { Category, Comment, HfDailyPaper, HfPaper, TrendingEntry, UpvoteState };
 
 export type DailyPapersParams = Partial<z.output<typeof DailyPapersQuery>>;
+export type SearchParams = Partial<z.output<typeof SearchQuery>> & { readonly q: string };
 
 export interface PapersPage {
   readonly papers: HfPaper[];
@@ -54,6 +55,16 @@ export class PaperboyClient {
       papers: (await response.json()) as HfPaper[],
       nextCursor: nextCursor(response.headers.get("link")),
     };
+  }
+
+  /** Search as Hugging Face's `/api/papers/search` does (`q`, `limit`), plus Paperboy's modes and filters. */
+  search(params: SearchParams): Promise<HfDailyPaper[]> {
+    return this.json("api/papers/search", { ...params });
+  }
+
+  /** The papers nearest to this one by meaning. */
+  similar(id: string, limit?: number): Promise<HfDailyPaper[]> {
+    return this.json(`api/papers/${id}/similar`, { limit });
   }
 
   /** Every paper, following the cursor from page to page. */

@@ -45,6 +45,21 @@ interface Ranking {
   readonly total: number;
 }
 
+/** Filters given as form fields or API parameters (`cat`, `author`, `after`, `before`). */
+export function searchFilters(input: {
+  readonly cat?: string | undefined;
+  readonly author?: string | undefined;
+  readonly after?: string | undefined;
+  readonly before?: string | undefined;
+}): PaperFilters {
+  return {
+    categories: input.cat ? [input.cat] : [],
+    authors: input.author ? [input.author] : [],
+    after: input.after ?? null,
+    before: input.before ?? null,
+  };
+}
+
 export function mergeFilters(query: SearchQuery, extra: Partial<PaperFilters> = {}): PaperFilters {
   const f = query.filters;
   return {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexPendingPapers } from "../../src/storage/keyword-index-queue.js";
 import { upsertPapers } from "../../src/storage/upsert-papers.js";
 import { buildApp } from "../../src/web/app.js";
+import { expectHfDailyShape } from "../api/hf-shape.js";
 import type { TestInstance } from "../helpers/services.js";
 import { listingPapers, searchInstance, storePapers } from "./backends.js";
 
@@ -112,6 +113,9 @@ describe("search pages and API", () => {
     expect(body[0]?.paper.authors[0]?.name).toBe("Shravan Luckraz");
     expect(body[0]?.title).toBe(body[0]?.paper.title);
     expect(Number(response.headers["x-total-count"])).toBeGreaterThan(0);
+    // The entries of /api/daily_papers, field for field: HF's clients read both alike.
+    expectHfDailyShape(body);
+    expect(Date.parse((body[0] as unknown as { publishedAt: string }).publishedAt)).not.toBeNaN();
     const filtered = (
       await app.inject("/api/papers/search?q=games&mode=keyword&cat=cs.GR")
     ).json() as unknown[];
@@ -128,6 +132,7 @@ describe("search pages and API", () => {
     const body = similar.json() as { paper: { id: string } }[];
     expect(body).toHaveLength(4);
     expect(body.map((e) => e.paper.id)).not.toContain("2606.26564");
+    expectHfDailyShape(body);
     expect((await app.inject("/api/papers/2101.00001/similar")).statusCode).toBe(404);
   });
 });

@@ -1,3 +1,4 @@
+import { listeningAt } from "../../config.js";
 import { loadDemoIfEmpty } from "../../ingestion/demo.js";
 import { startScheduler } from "../../jobs/scheduler.js";
 import { startKeywordIndexing } from "../../search/keyword-indexing.js";
@@ -17,7 +18,12 @@ export const serveCommand: Command = {
     "no-jobs": { type: "boolean", default: false },
   },
   async run(args, context) {
-    const services = await createServices(context.config);
+    const port = args.values.port === undefined ? context.config.port : Number(args.values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`--port ${args.values.port} is not a port number`);
+    const host = typeof args.values.host === "string" ? args.values.host : context.config.host;
+    const config = listeningAt(context.config, host, port);
+    const services = await createServices(config);
     const demo = await loadDemoIfEmpty(services.database);
     if (demo) context.stderr.write(`empty database: loaded the demo corpus (${formatReport(demo)})\n`);
     // A bulk import queues its papers for the keyword index (see `paperboy import`): index them before the first
@@ -29,10 +35,6 @@ export const serveCommand: Command = {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (embedded > 0) context.stderr.write(`semantic search: embedded ${embedded} papers (${seconds} s)\n`);
     const app = await buildApp(services);
-    const port = args.values.port === undefined ? context.config.port : Number(args.values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-      throw new Error(`--port ${args.values.port} is not a port number`);
-    const host = typeof args.values.host === "string" ? args.values.host : context.config.host;
     const address = await app.listen({ port, host });
     context.stderr.write(`Paperboy is serving on ${address}/papers\n`);
     // New papers (imported here or by another process) get vectors, and vectors other processes stored get
@@ -44,7 +46,7 @@ export const serveCommand: Command = {
     );
     const stopIndexing = startKeywordIndexing(
       services.database,
-      context.config.semanticRefreshSeconds * 1000,
+      config.semanticRefreshSeconds * 1000,
       (error) =>
         context.stderr.write(`keyword index: failed: ${error instanceof Error ? error.message : error}\n`),
     );

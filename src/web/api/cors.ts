@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
 const READ_METHODS = new Set(["GET", "HEAD"]);
-const EXPOSED = "Link, RateLimit, RateLimit-Policy, Retry-After, X-Error-Message";
+const EXPOSED = "Link, RateLimit, RateLimit-Policy, Retry-After, X-Error-Message, X-Total-Count";
 
 /** The API and the citation formats (Markdown, BibTeX) are readable from any web page. */
 function isOpenPath(url: string): boolean {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ApiError, HfDailyPapers, HfPaper, HfPapers } from "./hf-schemas.js";
 import { errorResponses as e, type Operation } from "./operation.js";
-import { DailyPapersQuery, IndexBody, PaperParams, PapersQuery } from "./queries.js";
+import { DailyPapersQuery, IndexBody, PaperParams, PapersQuery, SearchQuery } from "./queries.js";
 
 const withError = (spec: { description: string; headers?: readonly string[] }) => ({
   ...spec,
@@ -57,6 +57,23 @@ export const listPapers: Operation = {
   },
 };
 
+export const searchPapers: Operation = {
+  id: "searchPapers",
+  method: "get",
+  path: "/api/papers/search",
+  tag: "Hugging Face compatible",
+  summary: "Search papers: an id or exact title first, then keyword and semantic rankings fused",
+  description:
+    "Entries in the shape of /api/daily_papers. `q` and `limit` are Hugging Face's; `mode`, the filters and " +
+    "`offset` are Paperboy's. `X-Total-Count` says how many papers match in all.",
+  query: SearchQuery,
+  responses: {
+    200: { description: "Best match first.", schema: HfDailyPapers, headers: ["X-Total-Count", ...RATE] },
+    400: withError(e.invalid),
+    429: withError(e.rateLimited),
+  },
+};
+
 export const indexPaper: Operation = {
   id: "indexPaper",
   method: "post",
@@ -91,4 +108,11 @@ export const paperMarkdown: Operation = {
   },
 };
 
-export const HF_OPERATIONS = [dailyPapers, paperInfo, listPapers, indexPaper, paperMarkdown] as const;
+export const HF_OPERATIONS = [
+  dailyPapers,
+  paperInfo,
+  listPapers,
+  searchPapers,
+  indexPaper,
+  paperMarkdown,
+] as const;

@@ -3,16 +3,17 @@ import { submitPaper } from "../../community/submissions.js";
 import { parseArxivId } from "../../core/arxiv-id.js";
 import { paperById } from "../../ranking/daily-list.js";
 import { featuredPapers } from "../../ranking/featured-papers.js";
+import { searchPapers as runSearch, searchFilters } from "../../search/search-papers.js";
 import type { Services } from "../../services.js";
 import { pagePaperIds } from "../../storage/paper-pages.js";
 import { getSummaries } from "../../storage/papers.js";
 import { requireBearerAccount } from "../auth/bearer.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
-import { dailyPapers, indexPaper, listPapers, paperInfo } from "./hf-operations.js";
+import { dailyPapers, indexPaper, listPapers, paperInfo, searchPapers } from "./hf-operations.js";
 import { periodOf } from "./period-query.js";
 import { presentDailyPaper, presentPaper } from "./presenters.js";
-import { DailyPapersQuery, IndexBody, PapersQuery } from "./queries.js";
+import { DailyPapersQuery, IndexBody, PapersQuery, SearchQuery } from "./queries.js";
 import { parseInput } from "./validate.js";
 
 /** Hugging Face's read endpoints. Routes stay thin: parse with the operation's schema, one call, present. */
@@ -41,6 +42,16 @@ export function registerHfReadRoutes(app: FastifyInstance, services: Services) {
   app.get<{ Params: { archive: string; number: string } }>("/api/papers/:archive/:number", (request) =>
     onePaper(`${request.params.archive}/${request.params.number}`),
   );
+
+  app.get(searchPapers.path, async (request, reply) => {
+    const query = parseInput(SearchQuery, request.query, "query");
+    const outcome = await runSearch(
+      { database, semantic: services.semantic },
+      { ...query, filters: searchFilters(query) },
+    );
+    reply.header("x-total-count", String(outcome.total));
+    return outcome.papers.map((paper) => presentDailyPaper(paper, context));
+  });
 
   app.get(listPapers.path, async (request, reply) => {
     const query = parseInput(PapersQuery, request.query, "query");

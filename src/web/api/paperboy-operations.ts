@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { ApiError } from "./hf-schemas.js";
+import { ApiError, HfDailyPapers } from "./hf-schemas.js";
 import { errorResponses as e, type Operation } from "./operation.js";
 import { Categories, Comment, Comments, Trending, UpvoteState } from "./paperboy-schemas.js";
-import { PaperParams } from "./queries.js";
+import { PaperParams, SimilarQuery } from "./queries.js";
 
 const TAG = "Paperboy";
 const RATE = ["RateLimit", "RateLimit-Policy"];
@@ -127,7 +127,25 @@ export const trending: Operation = {
   },
 };
 
+export const similarPapers: Operation = {
+  id: "listSimilarPapers",
+  method: "get",
+  path: "/api/papers/{id}/similar",
+  tag: TAG,
+  summary: "The papers nearest to a paper by meaning (its embedding), nearest first",
+  description: 'Entries in the shape of /api/daily_papers, as the paper page\'s "Similar papers" lists them.',
+  params: PaperParams,
+  query: SimilarQuery,
+  responses: {
+    200: { description: "Nearest first.", schema: HfDailyPapers, headers: RATE },
+    400: withError(e.invalid),
+    404: withError(e.notFound),
+    429: withError(e.rateLimited),
+  },
+};
+
 export const PAPERBOY_OPERATIONS: readonly Operation[] = [
+  similarPapers,
   upvotePaper,
   removeUpvote,
   listComments,

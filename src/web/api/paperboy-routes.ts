@@ -3,13 +3,15 @@ import { postComment as addComment, deleteComment as removeComment } from "../..
 import { setUpvote } from "../../community/upvotes.js";
 import { parseArxivId } from "../../core/arxiv-id.js";
 import { trendingList } from "../../ranking/trending-list.js";
+import { similarPapers } from "../../search/similar-papers.js";
 import type { Services } from "../../services.js";
 import { categoryCounts } from "../../storage/categories.js";
 import { requireBearerAccount } from "../auth/bearer.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
 import { paperComments } from "./comments.js";
 import { CommentBody, CommentParams, TrendingQuery } from "./paperboy-operations.js";
-import { presentPaper } from "./presenters.js";
+import { presentDailyPaper, presentPaper } from "./presenters.js";
+import { SimilarQuery } from "./queries.js";
 import { parseInput } from "./validate.js";
 
 type IdParams = { id?: string; archive?: string; number?: string };
@@ -37,6 +39,15 @@ export function registerPaperboyRoutes(app: FastifyInstance, services: Services)
   for (const path of bothIdForms("/api/papers/{id}/upvote")) {
     app.post(path, upvote(true));
     app.delete(path, upvote(false));
+  }
+
+  for (const path of bothIdForms("/api/papers/{id}/similar")) {
+    app.get(path, async (request) => {
+      const { limit } = parseInput(SimilarQuery, request.query, "query");
+      const deps = { database: services.database, semantic: services.semantic };
+      const papers = await similarPapers(deps, paperIdOf(request), limit);
+      return papers.map((paper) => presentDailyPaper(paper, context));
+    });
   }
 
   for (const path of bothIdForms("/api/papers/{id}/comments")) {

@@ -65,16 +65,23 @@ export function totalUpvotes(paper: PaperSummary): number {
   return paper.upvotes + (paper.externalUpvotes ?? 0);
 }
 
+/**
+ * When arXiv published the paper. Records without that date (the listing format) fall back to the listing day,
+ * a day or so after it, never to when they were featured: a bulk import stamps its own run time there.
+ */
 function publishedAt(paper: PaperSummary): string {
-  return toInstant(paper.published ?? paper.featuredAt ?? paper.listingDay ?? "1970-01-01");
+  return toInstant(paper.published ?? paper.listingDay ?? paper.featuredAt ?? "1970-01-01");
 }
 
 // Hugging Face leaves a key out when it has no value; clients test for presence, so Paperboy does the same.
 function optionalFields(paper: PaperSummary, context: PresentContext): Partial<HfPaper> {
   const links = paperLinks(paper.comment, paper.abstract);
   const fields: Partial<HfPaper> = {};
-  if (paper.listingDay) fields.submittedOnDailyAt = toInstant(paper.listingDay);
-  if (paper.submittedBy) fields.submittedOnDailyBy = presentUser(paper.submittedBy, context);
+  // A featured paper always has a submitter on Hugging Face; papers featured by an import are Paperboy's own.
+  if (paper.listingDay) {
+    fields.submittedOnDailyAt = toInstant(paper.listingDay);
+    fields.submittedOnDailyBy = presentUser(paper.submittedBy ?? "paperboy", context);
+  }
   if (links.projectPage) fields.projectPage = links.projectPage;
   if (links.githubRepo) fields.githubRepo = links.githubRepo;
   // A withdrawal is announced as a new version, so the latest version's date is the withdrawal's.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SEARCH_MODES } from "../../search/search-papers.js";
 
 /**
  * What the API's routes accept, with Hugging Face's names, defaults and limits (huggingface_hub's
@@ -53,3 +54,50 @@ export const IndexBody = z.object({
 export type IndexBody = z.infer<typeof IndexBody>;
 
 export const PaperParams = z.object({ id: z.string().describe("an arXiv id, with or without version") });
+
+/** HF's search answers at most 120 papers per request and reads at most 250 characters of query. */
+export const SEARCH_MAX_LIMIT = 120;
+export const SEARCH_MAX_QUERY = 250;
+
+const searchDay = (name: string) =>
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${name} must be a day written YYYY-MM-DD`);
+
+/** Paperboy's search additions, shared by the search page and the API. */
+export const SEARCH_FILTERS = {
+  mode: z
+    .enum(SEARCH_MODES, { error: `mode must be one of ${SEARCH_MODES.join(", ")}` })
+    .default("hybrid")
+    .describe("hybrid fuses keyword and semantic rankings; keyword and semantic use one of them"),
+  cat: z.string().max(40).optional().describe("only papers in this arXiv category, e.g. cs.LG"),
+  author: z.string().max(200).optional().describe("only papers with an author whose name holds this text"),
+  after: searchDay("after").optional().describe("only papers published on or after this day, YYYY-MM-DD"),
+  before: searchDay("before").optional().describe("only papers published on or before this day, YYYY-MM-DD"),
+};
+
+export const SearchQuery = z.object({
+  q: z
+    .string()
+    .max(SEARCH_MAX_QUERY, `q takes at most ${SEARCH_MAX_QUERY} characters`)
+    .default("")
+    .describe("an arXiv id or link, a title, or words with the operators of the search page"),
+  limit: whole("limit")
+    .min(1, `limit must be from 1 to ${SEARCH_MAX_LIMIT}`)
+    .max(SEARCH_MAX_LIMIT, `limit must be from 1 to ${SEARCH_MAX_LIMIT}`)
+    .default(50)
+    .describe("papers per page"),
+  offset: whole("offset")
+    .min(0, "offset must be from 0 to 1000")
+    .max(1000, "offset must be from 0 to 1000")
+    .default(0)
+    .describe("papers to skip, for the next page"),
+  ...SEARCH_FILTERS,
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const SimilarQuery = z.object({
+  limit: whole("limit")
+    .min(1, "limit must be from 1 to 50")
+    .max(50, "limit must be from 1 to 50")
+    .default(10)
+    .describe("how many papers"),
+});
