@@ -24,6 +24,9 @@ describe("loadConfig", () => {
     [{ HF_API_URL: "not a url" }, /HF_API_URL must be an http/],
     [{ SEMANTIC_REFRESH_SECONDS: "0" }, /SEMANTIC_REFRESH_SECONDS/],
     [{ SEMANTIC_REFRESH_SECONDS: "often" }, /SEMANTIC_REFRESH_SECONDS must be a number of seconds/],
+    [{ TRUST_PROXY: "10.0.0.999" }, /TRUST_PROXY must be none, or the proxies' addresses/],
+    [{ TRUST_PROXY: "true" }, /TRUST_PROXY must be none/],
+    [{ TRUST_PROXY: "10.0.0.0/33" }, /TRUST_PROXY/],
   ])("stops on %j with one clear line", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -36,5 +39,15 @@ describe("loadConfig", () => {
     const given = listeningAt(loadConfig({ BASE_URL: "https://papers.example.org/" }), "0.0.0.0", 4100);
     expect(given).toMatchObject({ port: 4100, baseUrl: "https://papers.example.org" });
     expect(listeningAt(loadConfig({}), "127.0.0.1", 0).baseUrl).toBe("http://127.0.0.1:3000");
+  });
+
+  it("believes forwarded addresses only from the proxies it is told of (production: this machine's)", () => {
+    const key = { SECRET_KEY: "x".repeat(32) };
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ ...key, NODE_ENV: "production" }).trustProxy).toBe("loopback");
+    expect(loadConfig({ ...key, NODE_ENV: "production", TRUST_PROXY: "none" }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.5, 192.168.0.0/16, ::1" }).trustProxy).toBe(
+      "10.0.0.5, 192.168.0.0/16, ::1",
+    );
   });
 });

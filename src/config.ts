@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { dialectOfUrl } from "./storage/database-url.js";
 
@@ -19,6 +20,17 @@ const optionalText = z
   .string()
   .optional()
   .transform((value) => (value === "" ? undefined : value));
+
+const PROXY_PRESETS = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An address or range as proxy-addr (Fastify's trustProxy) reads it: a preset, an IP, or IP/prefix. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_PRESETS.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
 
 const schema = z.object({
   DATABASE_URL: databaseUrl.default("sqlite:data/paperboy.db"),
@@ -59,6 +71,15 @@ const schema = z.object({
     .default(4),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   NODE_ENV: z.string().default("development"),
+  TRUST_PROXY: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (value) => value === "none" || value.split(",").every((entry) => isProxyAddress(entry.trim())),
+        "must be none, or the proxies' addresses separated by commas (loopback, 10.0.0.5, 10.0.0.0/8, ...)",
+      )
+      .optional(),
+  ),
   SIGN_UP: z.enum(SIGN_UP, { error: `must be one of ${SIGN_UP.join(", ")}` }).default("open"),
   SESSION_DAYS: z.coerce.number().int().min(1).max(400).default(30),
   SIGN_IN_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
@@ -77,6 +98,11 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly baseUrl: string;
+  /**
+   * Which peers' X-Forwarded-For (and -Proto, -Host) to believe, as Fastify's `trustProxy` takes it: false, or
+   * addresses and ranges separated by commas. The client address that rate limits count comes from it.
+   */
+  readonly trustProxy: false | string;
   readonly secretKey: string | undefined;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
@@ -146,6 +172,7 @@ export function loadConfig(env: Environment = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     baseUrl: (e.BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ""),
+    trustProxy: trustProxyOf(e.TRUST_PROXY, production),
     secretKey: e.SECRET_KEY,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
@@ -173,6 +200,17 @@ export function loadConfig(env: Environment = process.env): Config {
   });
   if (!e.BASE_URL) derivedBaseUrls.add(config);
   return config;
+}
+
+/**
+ * A proxy appends the address it saw to X-Forwarded-For, after whatever the client wrote there, so only the
+ * entries added by trusted proxies can be believed. By default, in production, that is a proxy on the same
+ * machine (nginx in front, as docs/deployment.md sets it up); trusting every hop would let any client choose
+ * its address and walk past every rate limit.
+ */
+function trustProxyOf(setting: string | undefined, production: boolean): false | string {
+  if (setting === undefined) return production ? "loopback" : false;
+  return setting === "none" ? false : setting;
 }
 
 // Configurations whose BASE_URL was not given, so that it follows the address actually listened on.

@@ -30,7 +30,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: services.config.logLevel },
     bodyLimit: 256 * 1024,
-    trustProxy: services.config.production,
+    trustProxy: services.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
   registerGracefulClose(app);

@@ -3,6 +3,7 @@ import { h } from "preact";
 import { type ErrorCode, isAppError } from "../core/errors.js";
 import { ErrorPage } from "./pages/error-page.js";
 import { renderDocument } from "./render.js";
+import { isApiRequest } from "./request-path.js";
 import { viewerOf } from "./viewer.js";
 
 /** The one mapping from error codes to HTTP statuses. */
@@ -52,7 +53,7 @@ function describe(error: FastifyError | Error): Described {
 /** Answers JSON to API clients and a readable page to people. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, described: Described) {
   reply.status(described.status);
-  if (request.url.startsWith("/api/")) {
+  if (isApiRequest(request)) {
     // Hugging Face's clients (huggingface_hub) show this header's text in the exceptions they raise.
     reply.header("x-error-message", described.message.replace(/[^\x20-\x7e]/g, "?"));
     return reply.send({ error: described.code, message: described.message });

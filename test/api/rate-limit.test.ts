@@ -1,6 +1,8 @@
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../src/community/accounts.js";
 import { createApiToken } from "../../src/community/api-tokens.js";
+import { buildApp } from "../../src/web/app.js";
 import { loadListingFixture, serveWithClient } from "../helpers/api.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
@@ -39,6 +41,10 @@ describe("API rate limits per address and per token", () => {
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(refused.headers.get("ratelimit")).toMatch(/^"api";r=0;t=\d+$/);
     expect(refused.headers.get("access-control-allow-origin")).toBe("*");
+    // The router decodes the path; percent-encoding it does not leave the API or its quota.
+    const encoded = await fetch(`${baseUrl}/%61pi/daily_papers`);
+    expect(encoded.status).toBe(429);
+    expect(await encoded.json()).toMatchObject({ error: "rate_limited" });
   });
 
   it("gives a token its own, larger quota", async () => {
@@ -53,5 +59,41 @@ describe("API rate limits per address and per token", () => {
 
   it("leaves pages alone", async () => {
     expect((await fetch(`${baseUrl}/papers/2606.26139`)).status).toBe(200);
+  });
+});
+
+describe("the client address behind a reverse proxy (production)", () => {
+  let instance: TestInstance;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    instance = await createTestInstance({ env: { NODE_ENV: "production", API_RATE_LIMIT: "2" } });
+    app = await buildApp(instance.services);
+  });
+  afterAll(async () => {
+    await app.close();
+    await instance.dispose();
+  });
+
+  const statuses = async (remoteAddress: string, forwardedFor: (i: number) => string) => {
+    const codes: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const response = await app.inject({
+        url: "/api/categories",
+        remoteAddress,
+        headers: { "x-forwarded-for": forwardedFor(i) },
+      });
+      codes.push(response.statusCode);
+    }
+    return codes;
+  };
+
+  it("ignores X-Forwarded-For from a client that is not the proxy", async () => {
+    expect(await statuses("203.0.113.7", (i) => `10.0.0.${i}`)).toEqual([200, 200, 429]);
+  });
+
+  it("counts the address the local proxy saw, not what the client wrote before it", async () => {
+    expect(await statuses("127.0.0.1", (i) => `10.0.0.${i}, 198.51.100.4`)).toEqual([200, 200, 429]);
+    expect(await statuses("127.0.0.1", () => "198.51.100.5")).toEqual([200, 200, 429]);
   });
 });

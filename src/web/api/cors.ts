@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { routedPath } from "../request-path.js";
 
 const READ_METHODS = new Set(["GET", "HEAD"]);
 const EXPOSED = "Link, RateLimit, RateLimit-Policy, Retry-After, X-Error-Message, X-Total-Count";
 
 /** The API and the citation formats (Markdown, BibTeX) are readable from any web page. */
-function isOpenPath(url: string): boolean {
-  const path = url.split("?")[0] ?? "";
+function isOpenPath(request: FastifyRequest): boolean {
+  const path = routedPath(request);
   return path.startsWith("/api/") || path.endsWith(".md") || path.endsWith("/bibtex");
 }
 
@@ -21,7 +22,7 @@ function preflightAsksForRead(request: FastifyRequest): boolean {
  */
 export function registerApiCors(app: FastifyInstance) {
   app.addHook("onRequest", async (request, reply) => {
-    if (!READ_METHODS.has(request.method) || !isOpenPath(request.url)) return;
+    if (!READ_METHODS.has(request.method) || !isOpenPath(request)) return;
     reply.header("access-control-allow-origin", "*");
     reply.header("access-control-expose-headers", EXPOSED);
   });

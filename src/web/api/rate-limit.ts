@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Services } from "../../services.js";
 import { authenticateBearer } from "../auth/bearer.js";
 import { enforceKeyLimit, type RateRule } from "../rate-limit.js";
+import { isApiRequest } from "../request-path.js";
 
 const MINUTE = 60;
 
@@ -26,7 +27,7 @@ export function apiRateRules(services: Services): { address: RateRule; token: Ra
 export function registerApiRateLimit(app: FastifyInstance, services: Services) {
   const rules = apiRateRules(services);
   app.addHook("onRequest", async (request, reply) => {
-    if (!request.url.startsWith("/api/") || request.method === "OPTIONS") return;
+    if (!isApiRequest(request) || request.method === "OPTIONS") return;
     const account = await authenticateBearer(services, request.headers.authorization);
     if (account)
       await enforceKeyLimit(

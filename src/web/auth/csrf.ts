@@ -1,6 +1,7 @@
 import fastifyCsrf from "@fastify/csrf-protection";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Services } from "../../services.js";
+import { isApiRequest } from "../request-path.js";
 import { cookieOptions } from "./session.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -20,7 +21,7 @@ export async function registerCsrf(app: FastifyInstance, services: Services) {
     cookieOpts: { ...cookieOptions(services), signed: true },
   });
   app.addHook("preHandler", (request, reply, done) => {
-    if (!UNSAFE.has(request.method) || request.url.startsWith("/api/")) return done();
+    if (!UNSAFE.has(request.method) || isApiRequest(request)) return done();
     if (EXEMPT_ROUTES.has(request.routeOptions.url ?? "")) return done();
     app.csrfProtection(request, reply, done);
   });

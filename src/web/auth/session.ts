@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { accountOfSession, type NewSession } from "../../community/sessions.js";
 import type { Account } from "../../core/account.js";
 import type { Services } from "../../services.js";
+import { isApiRequest } from "../request-path.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -32,7 +33,7 @@ export async function registerSessions(app: FastifyInstance, services: Services)
   app.decorateRequest("account", null);
   app.addHook("onRequest", async (request) => {
     // The JSON API authenticates by bearer token only (and so needs no CSRF token): a cookie never counts there.
-    if (request.url.startsWith("/api/")) return;
+    if (isApiRequest(request)) return;
     const token = request.cookies[SESSION_COOKIE];
     request.account = token ? await accountOfSession(services, token) : null;
   });
