@@ -12,9 +12,14 @@ export const SIGN_IN_PURPOSE = "sign-in";
 
 type Deps = Pick<Services, "database" | "clock" | "config" | "secretKey" | "mailer">;
 
-/** A relative path on this site to return to after signing in; anything else becomes /papers. */
+/**
+ * A relative path on this site to return to after signing in; anything else becomes /papers. Characters beyond
+ * ASCII are percent-encoded, as a Location header must carry them (Node refuses to send them raw).
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === "string" && /^\/(?![/\\])[^\s]*$/.test(next) && next.length < 500 ? next : "/papers";
+  if (typeof next !== "string" || next.length >= 500 || !/^\/(?![/\\])[^\s\p{Cc}]*$/u.test(next))
+    return "/papers";
+  return next.replace(/[^\x21-\x7e]+/gu, (run) => encodeURIComponent(run));
 }
 
 /**

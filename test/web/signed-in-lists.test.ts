@@ -64,6 +64,12 @@ describe("list pages for signed-in people", () => {
     expect(forged.statusCode).toBe(403);
     expect(await bob.post("/upvote", { paper, on: "1", back: DAY })).toMatchObject({ statusCode: 303 });
     expect(pressed((await bob.get(DAY)).body).get(paper)).toBe(true);
+    // A way back that a Location header cannot carry as written is encoded, not a failure after the vote.
+    const back = await bob.post("/upvote", { paper, on: "0", back: "/search?q=图" });
+    expect(back).toMatchObject({
+      statusCode: 303,
+      headers: { location: `/search?q=%E5%9B%BE#paper-${paper}` },
+    });
   });
 
   it("keeps anonymous and signed-in cards apart", async () => {
