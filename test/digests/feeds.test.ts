@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { parseAtomFeed, parseFeed, parseJsonFeed, parseRssFeed } from "feedsmith";
+import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
 import { personalFeedToken } from "../../src/digests/links.js";
@@ -73,6 +74,24 @@ describe("feeds", () => {
         expect(entry.updated).toBeTruthy();
         expect(entry.authors?.length).toBeGreaterThan(0);
       }
+    }
+  });
+
+  it("keeps a search feed well-formed XML whatever characters the query holds", async () => {
+    for (const extension of ["atom", "rss"]) {
+      const response = await app.inject(`/feeds/search.${extension}?q=%01%0Blanguage%EF%BF%BE%20model`);
+      expect(response.statusCode).toBe(200);
+      const parser = new SaxesParser();
+      const titles: string[] = [];
+      let inTitle = false;
+      parser.on("opentag", (tag) => {
+        inTitle = tag.name === "title";
+      });
+      parser.on("text", (text) => {
+        if (inTitle) titles.push(text);
+      });
+      expect(() => parser.write(response.body).close()).not.toThrow();
+      expect(titles[0]).toContain("language model");
     }
   });
 

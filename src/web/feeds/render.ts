@@ -56,9 +56,17 @@ export function renderFeed(baseUrl: string, list: FeedList, extension: FeedExten
     feedLinks: { rss: self("rss"), atom: self("atom"), json: self("json") },
   });
   for (const paper of list.papers) feed.addItem(item(baseUrl, paper, extension));
-  if (extension === "rss") return feed.rss2();
-  if (extension === "atom") return feed.atom1();
+  if (extension === "rss") return withoutXmlForbidden(feed.rss2());
+  if (extension === "atom") return withoutXmlForbidden(feed.atom1());
   return jsonFeed11(feed.json1(), list.papers);
+}
+
+// Characters XML 1.0 allows nowhere, not even escaped: most C0 controls, lone surrogates, U+FFFE and U+FFFF.
+const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** A search feed's title repeats the query as typed, so a control character there would break the document. */
+function withoutXmlForbidden(xml: string): string {
+  return xml.replace(XML_FORBIDDEN, "");
 }
 
 /** The library writes JSON Feed 1.0; 1.1 renames `author` to `authors` and adds `language`. */
