@@ -51,7 +51,20 @@ describe("BibTeX", () => {
 
   it("keeps LaTeX math and escapes unpaired braces", () => {
     expect(bibtexValue("On $\\mathcal{O}(n)$ bounds")).toBe("On $\\mathcal{O}(n)$ bounds");
-    expect(bibtexValue("A } broken { title}")).toBe("A \\} broken \\{ title\\}");
+    expect(bibtexValue("A } broken { title}")).toBe("A \\textbraceright{} broken { title}");
+    expect(bibtexValue("Sets {x and y")).toBe("Sets \\textbraceleft{}x and y");
+  });
+
+  it("never lets a brace in the data end the field (BibTeX counts escaped braces too)", () => {
+    const hostile = bibtexValue('Alice \\} , note = "INJECTED"');
+    expect(hostile).toBe('Alice \\textbraceright{} , note = "INJECTED"');
+    let depth = 0;
+    for (const c of `{${hostile}}`) {
+      depth += c === "{" ? 1 : c === "}" ? -1 : 0;
+      expect(depth).toBeGreaterThanOrEqual(0);
+    }
+    expect(depth).toBe(0);
+    expect(bibtexValue("Sets \\{ and \\} paired")).toBe("Sets \\{ and \\} paired");
     expect(bibtexValue("Already \\& escaped")).toBe("Already \\& escaped");
   });
 

@@ -6,19 +6,36 @@ import type { PaperSummary } from "../../storage/papers.js";
 // LaTeX reads these as commands inside a field; arXiv metadata means them as text unless already escaped.
 const LATEX_TEXT_SPECIALS = /(?<!\\)([&%#])/g;
 
-function balanced(text: string): boolean {
-  let depth = 0;
-  for (const c of text.replace(/\\[{}]/g, "")) {
-    if (c === "{") depth += 1;
-    if (c === "}" && --depth < 0) return false;
+/**
+ * Braces BibTeX cannot pair become \textbraceleft{} or \textbraceright{}. BibTeX counts every brace, escaped or
+ * not, to find where a field ends, so `\}` would close the field early and let the rest of the text write fields
+ * of its own; paired braces (TeX groups such as \mathcal{O}) stay as they are.
+ */
+function pairBraces(text: string): string {
+  const unpaired = new Set<number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === "{") open.push(i);
+    else if (text[i] === "}" && open.pop() === undefined) unpaired.add(i);
   }
-  return depth === 0;
+  for (const i of open) unpaired.add(i);
+  if (unpaired.size === 0) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i += 1) {
+    if (!unpaired.has(i)) {
+      out += text[i];
+      continue;
+    }
+    // An escaped brace: its backslash would otherwise escape the command's.
+    if (out.endsWith("\\")) out = out.slice(0, -1);
+    out += text[i] === "{" ? "\\textbraceleft{}" : "\\textbraceright{}";
+  }
+  return out;
 }
 
-/** A field value safe inside `{...}`: specials escaped, and braces escaped when they do not pair up. */
+/** A field value safe inside `{...}`: specials escaped, and braces BibTeX cannot pair replaced. */
 export function bibtexValue(text: string): string {
-  const escaped = text.replace(/\s+/g, " ").trim().replace(LATEX_TEXT_SPECIALS, "\\$1");
-  return balanced(escaped) ? escaped : escaped.replace(/(?<!\\)([{}])/g, "\\$1");
+  return pairBraces(text.replace(/\s+/g, " ").trim().replace(LATEX_TEXT_SPECIALS, "\\$1"));
 }
 
 /** The year from the first version's date, else from the arXiv id (YYMM... or archive/YYMMNNN). */
