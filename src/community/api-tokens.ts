@@ -16,10 +16,15 @@ type Deps = Pick<Services, "database" | "clock">;
 /** API tokens start with this, so a leaked one is recognisable (secret scanners key on such prefixes). */
 export const API_TOKEN_PREFIX = "pb_";
 
+/** Live tokens an account may hold at once: plenty for scripts, a bound on what one account can store. */
+export const MAX_LIVE_TOKENS = 20;
+
 /** Creates a token for scripts; the clear token is returned once and only its hash is kept. */
 export async function createApiToken(deps: Deps, account: Account, rawName: string) {
   const name = rawName.trim();
   if (name.length < 1 || name.length > 80) throw invalid("a token's name is 1 to 80 characters");
+  if ((await listApiTokens(deps.database, account.id)).length >= MAX_LIVE_TOKENS)
+    throw invalid(`an account holds at most ${MAX_LIVE_TOKENS} tokens: revoke one you no longer use first`);
   const token = `${API_TOKEN_PREFIX}${randomSecret()}`;
   const id = await insertApiToken(deps.database, {
     userId: account.id,

@@ -24,6 +24,7 @@ export const RATE_RULES = {
   submit: { name: "submit", perAccount: 20, perAddress: 60, windowSeconds: 60 * 60 },
   upvote: { name: "upvote", perAccount: 120, perAddress: 360, windowSeconds: 10 * 60 },
   comment: { name: "comment", perAccount: 10, perAddress: 30, windowSeconds: 10 * 60 },
+  editComment: { name: "edit-comment", perAccount: 30, perAddress: 90, windowSeconds: 10 * 60 },
   // Subscribing is limited per client address only; repeats for one email are dropped silently by the service.
   subscribe: { name: "subscribe", perAccount: 0, perAddress: 10, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateRule>;

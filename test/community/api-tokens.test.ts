@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../src/community/accounts.js";
+import { MAX_LIVE_TOKENS } from "../../src/community/api-tokens.js";
 import { startSession } from "../../src/community/sessions.js";
 import { buildApp } from "../../src/web/app.js";
 import { authenticateBearer } from "../../src/web/auth/bearer.js";
@@ -42,6 +43,28 @@ describe("API tokens", () => {
     const id = stored[0]?.id ?? 0;
     expect((await client.post(`/settings/tokens/${id}/revoke`, {})).statusCode).toBe(303);
     expect(await authenticateBearer(instance.services, `Bearer ${token}`)).toBeNull();
+  });
+
+  it("holds at most MAX_LIVE_TOKENS live tokens per account; revoking one makes room", async () => {
+    await client.get("/settings");
+    const live = await instance.services.database.kysely
+      .selectFrom("api_tokens")
+      .select("id")
+      .where("revoked_at", "is", null)
+      .execute();
+    for (let i = live.length; i < MAX_LIVE_TOKENS; i += 1)
+      expect((await client.post("/settings/tokens", { name: `script ${i}` })).statusCode).toBe(200);
+    const refused = await client.post("/settings/tokens", { name: "one too many" });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain(`at most ${MAX_LIVE_TOKENS} tokens`);
+    const [newest] = await instance.services.database.kysely
+      .selectFrom("api_tokens")
+      .select("id")
+      .where("revoked_at", "is", null)
+      .orderBy("id", "desc")
+      .execute();
+    await client.post(`/settings/tokens/${newest?.id}/revoke`, {});
+    expect((await client.post("/settings/tokens", { name: "room again" })).statusCode).toBe(200);
   });
 
   it("never takes a session cookie as authentication under /api/", async () => {

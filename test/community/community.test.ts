@@ -182,6 +182,21 @@ describe.each(BACKENDS)("community: submissions, upvotes, comments, curation (%s
     expect(statuses[10]).toBe(429);
   });
 
+  it("limits comment edits per account too", async () => {
+    await ada.get(`/papers/${PAPER}`);
+    const [own] = await instance.services.database.kysely
+      .selectFrom("comments")
+      .select("id")
+      .orderBy("id")
+      .limit(1)
+      .execute();
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i += 1)
+      statuses.push((await ada.post(`/comments/${own?.id}/edit`, { body: `edit ${i}` })).statusCode);
+    expect(statuses.slice(0, 30).every((s) => s === 303)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
+
   it("shows the paper on trending with why, and on its week and month sorted by upvotes", async () => {
     const trending = await app.inject("/papers/trending");
     expect(trending.body).toContain(`href="/papers/${PAPER}"`);

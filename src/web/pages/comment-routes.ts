@@ -42,6 +42,7 @@ export function registerCommentPages(app: FastifyInstance, services: Services) {
   app.post("/comments/:id/edit", async (request, reply) => {
     const account = requireAccount(request);
     const { id } = parseForm(idParams, request.params);
+    await enforceRateLimit(services, request, reply, RATE_RULES.editComment, String(account.id));
     const comment = await editComment(services, account, id, parseForm(bodyForm, request.body).body);
     return reply.redirect(at(comment.paperId, id), 303);
   });
