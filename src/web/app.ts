@@ -6,7 +6,7 @@ import { registerApi } from "./api/register.js";
 import { registerAssets } from "./assets.js";
 import { registerCsrf } from "./auth/csrf.js";
 import { registerSessions } from "./auth/session.js";
-import { registerErrorHandlers } from "./errors.js";
+import { registerErrorHandlers, sendRefusedAddress } from "./errors.js";
 import { registerFeeds } from "./feeds/routes.js";
 import { registerGracefulClose } from "./graceful-close.js";
 import { registerMathStylesheet } from "./math/math-stylesheet.js";
@@ -32,6 +32,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     bodyLimit: 256 * 1024,
     trustProxy: services.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: sendRefusedAddress,
   });
   registerGracefulClose(app);
   registerSecurityHeaders(app);

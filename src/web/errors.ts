@@ -4,6 +4,7 @@ import { type ErrorCode, isAppError } from "../core/errors.js";
 import { ErrorPage } from "./pages/error-page.js";
 import { renderDocument } from "./render.js";
 import { isApiRequest } from "./request-path.js";
+import { applySecurityHeaders } from "./security-headers.js";
 import { viewerOf } from "./viewer.js";
 
 /** The one mapping from error codes to HTTP statuses. */
@@ -68,6 +69,11 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, describe
 export function registerErrorHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const described = describe(error);
+    if (described.status === 502) {
+      // The detail names internal addresses (the arXiv mirror, the mail or embeddings server): the log has it.
+      request.log.warn({ err: error }, "an outside service failed");
+      return sendError(request, reply, UPSTREAM_FAILED);
+    }
     if (described.status >= 500) request.log.error({ err: error }, "request failed");
     return sendError(request, reply, described);
   });
@@ -78,4 +84,28 @@ export function registerErrorHandlers(app: FastifyInstance) {
       message: `There is no page at ${request.url}.`,
     }),
   );
+}
+
+const UPSTREAM_FAILED: Described = {
+  status: 502,
+  code: "upstream",
+  message:
+    "A service Paperboy relies on (arXiv, Hugging Face, the mail server) did not answer as expected. Try again in a few minutes.",
+};
+
+/**
+ * For addresses the router refuses before any route runs (bad percent-encoding, a path segment past
+ * maxParamLength): the same JSON or page as every other error, instead of Fastify's bare default.
+ */
+export function sendRefusedAddress(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+  // Fastify answers these outside the request lifecycle: no onSend hook adds the headers.
+  applySecurityHeaders(reply);
+  return sendError(request, reply, {
+    status: tooLong ? 414 : 400,
+    code: "invalid",
+    message: tooLong
+      ? "A part of this address is too long to be a paper id or a name."
+      : "This address is not well formed: check its percent-encoding (%XX).",
+  });
 }

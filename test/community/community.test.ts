@@ -63,6 +63,7 @@ describe.each(BACKENDS)("community: submissions, upvotes, comments, curation (%s
     expect(page.body).toContain("submitted by ada");
     const again = await bob.post("/papers/submit", { paper: PAPER }, { csrf: false });
     expect(again.statusCode).toBe(403);
+    expect((await bob.post("/papers/no-such-form", { paper: PAPER }, { csrf: false })).statusCode).toBe(404);
     await bob.get("/papers/submit");
     const twice = await bob.post("/papers/submit", { paper: PAPER });
     expect(twice.statusCode).toBe(409);
@@ -229,6 +230,29 @@ describe("submission rules", () => {
       expect(response.body).toContain(
         "first published on 2015-12-26; this site takes papers up to 14 days old",
       );
+    } finally {
+      await app.close();
+      await instance.dispose();
+      await arxiv.close();
+    }
+  });
+
+  it("answers 502 with a plain explanation when arXiv fails, keeping its address out of the page", async () => {
+    const arxiv = await startReplayServer(() => ({ status: 503, body: "down for maintenance" }));
+    const instance = await createTestInstance({
+      clock,
+      env: { ARXIV_API_URL: `${arxiv.url}/api/query`, ARXIV_REQUEST_INTERVAL_MS: "0" },
+      retry: { maxRetries: 0 },
+    });
+    const app = await buildApp(instance.services);
+    try {
+      const { client } = await signedInClient(app, instance.services, "ada@example.org");
+      await client.get("/papers/submit");
+      const response = await client.post("/papers/submit", { paper: PAPER });
+      expect(response.statusCode).toBe(502);
+      expect(response.body).toContain("did not answer as expected");
+      expect(response.body).not.toContain(arxiv.url);
+      expect(response.body).not.toContain("HTTP 503");
     } finally {
       await app.close();
       await instance.dispose();

@@ -116,4 +116,15 @@ describe.each(BACKENDS)("paper pages (%s)", (backend) => {
     expect(response.headers["content-security-policy"]).toContain("default-src 'self'");
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
   });
+
+  it("answers addresses the router refuses like any other error: a page, or JSON under /api/", async () => {
+    const page = await app.inject("/papers/%E0%A4%A");
+    expect(page.statusCode).toBe(400);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.body).toContain("percent-encoding");
+    expect(page.headers["content-security-policy"]).toContain("default-src 'self'");
+    const api = await app.inject(`/api/papers/${"1".repeat(300)}`);
+    expect(api.statusCode).toBe(414);
+    expect(api.json()).toMatchObject({ error: "invalid" });
+  });
 });
