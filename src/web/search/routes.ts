@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { invalid } from "../../core/errors.js";
 import { searchFilters, searchPapers } from "../../search/search-papers.js";
 import type { Services } from "../../services.js";
 import { pendingKeywordIndex } from "../../storage/keyword-index-queue.js";
 import { SEARCH_FILTERS } from "../api/queries.js";
+import { parseForm } from "../form.js";
 import { sendPage } from "../pages/routes.js";
 import { SearchPage } from "../pages/search-page.js";
 
@@ -17,12 +17,6 @@ const pageQuery = z.object({
   ...SEARCH_FILTERS,
 });
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "bad query parameters");
-  return parsed.data;
-}
-
 /** How far the search page counts papers still waiting for the keyword index. */
 const NOT_INDEXED_CAP = 10_000;
 
@@ -31,7 +25,7 @@ export function registerSearchRoutes(app: FastifyInstance, services: Services) {
   const deps = { database: services.database, semantic: services.semantic };
 
   app.get("/search", async (request, reply) => {
-    const input = parse(pageQuery, request.query);
+    const input = parseForm(pageQuery, request.query);
     const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
     const [outcome, notIndexed] = await Promise.all([
       searchPapers(deps, {
