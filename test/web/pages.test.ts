@@ -81,8 +81,6 @@ describe.each(BACKENDS)("paper pages (%s)", (backend) => {
     expect(response.body).toContain(`href="https://arxiv.org/abs/${paper.id}"`);
     expect(response.body).toContain(`href="https://arxiv.org/pdf/${paper.id}"`);
     expect(response.body).toContain(`href="/papers/date/${paper.listed_on}"`);
-    const versioned = await app.inject(`/papers/${paper.id}v2`);
-    expect(versioned.statusCode).toBe(200);
   });
 
   it("escapes hostile markup everywhere", async () => {
@@ -109,6 +107,18 @@ describe.each(BACKENDS)("paper pages (%s)", (backend) => {
     expect(response.headers["content-type"]).toMatch(/text\/html/);
     expect(response.body).toMatch(message);
     expect(response.body).toContain('href="/papers"');
+  });
+
+  it("gives each paper one address: other spellings of its id redirect there, and the page names it canonical", async () => {
+    for (const spelling of ["2606.26139v2", "arXiv:2606.26139", "arxiv.org%2Fabs%2F2606.26139v1"]) {
+      const response = await app.inject(`/papers/${spelling}`);
+      expect(response.statusCode, spelling).toBe(301);
+      expect(response.headers.location).toBe("/papers/2606.26139");
+    }
+    const page = await app.inject("/papers/2606.26139");
+    expect(page.body).toContain(
+      `<link rel="canonical" href="${instance.config.baseUrl}/papers/2606.26139"/>`,
+    );
   });
 
   it("sends protective headers", async () => {

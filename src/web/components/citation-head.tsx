@@ -29,6 +29,7 @@ export function CitationHead({ paper, baseUrl }: { readonly paper: Paper; readon
       {citationTags(paper).map(([name, content]) => (
         <meta name={name} content={content} />
       ))}
+      <link rel="canonical" href={`${baseUrl}/papers/${paper.id}`} />
       <link rel="alternate" type="text/markdown" href={`/papers/${paper.id}.md`} />
       <link rel="alternate" type="application/x-bibtex" href={`/papers/${paper.id}/bibtex`} />
       <script

@@ -65,6 +65,8 @@ export function registerPaperPages(app: FastifyInstance, services: Services) {
 
   const showPaper = async (request: FastifyRequest, reply: FastifyReply, raw: string) => {
     const { id } = parseArxivId(raw);
+    // One address per paper: a version suffix, an arXiv: prefix or a pasted link leads to the plain id.
+    if (raw !== id) return reply.redirect(`/papers/${id}`, 301);
     const paper = await paperById(database, id);
     const community = await paperCommunity(services, request, paper);
     const similar = await similarPapers(services, id, SIMILAR_ON_PAGE);
