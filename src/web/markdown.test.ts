@@ -28,4 +28,12 @@ describe("comment Markdown", () => {
   it("shows written HTML as text", () => {
     expect(renderCommentMarkdown("<b>bold</b>")).toBe("<p>&lt;b&gt;bold&lt;/b&gt;</p>\n");
   });
+  it("keeps the text of quotes nested deeper than it shows", () => {
+    const html = renderCommentMarkdown(`${"> ".repeat(2000)}the point`);
+    expect(html).toContain("the point");
+    expect(html.match(/<blockquote>/g)).toHaveLength(5);
+    expect(renderCommentMarkdown("> > quoted twice")).toBe(
+      "<blockquote>\n<blockquote>\n<p>quoted twice</p>\n</blockquote>\n</blockquote>\n",
+    );
+  });
 });

@@ -36,7 +36,12 @@ markdown.renderer.rules.link_open = (tokens, index, options, _env, self) => {
   return self.renderToken(tokens, index, options);
 };
 
+// markdown-it stops rendering past its nesting limit and drops the text there; quotes deeper than this are
+// flattened to this depth instead, so "> > > ... x" keeps its x.
+const MAX_QUOTE_DEPTH = 5;
+const DEEP_QUOTE = new RegExp(`^((?:[ \\t]*>){${MAX_QUOTE_DEPTH}})(?:[ \\t]*>)+`, "gm");
+
 /** HTML for a comment body; safe to insert as-is. */
 export function renderCommentMarkdown(text: string): string {
-  return markdown.render(text);
+  return markdown.render(text.replace(DEEP_QUOTE, "$1"));
 }
