@@ -38,6 +38,17 @@ describe("CORS: open for reads, closed for writes", () => {
     });
     expect(read.statusCode).toBe(204);
     expect(read.headers["access-control-allow-methods"]).toBe("GET, HEAD");
+    expect(read.headers["access-control-allow-headers"]).toBe("Authorization");
+    const custom = await app.inject({
+      method: "OPTIONS",
+      url: "/api/papers/search?q=x",
+      headers: {
+        origin: "https://elsewhere.example",
+        "access-control-request-method": "GET",
+        "access-control-request-headers": "authorization, x-requested-with",
+      },
+    });
+    expect(custom.headers["access-control-allow-headers"]).toBe("authorization, x-requested-with");
     const write = await app.inject({
       method: "OPTIONS",
       url: "/api/papers/index",

@@ -15,6 +15,16 @@ function preflightAsksForRead(request: FastifyRequest): boolean {
   return typeof method === "string" && READ_METHODS.has(method.toUpperCase());
 }
 
+const HEADER_LIST = /^[\w-]+(\s*,\s*[\w-]+)*$/;
+
+/** The headers a preflight asks for, when they are a plain list of names; Authorization always. */
+function allowedHeaders(request: FastifyRequest): string {
+  const asked = request.headers["access-control-request-headers"];
+  return typeof asked === "string" && HEADER_LIST.test(asked.trim()) && asked.length <= 500
+    ? asked.trim()
+    : "Authorization";
+}
+
 /**
  * CORS open for reads only: any origin may GET, without credentials (`*` makes browsers leave cookies out).
  * Writes get no CORS headers, so a page elsewhere can never send a signed-in member's cookie with one; API
@@ -30,7 +40,8 @@ export function registerApiCors(app: FastifyInstance) {
     if (preflightAsksForRead(request)) {
       reply.header("access-control-allow-origin", "*");
       reply.header("access-control-allow-methods", "GET, HEAD");
-      reply.header("access-control-allow-headers", "Authorization");
+      // Reads carry no credentials (the origin is *), so any header a script adds may be allowed.
+      reply.header("access-control-allow-headers", allowedHeaders(request));
       reply.header("access-control-max-age", "86400");
     }
     return reply.status(204).send();
