@@ -22,6 +22,22 @@ export function subscriptionToken(secret: string, purpose: LinkPurpose, subscrip
   });
 }
 
+/**
+ * The subscription a link names and when the link was made (to the second); throws `invalid` for altered,
+ * expired or misdirected links.
+ */
+export function verifySubscriptionLink(
+  secret: string,
+  purpose: LinkPurpose,
+  token: string,
+  now: Date,
+): { readonly id: number; readonly issuedAt: Date } {
+  const claims = verifyToken(secret, token, PURPOSE[purpose], now);
+  const id = Number(claims.subject);
+  if (!Number.isSafeInteger(id) || id < 1) throw invalid("this link is not meant for this page");
+  return { id, issuedAt: new Date((claims.expires - LIFETIME_DAYS[purpose] * DAY_SECONDS) * 1000) };
+}
+
 /** The subscription id a link names; throws `invalid` for altered, expired or misdirected links. */
 export function verifySubscriptionToken(
   secret: string,
@@ -29,10 +45,7 @@ export function verifySubscriptionToken(
   token: string,
   now: Date,
 ): number {
-  const claims = verifyToken(secret, token, PURPOSE[purpose], now);
-  const id = Number(claims.subject);
-  if (!Number.isSafeInteger(id) || id < 1) throw invalid("this link is not meant for this page");
-  return id;
+  return verifySubscriptionLink(secret, purpose, token, now).id;
 }
 
 export interface SubscriptionLinks {

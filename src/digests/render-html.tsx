@@ -122,5 +122,6 @@ function DigestEmail({ digest, links }: { digest: Digest; links: DigestLinks }) 
 export function renderDigestHtml(digest: Digest, links: DigestLinks): string {
   const frame = renderToString(<DigestEmail digest={digest} links={links} />);
   const items = digest.items.map((item) => itemHtml(item, links.baseUrl)).join("");
-  return `<!DOCTYPE html>${frame.replace(ITEMS_MARK, items)}`;
+  // A function, so that "$&" or "$'" in a paper title is text, not a replacement pattern.
+  return `<!DOCTYPE html>${frame.replace(ITEMS_MARK, () => items)}`;
 }

@@ -41,6 +41,7 @@ describe("subscribing, preferences and unsubscribing", () => {
   });
   afterAll(() => site.close());
 
+  let confirmLink = "";
   const digestRun = () =>
     sendDigests({ ...services, baseUrl: BASE_URL }, { cadence: "daily", period: dayPeriod(FIXTURE_DAYS[2]) });
 
@@ -63,10 +64,15 @@ describe("subscribing, preferences and unsubscribing", () => {
     expect(again.body).toBe(first.body);
     expect(smtp.messages).toHaveLength(1);
 
-    const confirmLink = linksIn(confirmation?.text ?? "").find((url) => url.includes("/subscribe/confirm"));
-    const confirmed = await app.inject(localPath(confirmLink ?? ""));
+    confirmLink = linksIn(confirmation?.text ?? "").find((url) => url.includes("/subscribe/confirm")) ?? "";
+    // Opening the link (as a mail scanner does) confirms nothing; its button does.
+    const page = await formSession(app, localPath(confirmLink));
+    expect(page.body).toContain("Send Paperboy's digests to grace@example.org?");
+    expect((await digestRun()).sent).toBe(0);
+    const token = new URL(confirmLink).searchParams.get("token") ?? "";
+    const confirmed = await post(app, "/subscribe/confirm", page, { token, _csrf: page.csrf });
     expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.body).toContain("grace@example.org");
+    expect(confirmed.body).toContain("Digests will go to grace@example.org");
     expect((await digestRun()).sent).toBe(1);
     expect((await smtp.waitFor(2))[1]?.to).toMatchObject({ text: "grace@example.org" });
   });
@@ -130,5 +136,30 @@ describe("subscribing, preferences and unsubscribing", () => {
     const weekly = { cadence: "weekly" as const, period: weekOf(FIXTURE_DAYS[2]) };
     expect((await sendDigests({ ...services, baseUrl: BASE_URL }, weekly)).sent).toBe(0);
     expect(smtp.messages).toHaveLength(3);
+  });
+
+  it("does not let the old confirmation link undo the unsubscribe", async () => {
+    clock.set("2026-07-01T15:00:00Z");
+    const reopened = await app.inject(localPath(confirmLink));
+    expect(reopened.statusCode).toBe(409);
+    expect(reopened.body).toContain("was unsubscribed after this link was sent");
+    const session = await formSession(app, "/subscribe");
+    const token = new URL(confirmLink).searchParams.get("token") ?? "";
+    const replayed = await post(app, "/subscribe/confirm", session, { token, _csrf: session.csrf });
+    expect(replayed.statusCode).toBe(409);
+    expect(
+      (await findSubscriptionByEmail(services.database, "grace@example.org"))?.unsubscribedAt,
+    ).not.toBeNull();
+    // Subscribing again sends a new link, and that one works.
+    await post(app, "/subscribe", session, { email: "grace@example.org", _csrf: session.csrf });
+    const [, , , renewal] = await smtp.waitFor(4);
+    const fresh = linksIn(renewal?.text ?? "").find((url) => url.includes("/subscribe/confirm")) ?? "";
+    const page = await formSession(app, localPath(fresh));
+    const freshToken = new URL(fresh).searchParams.get("token") ?? "";
+    const confirmed = await post(app, "/subscribe/confirm", page, { token: freshToken, _csrf: page.csrf });
+    expect(confirmed.statusCode).toBe(200);
+    expect(
+      (await findSubscriptionByEmail(services.database, "grace@example.org"))?.unsubscribedAt,
+    ).toBeNull();
   });
 });

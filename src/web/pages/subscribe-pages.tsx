@@ -103,6 +103,19 @@ export function PreferencesPage({
   );
 }
 
+export function ConfirmSubscriptionPage({ token, email }: { token: string; email: string }) {
+  return (
+    <Layout title="Confirm your subscription">
+      <h1>Confirm your subscription</h1>
+      <p>Send Paperboy's digests to {email}?</p>
+      <PostForm action="/subscribe/confirm">
+        <input type="hidden" name="token" value={token} />
+        <button type="submit">Confirm</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
 export function UnsubscribePage({ token, email }: { token: string; email: string }) {
   return (
     <Layout title="Unsubscribe">

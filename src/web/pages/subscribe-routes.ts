@@ -4,6 +4,7 @@ import { z } from "zod";
 import { CADENCES, PAPER_COUNT, parseFollows, splitFollows } from "../../core/follows.js";
 import { personalFeedToken, subscriptionLinks } from "../../digests/links.js";
 import {
+  confirmationOf,
   confirmByToken,
   savePreferences,
   subscriptionByToken,
@@ -15,7 +16,13 @@ import type { Subscription } from "../../storage/subscriptions.js";
 import { parseForm } from "../form.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
 import { sendPage } from "./send-page.js";
-import { MessagePage, PreferencesPage, SubscribePage, UnsubscribePage } from "./subscribe-pages.js";
+import {
+  ConfirmSubscriptionPage,
+  MessagePage,
+  PreferencesPage,
+  SubscribePage,
+  UnsubscribePage,
+} from "./subscribe-pages.js";
 
 const subscribeBody = z.object({ email: z.string().max(320) });
 const tokenQuery = z.object({ token: z.string().min(1).max(2000) });
@@ -54,8 +61,15 @@ async function subscribePages(app: FastifyInstance, services: Services) {
     return sendPage(reply, h(MessagePage, { title: "Check your inbox", message }));
   });
 
+  // Mail scanners fetch the links in a message: the link shows a button, and only the button confirms.
   app.get("/subscribe/confirm", async (request, reply) => {
-    const subscription = await confirmByToken(deps, parseForm(tokenQuery, request.query).token);
+    const { token } = parseForm(tokenQuery, request.query);
+    const subscription = await confirmationOf(deps, token);
+    return sendPage(reply, h(ConfirmSubscriptionPage, { token, email: subscription.email }));
+  });
+
+  app.post("/subscribe/confirm", async (request, reply) => {
+    const subscription = await confirmByToken(deps, parseForm(tokenQuery, request.body).token);
     const links = subscriptionLinks(deps.baseUrl, deps.secretKey, subscription.id, deps.clock.now());
     const message = `Digests will go to ${subscription.email}.`;
     return sendPage(
