@@ -1,5 +1,7 @@
 import type { Clock } from "../core/clock.js";
+import { invalid } from "../core/errors.js";
 import type { Cadence } from "../core/follows.js";
+import { listingDayOf } from "../core/listing-day.js";
 import type { Period } from "../core/periods.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { Database } from "../storage/database.js";
@@ -59,6 +61,13 @@ export const CLAIM_LEASE_MS = 15 * 60_000;
 
 /** Builds and sends every due digest of one cadence and period, at most once each (see deliveries.ts). */
 export async function sendDigests(deps: DigestDeps, options: DigestRunOptions): Promise<DigestRunReport> {
+  // A digest settles its period for the subscriber: sent early, it would leave out what the period still brings.
+  const today = listingDayOf(deps.clock.now());
+  if (!options.dryRun && options.period.last >= today) {
+    throw invalid(
+      `the period ${options.period.key} has not ended (today is ${today} in New York): its digests go out once it has; --dry-run previews them`,
+    );
+  }
   const report: DigestRunReport = {
     period: options.period.key,
     sent: 0,
@@ -71,7 +80,8 @@ export async function sendDigests(deps: DigestDeps, options: DigestRunOptions): 
   };
   const settled = new Set(
     (await ledgerOf(deps.database, options.period.key))
-      .filter((row) => row.status === "sent" || row.status === "empty" || row.status === "failed")
+      // An empty digest is not final: later runs look again (see claimDelivery).
+      .filter((row) => row.status === "sent" || row.status === "failed")
       .map((row) => row.subscriptionId),
   );
   const all = await listActiveSubscriptions(deps.database, {

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Database } from "./database.js";
 
 /**
@@ -40,13 +41,21 @@ export async function claimDelivery(
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { attempts: 1 };
   const updated = await db
     .updateTable("deliveries")
-    .set((eb) => ({ status: "sending", attempts: eb("attempts", "+", 1), claimed_at: now }))
+    .set({
+      status: "sending",
+      // An empty digest sent nothing, so it used no attempt: looking again starts the count afresh.
+      attempts: sql<number>`case when status = 'empty' then 1 else attempts + 1 end`,
+      claimed_at: now,
+    })
     .where("subscription_id", "=", key.subscriptionId)
     .where("period_key", "=", key.periodKey)
     .where((eb) =>
       eb.or([
         eb.and([eb("status", "=", "retry"), eb("next_attempt_at", "<=", now)]),
         eb.and([eb("status", "=", "sending"), eb("claimed_at", "<", staleBefore)]),
+        // Papers can still be added to an ended period (a late Hugging Face list, a submission): a digest
+        // that was empty is built again by later runs, and goes out once it has papers.
+        eb("status", "=", "empty"),
       ]),
     )
     .returning("attempts")

@@ -5,6 +5,7 @@ import { dayPeriod, weekOf } from "../../src/core/periods.js";
 import { sendDigests } from "../../src/digests/send.js";
 import { ledgerOf } from "../../src/storage/deliveries.js";
 import { buildApp } from "../../src/web/app.js";
+import { addPapers, paperRecord } from "../helpers/api.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { type SmtpCapture, startSmtpCapture } from "../helpers/smtp.js";
 import {
@@ -83,11 +84,13 @@ describe("digest sending", () => {
     const deps = digestDeps(instance, smtp.url);
     await sendDigests(deps, { cadence: "weekly", period: weekOf("2026-06-22"), to: "bob@example.org" });
     await sendDigests(deps, { cadence: "weekly", period: weekOf("2026-06-22"), to: "bob@example.org" });
-    const again = await sendDigests(deps, {
-      cadence: "weekly",
-      period: weekOf("2026-06-29"),
-      to: "bob@example.org",
-    });
+    // The week of 2026-06-29 is still running on July 1st: sending it now would settle it half done.
+    const current = { cadence: "weekly" as const, period: weekOf("2026-06-29"), to: "bob@example.org" };
+    await expect(sendDigests(deps, current)).rejects.toThrow(/2026-W27 has not ended/);
+    expect((await sendDigests(deps, { ...current, dryRun: true })).preview).toBe(1);
+    clock.set("2026-07-06T12:00:00Z");
+    const again = await sendDigests(deps, current);
+    clock.set("2026-07-01T12:00:00Z");
     deps.close();
     expect(again.sent).toBe(1);
     const mails = await smtp.waitFor(2);
@@ -107,6 +110,25 @@ describe("digest sending", () => {
       (await ledgerOf(instance.services.database, "2026-W26")).find((row) => row.subscriptionId === id)
         ?.status,
     ).toBe("sent");
+  });
+
+  it("looks again at a digest that was empty, and sends it once its period has papers for it", async () => {
+    await addSubscriber(instance, "niche@example.org", { follows: ["cat:nlin.CG"] });
+    const deps = digestDeps(instance, smtp.url);
+    const run = () =>
+      sendDigests(deps, { cadence: "daily", period: dayPeriod(DAY), to: "niche@example.org" });
+    expect(await run()).toMatchObject({ empty: 1, sent: 0 });
+    expect(await run()).toMatchObject({ empty: 1, sent: 0 });
+    // A paper in the subscriber's category arrives late for the day (a submission, a late list).
+    await addPapers(
+      instance.services,
+      [paperRecord("2606.99500", { title: "Late paper on cellular automata", categories: ["nlin.CG"] })],
+      DAY,
+    );
+    const late = await run();
+    deps.close();
+    expect(late).toMatchObject({ sent: 1, empty: 0 });
+    expect(await run()).toMatchObject({ sent: 0, settled: 1 });
   });
 
   it("retries SMTP failures with backoff, then leaves the digest for a later run, then gives up", async () => {

@@ -134,6 +134,7 @@ describe("subscribing, preferences and unsubscribing", () => {
       (await findSubscriptionByEmail(services.database, "grace@example.org"))?.unsubscribedAt,
     ).not.toBeNull();
     const weekly = { cadence: "weekly" as const, period: weekOf(FIXTURE_DAYS[2]) };
+    clock.set("2026-07-06T12:00:00Z");
     expect((await sendDigests({ ...services, baseUrl: BASE_URL }, weekly)).sent).toBe(0);
     expect(smtp.messages).toHaveLength(3);
   });
