@@ -62,7 +62,7 @@ describe("ingest arxiv (OAI-PMH harvest)", () => {
     expect(await cursor()).toMatchObject({ complete: true, from: "2014-12-22" });
   });
 
-  it("restarts from the last committed datestamp when the server rejects a resumption token", async () => {
+  it("restarts the list from the harvest's own from when the server rejects a resumption token", async () => {
     let rejected = false;
     server.handle(
       pagedHarvest(2, (request) => {
@@ -77,10 +77,24 @@ describe("ingest arxiv (OAI-PMH harvest)", () => {
     expect(restart && Object.fromEntries(restart)).toEqual({
       verb: "ListRecords",
       metadataPrefix: "arXivRaw",
-      from: "2014-12-22",
+      from: "2014-10-01",
       set: "physics",
     });
     expect(await storedIds()).toEqual(ALL_IDS);
+  });
+
+  it("stops with a clear error when the server repeats a resumption token", async () => {
+    const pages = pagedHarvest(2);
+    // Every page points back to t1: followed naively, the list never ends.
+    server.handle((request) => {
+      const answer = pages(request);
+      return { ...answer, body: String(answer.body).replace(/>t\d</, ">t1<") };
+    });
+    await expect(harvestArxiv(instance.services, { from: "2014-10-01" })).rejects.toMatchObject({
+      code: "upstream",
+      message: expect.stringMatching(/resumption token "t1" a second time/),
+    });
+    expect(server.requests.length).toBeLessThan(5);
   });
 
   it("fails with the server's own message for other OAI errors", async () => {

@@ -66,9 +66,14 @@ function sameRequest(saved: HarvestState, request: HarvestRequest): boolean {
   return fromMatches && untilMatches;
 }
 
-/** After a badResumptionToken: start the list again from the newest datestamp already committed. */
+/**
+ * After a badResumptionToken: ask for the whole list again, from the harvest's own `from`. arXiv does not
+ * order a list by datestamp (one page of the recorded answer holds 2014-11-18, 2014-12-22, 2014-11-21), so
+ * starting from the newest datestamp committed would skip the older records still to come. Records already
+ * stored come again unchanged and cost no write.
+ */
 export function restartState(state: HarvestState): HarvestState {
-  return { ...state, token: null, from: state.lastDatestamp ?? state.from };
+  return { ...state, token: null };
 }
 
 export function laterDay(a: Day | null, b: Day | null): Day | null {

@@ -46,12 +46,22 @@ export async function harvestArxiv(
   let state = start.state;
   const counts = emptyCounts();
   let restarts = 0;
+  // A server that hands out a token it gave before would keep this loop asking forever.
+  const tokens = new Set<string>();
   while (!state.complete) {
     options.signal?.throwIfAborted();
     const page = await fetchPage(services, state, options.signal);
+    if (page.resumptionToken !== null && tokens.has(page.resumptionToken)) {
+      throw upstream(
+        `${OAI_PMH}: the server sent resumption token "${page.resumptionToken}" a second time; stopping rather than asking for the same pages forever`,
+      );
+    }
+    if (page.resumptionToken !== null) tokens.add(page.resumptionToken);
     if (page.error) {
       if (page.error.code === "badResumptionToken") restarts += 1;
       state = afterError(page, state, restarts);
+      // A restarted list hands out its tokens afresh.
+      tokens.clear();
       await saveIngestCursor(
         services.database,
         name,
