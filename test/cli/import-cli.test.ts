@@ -96,6 +96,13 @@ describe("paperboy import", () => {
     expect(missing.stderr).toMatch(/nope\.jsonl: cannot open \(ENOENT/);
   });
 
+  it("exits non-zero when not one record could be used, naming the likely cause", () => {
+    const result = runCli(["import", fixture("hf-daily-papers.json")], env);
+    expect(result.status).toBe(1);
+    expect(result.stdout.trim()).toMatch(/^added 0, updated 0, unchanged 0, rejected [1-9]\d*$/);
+    expect(result.stderr).toMatch(/none of the \d+ records could be used; check --format \(listing/);
+  });
+
   it("stops on an invalid setting with one line", () => {
     const result = runCli(["migrate"], { DATABASE_URL: "mysql://x" });
     expect(result.status).toBe(1);

@@ -63,6 +63,13 @@ export const importCommand: Command = {
       strict: Boolean(args.values.strict),
     });
     context.stdout.write(`${formatReport(report)}\n`);
+    // Records read and not one usable: most likely the wrong --format, which a zero exit would hide.
+    if (report.rejected > 0 && report.added + report.updated + report.unchanged === 0) {
+      context.stderr.write(
+        `import: none of the ${report.rejected} records could be used; check --format (${formatNames().join(", ")})\n`,
+      );
+      return 1;
+    }
     return 0;
   },
 };
