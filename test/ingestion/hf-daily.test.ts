@@ -40,6 +40,18 @@ describe("ingest hf-daily", () => {
     expect(paper?.authors).toHaveLength(7);
   });
 
+  it("stops paging when a server ignores the page number and repeats a full page", async () => {
+    const [entry] = JSON.parse(DAY) as { paper: { id: string } }[];
+    const full = Array.from({ length: 100 }, (_, i) => ({
+      ...entry,
+      paper: { ...entry?.paper, id: `2607.${String(20000 + i)}` },
+    }));
+    server.handle(() => ({ body: JSON.stringify(full) }));
+    const report = await ingestHfDaily(instance.services, "2026-08-03", "2026-08-03");
+    expect(report).toMatchObject({ days: 1, papers: 100, added: 100 });
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("walks a range day by day, and a re-run only moves the upvote counts", async () => {
     serveDays({ "2026-08-03": DAY });
     await ingestHfDaily(instance.services, "2026-08-02", "2026-08-04");

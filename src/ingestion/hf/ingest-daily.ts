@@ -43,6 +43,9 @@ export async function ingestHfDaily(
   return { ...counts, days: days.length, papers };
 }
 
+/** Hugging Face features a few dozen papers a day; this many full pages means the server is misbehaving. */
+const MAX_PAGES_PER_DAY = 50;
+
 async function fetchDay(services: Services, day: Day, signal?: AbortSignal): Promise<IncomingPaper[]> {
   const entries: IncomingPaper[] = [];
   for (let page = 0; ; page += 1) {
@@ -56,8 +59,16 @@ async function fetchDay(services: Services, day: Day, signal?: AbortSignal): Pro
       ...(signal ? { signal } : {}),
     });
     const batch = readDay(response.body.toString("utf8"), day, url);
-    entries.push(...batch);
-    if (batch.length < PAGE_SIZE) return entries;
+    // A server that ignores `p` answers the first page again and again: stop at the first page with no paper
+    // not seen already, and at a bound no real day comes near.
+    const seen = new Set(entries.map((entry) => entry.record.id));
+    const fresh = batch.filter((entry) => !seen.has(entry.record.id));
+    entries.push(...fresh);
+    if (batch.length < PAGE_SIZE || fresh.length === 0) return entries;
+    if (page + 1 >= MAX_PAGES_PER_DAY)
+      throw upstream(
+        `${HUGGING_FACE}: ${day} still had more papers after ${MAX_PAGES_PER_DAY} pages (${url})`,
+      );
   }
 }
 
