@@ -30,7 +30,21 @@ export async function importSubscribers(
 ): Promise<SubscriberImportReport> {
   const report: SubscriberImportReport = { added: 0, existing: 0, rejected: 0, confirmationsSent: 0 };
   const parser = createReadStream(file).pipe(
-    parse({ columns: checkHeader, bom: true, trim: true, skip_empty_lines: true, info: true }),
+    parse({
+      columns: checkHeader,
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      info: true,
+      // A row the CSV reader cannot take (too many or too few fields, a stray quote) is reported like any
+      // other bad row; the rows around it are still imported.
+      skip_records_with_error: true,
+      on_skip: (error: (Error & { lines?: number }) | undefined) => {
+        if (!error) return;
+        report.rejected += 1;
+        options.onProblem?.(error.lines ?? 0, error.message);
+      },
+    }),
   );
   for await (const { record, info } of parser as AsyncIterable<{
     record: Record<string, string>;

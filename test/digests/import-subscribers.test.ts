@@ -64,6 +64,34 @@ describe("subscribers import", () => {
     deps.close();
   });
 
+  it("reports rows with too many or too few fields by line, and imports the rows around them", async () => {
+    const file = join(instance.directory, "ragged.csv");
+    const good = Array.from({ length: 1500 }, (_, i) => `reader${i}@example.org,daily,trending`);
+    writeFileSync(
+      file,
+      [
+        "email,cadence,follows",
+        ...good,
+        "bad@example.org,daily,trending,extra",
+        "kim@example.org",
+        "last@example.org,weekly,trending",
+      ].join("\n"),
+    );
+    const problems: string[] = [];
+    const deps = digestDeps(instance, smtp.url);
+    const report = await importSubscribers(deps, file, {
+      confirmed: true,
+      onProblem: (line, message) => problems.push(`${line}: ${message}`),
+    });
+    deps.close();
+    expect(report).toMatchObject({ added: 1501, rejected: 2 });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^1502: /);
+    expect(problems[1]).toMatch(/^1503: /);
+    expect(await findSubscriptionByEmail(instance.services.database, "last@example.org")).not.toBeNull();
+    expect(await findSubscriptionByEmail(instance.services.database, "bad@example.org")).toBeNull();
+  });
+
   it("marks rows confirmed without emailing when told to, and refuses a file without the header", async () => {
     const file = join(instance.directory, "confirmed.csv");
     writeFileSync(file, "email,cadence,follows\nerin@example.org,daily,trending\n");
