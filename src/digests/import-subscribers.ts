@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
-import { isAppError } from "../core/errors.js";
+import { isAppError, upstream } from "../core/errors.js";
 import { normaliseEmail, PAPER_COUNT, parseCadence, parseFollows, splitFollows } from "../core/follows.js";
 import { findSubscriptionByEmail, insertSubscription } from "../storage/subscriptions.js";
 import { subscriptionLinks } from "./links.js";
@@ -29,6 +29,8 @@ export async function importSubscribers(
   options: SubscriberImportOptions,
 ): Promise<SubscriberImportReport> {
   const report: SubscriberImportReport = { added: 0, existing: 0, rejected: 0, confirmationsSent: 0 };
+  // Addresses this run has already mailed (a file may list an address twice).
+  const mailed = new Set<string>();
   const parser = createReadStream(file).pipe(
     parse({
       columns: checkHeader,
@@ -51,7 +53,7 @@ export async function importSubscribers(
     info: { lines: number };
   }>) {
     try {
-      await importRow(deps, record, options, report);
+      await importRow(deps, record, options, report, mailed);
     } catch (error) {
       if (!isAppError(error)) throw error;
       report.rejected += 1;
@@ -74,15 +76,22 @@ async function importRow(
   record: Record<string, string>,
   options: SubscriberImportOptions,
   report: SubscriberImportReport,
+  mailed: Set<string>,
 ) {
   const email = normaliseEmail(record.email ?? "");
   const cadence = parseCadence(record.cadence || "daily");
   const follows = parseFollows(splitFollows(record.follows ?? "", /;/));
-  if (await findSubscriptionByEmail(deps.database, email)) {
+  const now = deps.clock.now();
+  const existing = await findSubscriptionByEmail(deps.database, email);
+  if (existing) {
     report.existing += 1;
+    // Still waiting for its first confirmation (its mail may have failed on an earlier run): mail it again.
+    if (!options.confirmed && !existing.confirmedAt && !existing.unsubscribedAt && !mailed.has(email)) {
+      mailed.add(email);
+      await sendConfirmation(deps, existing.id, email, now, report);
+    }
     return;
   }
-  const now = deps.clock.now();
   const id = await insertSubscription(deps.database, {
     email,
     cadence,
@@ -94,7 +103,25 @@ async function importRow(
   });
   report.added += 1;
   if (options.confirmed) return;
+  mailed.add(email);
+  await sendConfirmation(deps, id, email, now, report);
+}
+
+async function sendConfirmation(
+  deps: SubscribeDeps,
+  id: number,
+  email: string,
+  now: Date,
+  report: SubscriberImportReport,
+) {
   const links = subscriptionLinks(deps.baseUrl, deps.secretKey, id, now);
-  await deps.mailer.send(confirmationMail(email, links.confirm, deps.baseUrl));
+  try {
+    await deps.mailer.send(confirmationMail(email, links.confirm, deps.baseUrl));
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    throw upstream(
+      `${email} is stored, but its confirmation could not be sent (${error.message}); run the import again to send it`,
+    );
+  }
   report.confirmationsSent += 1;
 }

@@ -92,6 +92,32 @@ describe("subscribers import", () => {
     expect(await findSubscriptionByEmail(instance.services.database, "bad@example.org")).toBeNull();
   });
 
+  it("keeps rows whose confirmation could not be mailed, and mails them when the import runs again", async () => {
+    const file = join(instance.directory, "outage.csv");
+    writeFileSync(file, "email,cadence,follows\nfay@example.org,daily,trending\ngus@example.org,weekly,\n");
+    const deps = digestDeps(instance, smtp.url);
+    const problems: string[] = [];
+    const before = smtp.messages.length;
+    smtp.failNext(100);
+    const first = await importSubscribers(deps, file, {
+      confirmed: false,
+      onProblem: (_line, message) => problems.push(message),
+    });
+    expect(first).toMatchObject({ added: 2, confirmationsSent: 0, rejected: 2 });
+    expect(problems[0]).toMatch(
+      /^fay@example.org is stored, but its confirmation could not be sent .*run the import again/,
+    );
+    smtp.failNext(0);
+    const second = await importSubscribers(deps, file, { confirmed: false });
+    deps.close();
+    expect(second).toMatchObject({ added: 0, existing: 2, confirmationsSent: 2, rejected: 0 });
+    const mails = await smtp.waitFor(before + 2);
+    expect(mails.slice(before).map((mail) => mail.to)).toEqual([
+      expect.objectContaining({ text: "fay@example.org" }),
+      expect.objectContaining({ text: "gus@example.org" }),
+    ]);
+  });
+
   it("marks rows confirmed without emailing when told to, and refuses a file without the header", async () => {
     const file = join(instance.directory, "confirmed.csv");
     writeFileSync(file, "email,cadence,follows\nerin@example.org,daily,trending\n");
