@@ -19,7 +19,7 @@ export async function runDigestJob(services: Services): Promise<JobResult> {
       { ...services, baseUrl: services.config.baseUrl },
       { cadence, period: duePeriod(cadence, now), concurrency: services.config.digestConcurrency },
     );
-    failed += report.failed;
+    failed += report.failed + (report.mailServerDown === undefined ? 0 : 1);
   }
   return failed > 0 ? "failed" : "done";
 }

@@ -1,4 +1,5 @@
 import type { Clock } from "../core/clock.js";
+import { isMailServerDown } from "../mail/mailer.js";
 import type { Database } from "../storage/database.js";
 import { type DeliveryKey, recordAttempt, settleDelivery } from "../storage/deliveries.js";
 
@@ -39,13 +40,28 @@ export async function deliverWithRetries(
   attempts: number,
   policy: RetryPolicy,
   attempt: () => Promise<string>,
-): Promise<{ status: "sent"; messageId: string } | { status: "retry" | "failed" }> {
+): Promise<
+  | { status: "sent"; messageId: string }
+  | { status: "retry" | "failed" }
+  | { status: "server-down"; error: string }
+> {
   let total = attempts;
   for (let inRun = 1; ; inRun += 1) {
     try {
       return { status: "sent", messageId: await attempt() };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      if (isMailServerDown(error) && inRun >= policy.attemptsPerRun) {
+        // Not this digest's fault: the attempts of this run are given back, and a later run tries again.
+        const nextAttemptAt = new Date(deps.clock.now().getTime() + policy.retryLaterMs).toISOString();
+        await settleDelivery(deps.database, key, {
+          status: "retry",
+          error: message,
+          nextAttemptAt,
+          attempts: attempts - 1,
+        });
+        return { status: "server-down", error: message };
+      }
       if (total >= policy.maxAttempts) {
         await settleDelivery(deps.database, key, { status: "failed", error: message });
         return { status: "failed" };

@@ -50,11 +50,17 @@ export type DigestStatus = "sent" | "empty" | "retry" | "failed" | "busy" | "pre
 export interface DigestOutcome {
   readonly email: string;
   readonly status: DigestStatus;
+  /** What the mail server's failure said, when it could not be reached at all. */
+  readonly mailServerDown?: string;
   readonly subject?: string;
   readonly papers: number;
 }
 
-export type DigestRunReport = Record<DigestStatus | "settled", number> & { readonly period: string };
+export type DigestRunReport = Record<DigestStatus | "settled", number> & {
+  readonly period: string;
+  /** Set when the mail server could not be reached: the run stopped, and nothing it left is lost or spent. */
+  mailServerDown?: string;
+};
 
 /** A claim older than this belongs to a run that died; longer than any SMTP time-out. */
 export const CLAIM_LEASE_MS = 15 * 60_000;
@@ -94,9 +100,11 @@ export async function sendDigests(deps: DigestDeps, options: DigestRunOptions): 
   const sent = await sentInSpan(deps.database, options.period);
   let next = 0;
   const worker = async () => {
-    while (next < due.length && !options.signal?.aborted) {
+    while (next < due.length && !options.signal?.aborted && report.mailServerDown === undefined) {
       const subscription = due[next++] as Subscription;
       const outcome = await oneDigest(deps, options, builder, subscription, sent.get(subscription.id));
+      // With the mail server down, every further digest would only fail the same way: stop claiming.
+      if (outcome.mailServerDown !== undefined) report.mailServerDown = outcome.mailServerDown;
       report[outcome.status] += 1;
       options.onDigest?.(outcome);
     }
@@ -135,6 +143,7 @@ async function oneDigest(
   const result = await deliverWithRetries(deps, key, claim.attempts, options.retry ?? DEFAULT_RETRY, () =>
     deps.mailer.send(mail),
   );
+  if (result.status === "server-down") return { ...counted, status: "retry", mailServerDown: result.error };
   if (result.status !== "sent") return { ...counted, status: result.status };
   // Outside the retries: once the server has the message, a failure here must not send it again.
   await completeDelivery(deps.database, key, {

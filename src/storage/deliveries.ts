@@ -100,7 +100,13 @@ export function completeDelivery(
 
 export type Settlement =
   | { readonly status: "empty" }
-  | { readonly status: "retry"; readonly error: string; readonly nextAttemptAt: string }
+  | {
+      readonly status: "retry";
+      readonly error: string;
+      readonly nextAttemptAt: string;
+      /** Sets the attempt count (a run that could not reach the mail server gives its attempts back). */
+      readonly attempts?: number;
+    }
   | { readonly status: "failed"; readonly error: string }
   | { readonly status: "sending"; readonly error: string; readonly claimedAt: string };
 
@@ -117,6 +123,9 @@ export async function settleDelivery(
       status: settlement.status,
       error,
       next_attempt_at: settlement.status === "retry" ? settlement.nextAttemptAt : null,
+      ...(settlement.status === "retry" && settlement.attempts !== undefined
+        ? { attempts: settlement.attempts }
+        : {}),
       ...(settlement.status === "sending" ? { claimed_at: settlement.claimedAt } : {}),
     })
     .where("subscription_id", "=", key.subscriptionId)

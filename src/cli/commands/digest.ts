@@ -66,6 +66,12 @@ export const digestCommand: Command = {
       const report = await runCadence(context, args, cadence);
       failed += report.failed;
       context.stdout.write(`${cadence} ${formatDigestReport(report)}\n`);
+      if (report.mailServerDown !== undefined) {
+        context.stderr.write(
+          `digest send: ${report.mailServerDown}; stopped without using up any digest's attempts: run again once the server is back\n`,
+        );
+        return 1;
+      }
     }
     return failed > 0 ? 1 : 0;
   },
