@@ -97,6 +97,26 @@ describe("ingest arxiv (OAI-PMH harvest)", () => {
     expect(server.requests.length).toBeLessThan(5);
   });
 
+  it("skips a record it cannot read, says where it is, and harvests the rest", async () => {
+    const pages = pagedHarvest(2);
+    server.handle((request) => {
+      const answer = pages(request);
+      // The second record of the first page gets an id with month 13.
+      if (request.query.get("resumptionToken") !== null) return answer;
+      return { ...answer, body: String(answer.body).replace("<id>0704.0716</id>", "<id>0713.0716</id>") };
+    });
+    const problems: string[] = [];
+    const report = await harvestArxiv(
+      instance.services,
+      { from: "2014-10-01" },
+      { onProblem: (message) => problems.push(message) },
+    );
+    expect(report).toMatchObject({ rejected: 1, added: 5 });
+    expect(problems).toEqual([expect.stringMatching(/^arXiv OAI-PMH record 2: .*0713\.0716/)]);
+    expect(await storedIds()).toEqual(ALL_IDS.filter((id) => id !== "0704.0716"));
+    expect((await cursor()).complete).toBe(true);
+  });
+
   it("fails with the server's own message for other OAI errors", async () => {
     server.handle(() => ({ body: oaiFixture("ErrorResponseBadArgument.xml") }));
     await expect(harvestArxiv(instance.services, { from: "2014-10-01" })).rejects.toMatchObject({

@@ -8,7 +8,7 @@ const optionalDay = (value: unknown) => (typeof value === "string" ? parseDay(va
 
 function harvestLine(report: HarvestReport): string {
   const how = report.resumed ? "resumed, " : "";
-  return `${how}${report.pages} pages, ${report.records} records: added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}`;
+  return `${how}${report.pages} pages, ${report.records} records: added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}`;
 }
 
 async function ingestArxiv(
@@ -25,6 +25,7 @@ async function ingestArxiv(
     { ...(from ? { from } : {}), ...(until ? { until } : {}), ...(set ? { set } : {}) },
     {
       signal,
+      onProblem: (message) => context.stderr.write(`ingest arxiv: skipped ${message}\n`),
       onPage: (state, size) =>
         context.stderr.write(
           `ingest arxiv: page ${state.pages}, ${state.records.toLocaleString("en-US")} records${size ? ` of ${size.toLocaleString("en-US")}` : ""}\n`,

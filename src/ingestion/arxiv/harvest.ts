@@ -21,11 +21,15 @@ export interface HarvestReport extends UpsertCounts {
   readonly records: number;
   readonly resumed: boolean;
   readonly restarts: number;
+  /** Records skipped because they could not be read (each reported through onProblem). */
+  readonly rejected: number;
 }
 
 export interface HarvestOptions {
   readonly signal?: AbortSignal;
   readonly onPage?: (state: HarvestState, completeListSize: number | null) => void;
+  /** A record that could not be read, and was skipped: where it is and why. */
+  readonly onProblem?: (message: string) => void;
 }
 
 // A server that keeps rejecting fresh tokens is broken, not busy: stop rather than loop.
@@ -46,6 +50,7 @@ export async function harvestArxiv(
   let state = start.state;
   const counts = emptyCounts();
   let restarts = 0;
+  let rejected = 0;
   // A server that hands out a token it gave before would keep this loop asking forever.
   const tokens = new Set<string>();
   while (!state.complete) {
@@ -71,9 +76,12 @@ export async function harvestArxiv(
       continue;
     }
     state = await commitPage(services, name, state, page, counts);
+    rejected += page.rejected.length;
+    for (const problem of page.rejected) options.onProblem?.(problem);
     options.onPage?.(state, page.completeListSize);
   }
-  return { ...counts, pages: state.pages, records: state.records, resumed: start.resumed, restarts };
+  const { pages, records } = state;
+  return { ...counts, pages, records, resumed: start.resumed, restarts, rejected };
 }
 
 async function commitPage(

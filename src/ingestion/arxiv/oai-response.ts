@@ -1,3 +1,4 @@
+import { isAppError } from "../../core/errors.js";
 import type { PaperRecord } from "../../core/paper.js";
 import { child, children, childText, expectRoot, parseXml, type XmlElement } from "../xml/tree.js";
 import { arxivRawRecord } from "./arxiv-raw.js";
@@ -18,6 +19,8 @@ export interface OaiPage {
   readonly resumptionToken: string | null;
   readonly completeListSize: number | null;
   readonly error: OaiError | null;
+  /** Records that could not be read (no title, an impossible id...), each with where it is and why. */
+  readonly rejected: readonly string[];
 }
 
 /** Reads an OAI-PMH 2.0 response to ListRecords or GetRecord with metadataPrefix=arXivRaw. */
@@ -33,13 +36,21 @@ export function parseOaiResponse(text: string, source: string): OaiPage {
   const list = child(root, NS.oai, "ListRecords") ?? child(root, NS.oai, "GetRecord");
   if (!list) return emptyPage();
   const records: PaperRecord[] = [];
+  const rejected: string[] = [];
   let lastDatestamp: string | null = null;
   children(list, NS.oai, "record").forEach((record, index) => {
     const header = child(record, NS.oai, "header");
     const datestamp = header ? childText(header, NS.oai, "datestamp") : null;
     if (datestamp && (lastDatestamp === null || datestamp > lastDatestamp)) lastDatestamp = datestamp;
-    const paper = recordOf(record, `${source} record ${index + 1}`);
-    if (paper) records.push(paper);
+    const where = `${source} record ${index + 1}`;
+    // One unreadable record must not hold back the rest of the page, nor every page after it.
+    try {
+      const paper = recordOf(record, where);
+      if (paper) records.push(paper);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      rejected.push(error.message.startsWith(where) ? error.message : `${where}: ${error.message}`);
+    }
   });
   const token = child(list, NS.oai, "resumptionToken");
   const size = token?.attributes.completeListSize;
@@ -49,6 +60,7 @@ export function parseOaiResponse(text: string, source: string): OaiPage {
     resumptionToken: token?.text.trim() || null,
     completeListSize: size === undefined ? null : Number(size),
     error: null,
+    rejected,
   };
 }
 
@@ -65,4 +77,5 @@ const emptyPage = (): OaiPage => ({
   resumptionToken: null,
   completeListSize: null,
   error: null,
+  rejected: [],
 });

@@ -17,6 +17,9 @@ export function parseOaiDocument(text: string, file: string): IncomingPaper[] {
   const page = parseOaiResponse(text, file);
   if (page.error && page.error.code !== "noRecordsMatch")
     throw invalid(`${file}: an OAI-PMH error answer (${page.error.code}: ${page.error.message})`);
+  const [first, ...more] = page.rejected;
+  if (first !== undefined)
+    throw invalid(more.length === 0 ? first : `${first} (and ${more.length} more unreadable records)`);
   return page.records.map((record) => ({ record, featureOn: null }));
 }
 
