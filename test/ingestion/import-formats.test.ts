@@ -105,6 +105,16 @@ describe("import formats for arXiv and Hugging Face data", () => {
     expect(await instance.services.database.kysely.selectFrom("papers").select("id").execute()).toEqual([]);
   });
 
+  it("refuses another format's lines read as the snapshot, instead of storing papers with nothing but a title", async () => {
+    const problems: string[] = [];
+    const report = await importFiles(instance.services.database, [fixture("listing-small.jsonl")], {
+      format: "arxiv-snapshot",
+      onProblem: (problem) => problems.push(problem.message),
+    });
+    expect(report).toMatchObject({ added: 0, rejected: 180 });
+    expect(problems[0]).toMatch(/not a line of the Kaggle arXiv snapshot \(is --format right\?\)/);
+  });
+
   it("a truncated gzip snapshot keeps the whole records before the cut and names the file", async () => {
     const many = snapshotLines()
       .flatMap((line) =>

@@ -24,7 +24,11 @@ export function parseSnapshotLine(line: string): IncomingPaper {
   const id = parseArxivId(requireString(o, "id")).id;
   const title = collapseWhitespace(requireString(o, "title"));
   if (title === "") throw invalid("title is empty");
-  const abstract = normaliseAbstract(typeof o.abstract === "string" ? o.abstract : "");
+  // Every snapshot line has an abstract: a line without one is another format read as this one, which would
+  // otherwise store papers with no abstract, authors or categories.
+  if (typeof o.abstract !== "string")
+    throw invalid('no "abstract": not a line of the Kaggle arXiv snapshot (is --format right?)');
+  const abstract = normaliseAbstract(o.abstract);
   const comment = optionalText(o, "comments");
   const versions = versionsOf(o.versions);
   return {
