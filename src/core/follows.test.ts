@@ -39,5 +39,8 @@ describe("follows", () => {
     expect(normaliseEmail(" Ada@Example.ORG ")).toBe("ada@example.org");
     expect(() => normaliseEmail("ada@")).toThrow(/not an email/);
     expect(() => normaliseEmail("a b@example.org")).toThrow(/not an email/);
+    for (const slip of ["ivan@example..com", "hank@exa\\mple.com", "eve@.example.com", "eve@example.com."])
+      expect(() => normaliseEmail(slip), slip).toThrow(/not an email/);
+    expect(normaliseEmail("o'brien+papers@mail.example.co.uk")).toBe("o'brien+papers@mail.example.co.uk");
   });
 });

@@ -134,7 +134,7 @@ async function oneDigest(
   const digest = await builder.build(subscription, await builder.matches(subscription), sent);
   const subject = digestSubject(digest);
   const counted = { email: subscription.email, subject, papers: digest.items.length };
-  if (options.dryRun) return { ...counted, status: "preview" };
+  if (options.dryRun) return { ...counted, status: digest.items.length === 0 ? "empty" : "preview" };
   if (digest.items.length === 0) {
     await settleDelivery(deps.database, key, { status: "empty" });
     return { ...counted, status: "empty" };

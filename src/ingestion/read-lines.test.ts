@@ -18,6 +18,13 @@ describe("readLines", () => {
     ]);
   });
 
+  it("drops a byte-order mark before the first line", async () => {
+    expect(await linesOf(['\uFEFF{"id": 1}\n', "\uFEFFkept"])).toEqual([
+      { number: 1, text: '{"id": 1}' },
+      { number: 2, text: "\uFEFFkept" },
+    ]);
+  });
+
   it("reads a line longer than many chunks whole", async () => {
     const chunks = Array.from({ length: 500 }, (_, i) => String(i % 10).repeat(1000));
     const [line, next] = await linesOf([...chunks, "\nend"]);

@@ -54,8 +54,12 @@ function peek(stream: Readable): Promise<Buffer> {
 export async function* readLines(stream: Readable): AsyncGenerator<Line> {
   let pieces: string[] = [];
   let number = 0;
+  let first = true;
   stream.setEncoding("utf8");
-  for await (const chunk of stream as AsyncIterable<string>) {
+  for await (const read of stream as AsyncIterable<string>) {
+    // A byte-order mark (Windows editors write one) is not part of the first line.
+    const chunk = first && read.startsWith("\uFEFF") ? read.slice(1) : read;
+    first = false;
     let start = 0;
     let end = chunk.indexOf("\n");
     while (end !== -1) {

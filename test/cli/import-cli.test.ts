@@ -91,6 +91,9 @@ describe("paperboy import", () => {
     expect(runCli(["import", "--format", "csv", "x"], env).stderr).toMatch(
       /unknown format "csv" \(known: listing/,
     );
+    const twice = runCli(["import", "-", "-"], env);
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toMatch(/standard input \(-\) can be read only once/);
     const missing = runCli(["import", join(directory, "nope.jsonl")], env);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/nope\.jsonl: cannot open \(ENOENT/);

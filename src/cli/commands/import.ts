@@ -58,6 +58,8 @@ export const importCommand: Command = {
   },
   async run(args, context) {
     if (args.positionals.length === 0) throw new Error("import needs at least one FILE (or - for stdin)");
+    if (args.positionals.filter((file) => file === "-").length > 1)
+      throw new Error("standard input (-) can be read only once");
     const report = await runImport(context, args.positionals, {
       format: String(args.values.format),
       strict: Boolean(args.values.strict),

@@ -20,6 +20,7 @@ async function ingestArxiv(
   const set = typeof args.values.set === "string" ? args.values.set : undefined;
   const from = optionalDay(args.values.from);
   const until = optionalDay(args.values.until);
+  if (from && until && from > until) throw new Error(`--from ${from} is after --until ${until}`);
   const report = await harvestArxiv(
     services,
     { ...(from ? { from } : {}), ...(until ? { until } : {}), ...(set ? { set } : {}) },
@@ -62,6 +63,10 @@ async function withServices(
   process.once("SIGTERM", stop);
   try {
     await work(services, controller.signal);
+  } catch (error) {
+    // A request or a wait cut short by the signal throws its own AbortError; say what happened instead.
+    if (controller.signal.aborted) throw controller.signal.reason;
+    throw error;
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
