@@ -16,6 +16,7 @@ describe("safeNext", () => {
     "papers",
     "/a\u0000b",
     "/a\u007fb",
+    "/\ud800",
     `/${"a".repeat(600)}`,
     42,
   ])("sends %j to /papers", (next) => {

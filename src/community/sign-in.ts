@@ -17,7 +17,8 @@ type Deps = Pick<Services, "database" | "clock" | "config" | "secretKey" | "mail
  * ASCII are percent-encoded, as a Location header must carry them (Node refuses to send them raw).
  */
 export function safeNext(next: unknown): string {
-  if (typeof next !== "string" || next.length >= 500 || !/^\/(?![/\\])[^\s\p{Cc}]*$/u.test(next))
+  // \p{Cs}: a lone surrogate (possible in a JSON body) cannot be percent-encoded.
+  if (typeof next !== "string" || next.length >= 500 || !/^\/(?![/\\])[^\s\p{Cc}\p{Cs}]*$/u.test(next))
     return "/papers";
   return next.replace(/[^\x21-\x7e]+/gu, (run) => encodeURIComponent(run));
 }

@@ -2,7 +2,12 @@ import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import { isAppError, upstream } from "../core/errors.js";
 import { normaliseEmail, PAPER_COUNT, parseCadence, parseFollows, splitFollows } from "../core/follows.js";
-import { findSubscriptionByEmail, insertSubscription } from "../storage/subscriptions.js";
+import {
+  confirmationWasSent,
+  findSubscriptionByEmail,
+  insertSubscription,
+  markConfirmationSent,
+} from "../storage/subscriptions.js";
 import { subscriptionLinks } from "./links.js";
 import { newFeedKey, type SubscribeDeps } from "./subscribe.js";
 import { confirmationMail } from "./subscription-mail.js";
@@ -85,8 +90,15 @@ async function importRow(
   const existing = await findSubscriptionByEmail(deps.database, email);
   if (existing) {
     report.existing += 1;
-    // Still waiting for its first confirmation (its mail may have failed on an earlier run): mail it again.
-    if (!options.confirmed && !existing.confirmedAt && !existing.unsubscribedAt && !mailed.has(email)) {
+    // Pending, and its confirmation never reached the mail server (it failed on an earlier run): send it now.
+    // Someone who got the mail and has not clicked is not mailed again.
+    const unsent =
+      !options.confirmed &&
+      !existing.confirmedAt &&
+      !existing.unsubscribedAt &&
+      !mailed.has(email) &&
+      !(await confirmationWasSent(deps.database, existing.id));
+    if (unsent) {
       mailed.add(email);
       await sendConfirmation(deps, existing.id, email, now, report);
     }
@@ -123,5 +135,6 @@ async function sendConfirmation(
       `${email} is stored, but its confirmation could not be sent (${error.message}); run the import again to send it`,
     );
   }
+  await markConfirmationSent(deps.database, id, now.toISOString());
   report.confirmationsSent += 1;
 }

@@ -51,22 +51,23 @@ export async function deliverWithRetries(
       return { status: "sent", messageId: await attempt() };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (isMailServerDown(error) && inRun >= policy.attemptsPerRun) {
-        // Not this digest's fault: the attempts of this run are given back, and a later run tries again.
-        const nextAttemptAt = new Date(deps.clock.now().getTime() + policy.retryLaterMs).toISOString();
+      // Not this digest's fault: it never counts towards giving up. After the run's last try the attempts of
+      // this run are given back, and the digest is due again at once, for whichever run finds the server up.
+      const serverDown = isMailServerDown(error);
+      if (serverDown && inRun >= policy.attemptsPerRun) {
         await settleDelivery(deps.database, key, {
           status: "retry",
           error: message,
-          nextAttemptAt,
+          nextAttemptAt: deps.clock.now().toISOString(),
           attempts: attempts - 1,
         });
         return { status: "server-down", error: message };
       }
-      if (total >= policy.maxAttempts) {
+      if (!serverDown && total >= policy.maxAttempts) {
         await settleDelivery(deps.database, key, { status: "failed", error: message });
         return { status: "failed" };
       }
-      if (inRun >= policy.attemptsPerRun) {
+      if (!serverDown && inRun >= policy.attemptsPerRun) {
         const nextAttemptAt = new Date(deps.clock.now().getTime() + policy.retryLaterMs).toISOString();
         await settleDelivery(deps.database, key, { status: "retry", error: message, nextAttemptAt });
         return { status: "retry" };

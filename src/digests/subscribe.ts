@@ -7,6 +7,7 @@ import {
   countSubscribeRequests,
   findSubscriptionByEmail,
   insertSubscription,
+  markConfirmationSent,
   recordSubscribeRequest,
 } from "../storage/subscriptions.js";
 import { subscriptionLinks } from "./links.js";
@@ -60,6 +61,7 @@ export async function requestSubscription(deps: SubscribeDeps, rawEmail: string)
       ? manageMail(email, links.preferences, deps.baseUrl)
       : confirmationMail(email, links.confirm, deps.baseUrl),
   );
+  if (!active) await markConfirmationSent(deps.database, id, now.toISOString());
 }
 
 async function overLimit(deps: SubscribeDeps, email: string, now: Date): Promise<boolean> {

@@ -161,6 +161,8 @@ export interface SubscriptionsTable {
   feed_key: string;
   confirmed_at: string | null;
   unsubscribed_at: string | null;
+  /** When the confirmation email went to the mail server (null: never, or it failed). */
+  confirmation_sent_at: string | null;
   created_at: string;
   updated_at: string;
 }

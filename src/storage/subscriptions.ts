@@ -224,3 +224,22 @@ export async function countSubscribeRequests(
 export async function recordSubscribeRequest(database: Database, email: string, now: string): Promise<void> {
   await database.kysely.insertInto("subscribe_requests").values({ email, requested_at: now }).execute();
 }
+
+/** Records that the subscription's confirmation email reached the mail server. */
+export async function markConfirmationSent(database: Database, id: number, now: string): Promise<void> {
+  await database.kysely
+    .updateTable("subscriptions")
+    .set({ confirmation_sent_at: now })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Whether a confirmation email ever reached the mail server for this subscription. */
+export async function confirmationWasSent(database: Database, id: number): Promise<boolean> {
+  const row = await database.kysely
+    .selectFrom("subscriptions")
+    .select("confirmation_sent_at")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Boolean(row?.confirmation_sent_at);
+}

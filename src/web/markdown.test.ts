@@ -32,6 +32,7 @@ describe("comment Markdown", () => {
     const html = renderCommentMarkdown(`${"> ".repeat(2000)}the point`);
     expect(html).toContain("the point");
     expect(html.match(/<blockquote>/g)).toHaveLength(5);
+    expect(renderCommentMarkdown("```\n>>>>>>> main\n```")).toContain("&gt;&gt;&gt;&gt;&gt;&gt;&gt; main");
     expect(renderCommentMarkdown("> > quoted twice")).toBe(
       "<blockquote>\n<blockquote>\n<p>quoted twice</p>\n</blockquote>\n</blockquote>\n",
     );

@@ -39,9 +39,27 @@ markdown.renderer.rules.link_open = (tokens, index, options, _env, self) => {
 // markdown-it stops rendering past its nesting limit and drops the text there; quotes deeper than this are
 // flattened to this depth instead, so "> > > ... x" keeps its x.
 const MAX_QUOTE_DEPTH = 5;
-const DEEP_QUOTE = new RegExp(`^((?:[ \\t]*>){${MAX_QUOTE_DEPTH}})(?:[ \\t]*>)+`, "gm");
+const DEEP_QUOTE = new RegExp(`^((?:[ \\t]*>){${MAX_QUOTE_DEPTH}})(?:[ \\t]*>)+`);
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Flattens deep quote markers outside fenced code (where ">>>>>>> branch" is text to keep as written). */
+function flattenDeepQuotes(text: string): string {
+  let fence: string | null = null;
+  return text
+    .split("\n")
+    .map((line) => {
+      const marker = FENCE.exec(line)?.[1];
+      if (marker && (fence === null || marker.startsWith(fence))) {
+        fence = fence === null ? marker : null;
+        return line;
+      }
+      return fence === null ? line.replace(DEEP_QUOTE, "$1") : line;
+    })
+    .join("\n");
+}
 
 /** HTML for a comment body; safe to insert as-is. */
 export function renderCommentMarkdown(text: string): string {
-  return markdown.render(text.replace(DEEP_QUOTE, "$1"));
+  return markdown.render(flattenDeepQuotes(text));
 }

@@ -1,5 +1,5 @@
 import { CADENCES, type Cadence, normaliseEmail, parseCadence } from "../../core/follows.js";
-import { parseDay } from "../../core/listing-day.js";
+import { listingDayOf, parseDay } from "../../core/listing-day.js";
 import { duePeriod, periodFor } from "../../digests/periods.js";
 import { type DigestRunReport, sendDigests } from "../../digests/send.js";
 import { createServices } from "../../services.js";
@@ -60,7 +60,21 @@ export const digestCommand: Command = {
       throw new Error(
         "usage: paperboy digest send [--cadence daily|weekly] [--date D] [--dry-run] [--to EMAIL]",
       );
-    const cadences = typeof args.values.cadence === "string" ? [parseCadence(args.values.cadence)] : CADENCES;
+    const chosen = typeof args.values.cadence === "string" ? [parseCadence(args.values.cadence)] : null;
+    let cadences = chosen ?? CADENCES;
+    const date = typeof args.values.date === "string" ? parseDay(args.values.date) : null;
+    if (!chosen && date && !args.values["dry-run"]) {
+      // A day of a running week: send the daily digests, and say why the weekly ones wait.
+      const today = listingDayOf(new Date());
+      const unfinished = cadences.filter((cadence) => periodFor(cadence, date).last >= today);
+      for (const cadence of unfinished)
+        context.stderr.write(
+          `digest send: ${cadence} skipped: ${periodFor(cadence, date).key} has not ended (today is ${today})\n`,
+        );
+      cadences = cadences.filter((cadence) => !unfinished.includes(cadence));
+      if (cadences.length === 0)
+        throw new Error(`the periods holding ${date} have not ended; --dry-run previews them`);
+    }
     let failed = 0;
     for (const cadence of cadences) {
       const report = await runCadence(context, args, cadence);

@@ -18,6 +18,7 @@ import { subscriptionFollows } from "./0401-subscription-follows.js";
 import { deliveries } from "./0402-deliveries.js";
 import { sentPapers } from "./0403-sent-papers.js";
 import { subscribeRequests } from "./0404-subscribe-requests.js";
+import { confirmationSent } from "./0405-confirmation-sent.js";
 import { embeddingRevisions } from "./0500-embedding-revisions.js";
 import { embeddingIdentityIndex } from "./0501-embedding-identity-index.js";
 import { rateLimitWindows } from "./0600-rate-limit-windows.js";
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   deliveries,
   sentPapers,
   subscribeRequests,
+  confirmationSent,
   embeddingRevisions,
   embeddingIdentityIndex,
   rateLimitWindows,
