@@ -11,7 +11,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { get as httpGet } from "node:http";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { addUser } from "../src/community/accounts.js";
@@ -20,6 +19,7 @@ import { loadConfig } from "../src/config.js";
 import { createServices } from "../src/services.js";
 import { SESSION_COOKIE } from "../src/web/auth/session.js";
 import { type Getter, pageWeight } from "../test/helpers/page-weight.js";
+import { freePort } from "../test/helpers/server.js";
 import { onEachDatabase } from "./databases.js";
 
 const CLI = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
@@ -34,14 +34,6 @@ interface Figures {
   readonly p50: number;
   readonly p99: number;
   readonly bad: number;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === "object" && address ? address.port : 0;
 }
 
 const SECRET_KEY = "bench-secret-key-that-is-long-enough-0123456789";

@@ -3,7 +3,6 @@ import { parse } from "csv-parse";
 import { isAppError, upstream } from "../core/errors.js";
 import { normaliseEmail, PAPER_COUNT, parseCadence, parseFollows, splitFollows } from "../core/follows.js";
 import {
-  confirmationWasSent,
   findSubscriptionByEmail,
   insertSubscription,
   markConfirmationSent,
@@ -96,8 +95,8 @@ async function importRow(
       !options.confirmed &&
       !existing.confirmedAt &&
       !existing.unsubscribedAt &&
-      !mailed.has(email) &&
-      !(await confirmationWasSent(deps.database, existing.id));
+      !existing.confirmationSentAt &&
+      !mailed.has(email);
     if (unsent) {
       mailed.add(email);
       await sendConfirmation(deps, existing.id, email, now, report);

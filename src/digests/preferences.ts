@@ -22,7 +22,13 @@ export async function subscriptionByToken(
   purpose: LinkPurpose,
   token: string,
 ): Promise<Subscription> {
-  const id = verifySubscriptionToken(deps.secretKey, purpose, token, deps.clock.now());
+  return existingSubscription(
+    deps,
+    verifySubscriptionToken(deps.secretKey, purpose, token, deps.clock.now()),
+  );
+}
+
+async function existingSubscription(deps: PreferenceDeps, id: number): Promise<Subscription> {
   const subscription = await getSubscription(deps.database, id);
   if (!subscription) throw notFound("this subscription no longer exists; subscribe again");
   return subscription;
@@ -41,8 +47,7 @@ export async function confirmByToken(deps: PreferenceDeps, token: string): Promi
 /** The subscription a confirmation link may still confirm (see confirmByToken), without confirming it. */
 export async function confirmationOf(deps: PreferenceDeps, token: string): Promise<Subscription> {
   const { id, issuedAt } = verifySubscriptionLink(deps.secretKey, "confirm", token, deps.clock.now());
-  const subscription = await getSubscription(deps.database, id);
-  if (!subscription) throw notFound("this subscription no longer exists; subscribe again");
+  const subscription = await existingSubscription(deps, id);
   // Links carry their time to the second, so an unsubscribe within the link's own second does not count.
   const unsubscribed = subscription.unsubscribedAt ? Date.parse(subscription.unsubscribedAt) : null;
   if (unsubscribed !== null && Math.floor(unsubscribed / 1000) * 1000 > issuedAt.getTime())

@@ -15,6 +15,8 @@ export interface Subscription {
   readonly feedKey: string;
   readonly confirmedAt: string | null;
   readonly unsubscribedAt: string | null;
+  /** When the confirmation email reached the mail server; null when it never did. */
+  readonly confirmationSentAt: string | null;
 }
 
 export interface SubscriptionSettings {
@@ -25,7 +27,13 @@ export interface SubscriptionSettings {
 
 type Row = Pick<
   Schema["subscriptions"],
-  "email" | "cadence" | "paper_count" | "feed_key" | "confirmed_at" | "unsubscribed_at"
+  | "email"
+  | "cadence"
+  | "paper_count"
+  | "feed_key"
+  | "confirmed_at"
+  | "unsubscribed_at"
+  | "confirmation_sent_at"
 > & { id: number };
 
 const COLUMNS = [
@@ -36,6 +44,7 @@ const COLUMNS = [
   "feed_key",
   "confirmed_at",
   "unsubscribed_at",
+  "confirmation_sent_at",
 ] as const;
 
 function toSubscription(row: Row, follows: readonly Follow[]): Subscription {
@@ -48,6 +57,7 @@ function toSubscription(row: Row, follows: readonly Follow[]): Subscription {
     feedKey: row.feed_key,
     confirmedAt: row.confirmed_at,
     unsubscribedAt: row.unsubscribed_at,
+    confirmationSentAt: row.confirmation_sent_at,
   };
 }
 
@@ -232,14 +242,4 @@ export async function markConfirmationSent(database: Database, id: number, now: 
     .set({ confirmation_sent_at: now })
     .where("id", "=", id)
     .execute();
-}
-
-/** Whether a confirmation email ever reached the mail server for this subscription. */
-export async function confirmationWasSent(database: Database, id: number): Promise<boolean> {
-  const row = await database.kysely
-    .selectFrom("subscriptions")
-    .select("confirmation_sent_at")
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return Boolean(row?.confirmation_sent_at);
 }

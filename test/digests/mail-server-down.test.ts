@@ -1,21 +1,12 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
 import { dayPeriod } from "../../src/core/periods.js";
 import { sendDigests } from "../../src/digests/send.js";
 import { ledgerOf } from "../../src/storage/deliveries.js";
+import { freePort } from "../helpers/server.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { startSmtpCapture } from "../helpers/smtp.js";
 import { addSubscriber, BASE_URL, digestDeps, FIXTURE_DAYS, loadFixturePapers } from "./helpers.js";
-
-/** A loopback port with nothing listening on it: connecting is refused at once. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === "object" && address ? address.port : 1;
-}
 
 describe("digests while the mail server is down", () => {
   let instance: TestInstance;
@@ -31,7 +22,8 @@ describe("digests while the mail server is down", () => {
   afterAll(() => instance.dispose());
 
   it("stops at the first digest, uses up no attempts, and sends everything once the server is back", async () => {
-    const down = digestDeps(instance, `smtp://127.0.0.1:${await closedPort()}`);
+    // Nothing listens on a port just freed: connecting is refused at once.
+    const down = digestDeps(instance, `smtp://127.0.0.1:${await freePort()}`);
     for (let run = 0; run < 4; run += 1) {
       clock.set(new Date(Date.parse("2026-07-01T12:00:00Z") + run * 120_000));
       const report = await sendDigests(down, { cadence: "daily", period, retry, concurrency: 1 });
