@@ -2,10 +2,21 @@ import type { z } from "zod";
 import type { HfDailyPaper, HfPaper } from "../web/api/hf-schemas.js";
 import type { Category, Comment, TrendingEntry, UpvoteState } from "../web/api/paperboy-schemas.js";
 import type { DailyPapersQuery, SearchQuery } from "../web/api/queries.js";
+import type { NotInterestedState, ReaderFollow, ReaderSignalsAnswer } from "../web/api/signal-schemas.js";
 import { type ClientOptions, nextCursor, send, urlWith } from "./http.js";
 
 export { type ClientOptions, PaperboyApiError } from "./http.js";
-export type { Category, Comment, HfDailyPaper, HfPaper, TrendingEntry, UpvoteState };
+export type {
+  Category,
+  Comment,
+  HfDailyPaper,
+  HfPaper,
+  NotInterestedState,
+  ReaderFollow,
+  ReaderSignalsAnswer,
+  TrendingEntry,
+  UpvoteState,
+};
 
 export type DailyPapersParams = Partial<z.output<typeof DailyPapersQuery>>;
 export type SearchParams = Partial<z.output<typeof SearchQuery>> & { readonly q: string };
@@ -97,6 +108,32 @@ export class PaperboyClient {
 
   removeUpvote(id: string): Promise<UpvoteState> {
     return this.write("DELETE", `api/papers/${id}/upvote`);
+  }
+
+  /** Hides a paper from the token's account's lists; `removeNotInterested` shows it again. */
+  notInterested(id: string): Promise<NotInterestedState> {
+    return this.write("POST", `api/papers/${id}/not-interested`);
+  }
+
+  removeNotInterested(id: string): Promise<NotInterestedState> {
+    return this.write("DELETE", `api/papers/${id}/not-interested`);
+  }
+
+  follows(): Promise<ReaderFollow[]> {
+    return this.json("api/me/follows");
+  }
+
+  /** Follows an arXiv category (`cs.LG`) or an author by name (`Yann LeCun`). */
+  follow(kind: ReaderFollow["kind"], value: string): Promise<ReaderFollow> {
+    return this.write("POST", "api/me/follows", { kind, value });
+  }
+
+  unfollow(kind: ReaderFollow["kind"], value: string): Promise<void> {
+    return this.write("DELETE", "api/me/follows", { kind, value });
+  }
+
+  mySignals(): Promise<ReaderSignalsAnswer> {
+    return this.json("api/me/signals");
   }
 
   comments(id: string): Promise<Comment[]> {

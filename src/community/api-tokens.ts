@@ -8,6 +8,7 @@ import {
   insertApiToken,
   listApiTokens,
   revokeApiToken,
+  revokeApiTokenById,
   touchApiToken,
 } from "../storage/api-tokens.js";
 
@@ -42,6 +43,12 @@ export function apiTokensOf(deps: Deps, account: Account): Promise<ApiTokenRow[]
 export async function revokeToken(deps: Deps, account: Account, id: number): Promise<void> {
   const done = await revokeApiToken(deps.database, account.id, id, deps.clock.now().toISOString());
   if (!done) throw notFound("no such token (it may already be revoked)");
+}
+
+/** Revokes any account's token by id: the operator's `paperboy token revoke ID`. */
+export async function revokeTokenById(deps: Deps, id: number): Promise<void> {
+  const done = await revokeApiTokenById(deps.database, id, deps.clock.now().toISOString());
+  if (!done) throw notFound(`no live token ${id} (it may already be revoked)`);
 }
 
 /** The account an API token stands for, or null for an unknown or revoked token. */

@@ -63,3 +63,14 @@ export async function touchApiToken(database: Database, tokenHash: string, now: 
     .where("token_hash", "=", tokenHash)
     .execute();
 }
+
+/** Revokes a token by its id whoever owns it (operators, from the command line); false when none is live. */
+export async function revokeApiTokenById(database: Database, id: number, now: string): Promise<boolean> {
+  const result = await database.kysely
+    .updateTable("api_tokens")
+    .set({ revoked_at: now })
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

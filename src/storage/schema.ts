@@ -218,6 +218,23 @@ export interface JobRunsTable {
   detail: string | null;
 }
 
+/** A reader's private mark on a paper: `not_interested` (signals) or `read` (reading state, library). */
+export interface ReaderMarksTable {
+  account_id: number;
+  paper_id: string;
+  kind: string;
+  created_at: string;
+}
+
+/** What a reader follows: an arXiv category, or an author by folded name (core/author-name.ts). */
+export interface ReaderFollowsTable {
+  account_id: number;
+  kind: string;
+  value: string;
+  label: string;
+  created_at: string;
+}
+
 export interface Schema {
   rate_limit_windows: RateLimitWindowsTable;
   papers: PapersTable;
@@ -244,4 +261,6 @@ export interface Schema {
   sent_papers: SentPapersTable;
   subscribe_requests: SubscribeRequestsTable;
   job_runs: JobRunsTable;
+  reader_marks: ReaderMarksTable;
+  reader_follows: ReaderFollowsTable;
 }

@@ -41,3 +41,18 @@ export async function upvotedAmong(
     .execute();
   return new Set(rows.map((row) => row.paper_id));
 }
+
+/** Every paper the account has upvoted, newest first. */
+export async function upvotesOf(
+  database: Database,
+  userId: number,
+): Promise<{ paperId: string; createdAt: string }[]> {
+  const rows = await database.kysely
+    .selectFrom("upvotes")
+    .select(["paper_id", "created_at"])
+    .where("user_id", "=", userId)
+    .orderBy("created_at", "desc")
+    .orderBy("paper_id")
+    .execute();
+  return rows.map((row) => ({ paperId: row.paper_id, createdAt: row.created_at }));
+}

@@ -39,13 +39,21 @@ export class FormClient {
   }
 
   /** Posts a form; `_csrf` comes from the last page unless the fields say otherwise (or omit it on purpose). */
-  async post(url: string, fields: Record<string, string>, options: { csrf?: boolean } = {}) {
+  async post(
+    url: string,
+    fields: Record<string, string>,
+    options: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ) {
     const withToken = options.csrf === false ? fields : { _csrf: this.csrf(), ...fields };
     return this.remember(
       await this.app.inject({
         method: "POST",
         url,
-        headers: { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
+        headers: {
+          cookie: this.cookieHeader(),
+          "content-type": "application/x-www-form-urlencoded",
+          ...options.headers,
+        },
         payload: new URLSearchParams(withToken).toString(),
       }),
     );

@@ -22,6 +22,8 @@ import { confirmationSent } from "./0405-confirmation-sent.js";
 import { embeddingRevisions } from "./0500-embedding-revisions.js";
 import { embeddingIdentityIndex } from "./0501-embedding-identity-index.js";
 import { rateLimitWindows } from "./0600-rate-limit-windows.js";
+import { readerMarks } from "./0700-reader-marks.js";
+import { readerFollows } from "./0701-reader-follows.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order. A new one is a new numbered file added at the end of this list. */
@@ -50,4 +52,6 @@ export const MIGRATIONS: readonly Migration[] = [
   rateLimitWindows,
   contentlessSearchIndex,
   keywordIndexQueue,
+  readerMarks,
+  readerFollows,
 ];

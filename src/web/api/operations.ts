@@ -3,6 +3,7 @@ import { CITATION_OPERATIONS } from "../citations/operations.js";
 import { HF_OPERATIONS } from "./hf-operations.js";
 import type { Operation } from "./operation.js";
 import { PAPERBOY_OPERATIONS } from "./paperboy-operations.js";
+import { SIGNAL_OPERATIONS } from "./signal-operations.js";
 
 export const openApiOperation: Operation = {
   id: "getOpenApiDocument",
@@ -17,6 +18,7 @@ export const openApiOperation: Operation = {
 export const API_OPERATIONS: readonly Operation[] = [
   ...HF_OPERATIONS,
   ...PAPERBOY_OPERATIONS,
+  ...SIGNAL_OPERATIONS,
   ...CITATION_OPERATIONS,
   openApiOperation,
 ];
