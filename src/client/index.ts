@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { HfDailyPaper, HfPaper } from "../web/api/hf-schemas.js";
 import type { Category, Comment, TrendingEntry, UpvoteState } from "../web/api/paperboy-schemas.js";
 import type { DailyPapersQuery, SearchQuery } from "../web/api/queries.js";
+import type { SaveState } from "../web/api/save-schemas.js";
 import type { NotInterestedState, ReaderFollow, ReaderSignalsAnswer } from "../web/api/signal-schemas.js";
 import { type ClientOptions, nextCursor, send, urlWith } from "./http.js";
 
@@ -14,6 +15,7 @@ export type {
   NotInterestedState,
   ReaderFollow,
   ReaderSignalsAnswer,
+  SaveState,
   TrendingEntry,
   UpvoteState,
 };
@@ -134,6 +136,15 @@ export class PaperboyClient {
 
   mySignals(): Promise<ReaderSignalsAnswer> {
     return this.json("api/me/signals");
+  }
+
+  /** Puts the paper in the token's account's "Saved" collection. */
+  save(id: string): Promise<SaveState> {
+    return this.write("POST", `api/papers/${id}/save`);
+  }
+
+  unsave(id: string): Promise<SaveState> {
+    return this.write("DELETE", `api/papers/${id}/save`);
   }
 
   comments(id: string): Promise<Comment[]> {

@@ -235,6 +235,36 @@ export interface ReaderFollowsTable {
   created_at: string;
 }
 
+/** A named list of papers owned by an account (migration 0720). */
+export interface CollectionsTable {
+  id: Generated<number>;
+  owner_id: number;
+  name: string;
+  description: string;
+  /** private | public */
+  visibility: string;
+  /** 1 for the account's default collection ("Saved"), else 0. */
+  is_default: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CollectionPapersTable {
+  collection_id: number;
+  paper_id: string;
+  /** The owner's order: ascending. */
+  position: number;
+  note: string;
+  added_by: number | null;
+  added_at: string;
+}
+
+export interface CollectionEditorsTable {
+  collection_id: number;
+  user_id: number;
+  added_at: string;
+}
+
 export interface Schema {
   rate_limit_windows: RateLimitWindowsTable;
   papers: PapersTable;
@@ -263,4 +293,7 @@ export interface Schema {
   job_runs: JobRunsTable;
   reader_marks: ReaderMarksTable;
   reader_follows: ReaderFollowsTable;
+  collections: CollectionsTable;
+  collection_papers: CollectionPapersTable;
+  collection_editors: CollectionEditorsTable;
 }

@@ -17,6 +17,7 @@ import { registerCommunityPages } from "./pages/community-routes.js";
 import { registerCurationPages } from "./pages/curation-routes.js";
 import { registerListPages } from "./pages/list-routes.js";
 import { registerPaperPages } from "./pages/routes.js";
+import { registerSavePages } from "./pages/save-routes.js";
 import { registerSignalPages } from "./pages/signal-routes.js";
 import { registerSubscribePages } from "./pages/subscribe-routes.js";
 import { RenderedStore } from "./rendered-store.js";
@@ -51,6 +52,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerAccountPages(app, services);
   registerCommunityPages(app, services);
   registerSignalPages(app, services);
+  registerSavePages(app, services);
   registerCommentPages(app, services);
   registerCurationPages(app, services);
   registerListPages(app, services);

@@ -35,6 +35,8 @@ const REQUESTS: [string, string, string][] = [
   ["GET", "/api/papers/2606.26139/comments", "/api/papers/{id}/comments"],
   ["GET", "/api/papers/2101.99999/comments", "/api/papers/{id}/comments"],
   ["POST", "/api/papers/2606.26139/upvote", "/api/papers/{id}/upvote"],
+  ["POST", "/api/papers/2606.26139/save", "/api/papers/{id}/save"],
+  ["DELETE", "/api/papers/2606.26139/save", "/api/papers/{id}/save"],
   ["POST", "/api/papers/index", "/api/papers/index"],
 ];
 

@@ -11,8 +11,8 @@ const DAY = "/papers/date/2026-06-30";
 /** The upvote buttons of a list page, by paper: whether each is pressed. */
 function pressed(html: string): Map<string, boolean> {
   const buttons = new Map<string, boolean>();
-  for (const match of html.matchAll(/name="paper" value="([^"]+)"[\s\S]*?aria-pressed="(true|false)"/g))
-    buttons.set(match[1] ?? "", match[2] === "true");
+  const forms = /action="\/upvote"[\s\S]*?name="paper" value="([^"]+)"[\s\S]*?aria-pressed="(true|false)"/g;
+  for (const match of html.matchAll(forms)) buttons.set(match[1] ?? "", match[2] === "true");
   return buttons;
 }
 

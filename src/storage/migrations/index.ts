@@ -24,6 +24,9 @@ import { embeddingIdentityIndex } from "./0501-embedding-identity-index.js";
 import { rateLimitWindows } from "./0600-rate-limit-windows.js";
 import { readerMarks } from "./0700-reader-marks.js";
 import { readerFollows } from "./0701-reader-follows.js";
+import { collections } from "./0720-collections.js";
+import { collectionPapers } from "./0721-collection-papers.js";
+import { collectionEditors } from "./0722-collection-editors.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order. A new one is a new numbered file added at the end of this list. */
@@ -54,4 +57,7 @@ export const MIGRATIONS: readonly Migration[] = [
   keywordIndexQueue,
   readerMarks,
   readerFollows,
+  collections,
+  collectionPapers,
+  collectionEditors,
 ];

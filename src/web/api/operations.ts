@@ -3,6 +3,7 @@ import { CITATION_OPERATIONS } from "../citations/operations.js";
 import { HF_OPERATIONS } from "./hf-operations.js";
 import type { Operation } from "./operation.js";
 import { PAPERBOY_OPERATIONS } from "./paperboy-operations.js";
+import { SAVE_OPERATIONS } from "./save-operations.js";
 import { SIGNAL_OPERATIONS } from "./signal-operations.js";
 
 export const openApiOperation: Operation = {
@@ -19,6 +20,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...HF_OPERATIONS,
   ...PAPERBOY_OPERATIONS,
   ...SIGNAL_OPERATIONS,
+  ...SAVE_OPERATIONS,
   ...CITATION_OPERATIONS,
   openApiOperation,
 ];

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { postComment as addComment, deleteComment as removeComment } from "../../community/comments.js";
 import { setUpvote } from "../../community/upvotes.js";
-import { parseArxivId } from "../../core/arxiv-id.js";
 import { trendingList } from "../../ranking/trending-list.js";
 import { similarPapers } from "../../search/similar-papers.js";
 import type { Services } from "../../services.js";
@@ -9,23 +8,11 @@ import { categoryCounts } from "../../storage/categories.js";
 import { requireBearerAccount } from "../auth/bearer.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
 import { paperComments } from "./comments.js";
+import { bothIdForms, paperIdOf } from "./paper-routes.js";
 import { CommentBody, CommentParams, TrendingQuery } from "./paperboy-operations.js";
 import { presentDailyPaper, presentPaper } from "./presenters.js";
 import { SimilarQuery } from "./queries.js";
 import { parseInput } from "./validate.js";
-
-type IdParams = { id?: string; archive?: string; number?: string };
-
-/** The arXiv id in a route's params, whether new-style (:id) or old-style with its slash (:archive/:number). */
-export function paperIdOf(request: FastifyRequest): string {
-  const params = request.params as IdParams;
-  return parseArxivId(params.id ?? `${params.archive}/${params.number}`).id;
-}
-
-/** Registers a paper route twice: for new-style ids and for old-style ids, which contain a slash. */
-export function bothIdForms(path: string): string[] {
-  return [path.replace("{id}", ":id"), path.replace("{id}", ":archive/:number")];
-}
 
 /** Paperboy's own endpoints: upvotes and comments (bearer token for writes), categories, trending. */
 export function registerPaperboyRoutes(app: FastifyInstance, services: Services) {

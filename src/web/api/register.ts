@@ -6,6 +6,7 @@ import { registerApiDocs } from "./docs-routes.js";
 import { registerHfReadRoutes, registerHfWriteRoutes } from "./hf-routes.js";
 import { registerPaperboyRoutes } from "./paperboy-routes.js";
 import { registerApiRateLimit } from "./rate-limit.js";
+import { registerSaveRoutes } from "./save-routes.js";
 import { registerSignalRoutes } from "./signal-routes.js";
 
 /** Everything under /api/ and the API's documents, registered by the app factory in one call. */
@@ -16,6 +17,7 @@ export function registerApi(app: FastifyInstance, services: Services) {
   registerHfWriteRoutes(app, services);
   registerPaperboyRoutes(app, services);
   registerSignalRoutes(app, services);
+  registerSaveRoutes(app, services);
   registerCitationRoutes(app, services);
   registerApiDocs(app, services);
 }

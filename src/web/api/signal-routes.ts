@@ -6,7 +6,7 @@ import { notFound } from "../../core/errors.js";
 import type { Services } from "../../services.js";
 import { requireBearerAccount } from "../auth/bearer.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
-import { bothIdForms, paperIdOf } from "./paperboy-routes.js";
+import { bothIdForms, paperIdOf } from "./paper-routes.js";
 import { FollowBody } from "./signal-schemas.js";
 import { parseInput } from "./validate.js";
 

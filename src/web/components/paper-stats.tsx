@@ -1,16 +1,22 @@
 import type { PaperSummary } from "../../storage/papers.js";
 import { useViewer } from "../viewer.js";
 import { PostForm } from "./forms.js";
+import { SaveButton } from "./save-button.js";
 
 export interface PaperStatsProps {
   readonly paper: PaperSummary;
   readonly upvoted: boolean;
+  /** Whether the paper is in the viewer's "Saved" collection (signed-in viewers only). */
+  readonly saved?: boolean;
   /** 1 to 3 for the day's papers of the day. */
   readonly rank?: number | undefined;
 }
 
-/** Upvotes (a button for signed-in people, a sign-in link otherwise), comments and the paper-of-the-day rank. */
-export function PaperStats({ paper, upvoted, rank }: PaperStatsProps) {
+/**
+ * Upvotes (a button for signed-in people, a sign-in link otherwise), the save button, comments and the
+ * paper-of-the-day rank.
+ */
+export function PaperStats({ paper, upvoted, saved = false, rank }: PaperStatsProps) {
   const { account, path } = useViewer();
   const votes = paper.upvotes + (paper.externalUpvotes ?? 0);
   const label = `${votes} ${votes === 1 ? "upvote" : "upvotes"}`;
@@ -31,6 +37,7 @@ export function PaperStats({ paper, upvoted, rank }: PaperStatsProps) {
           ▲ {label}
         </a>
       )}
+      {account ? <SaveButton paperId={paper.id} saved={saved} back={path} /> : null}
       <a href={`/papers/${paper.id}#comments`} class="comment-count">
         {paper.commentCount} {paper.commentCount === 1 ? "comment" : "comments"}
       </a>

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import { savedAmong } from "../../community/saves.js";
 import { type Day, listingDayOf } from "../../core/listing-day.js";
 import type { Paper } from "../../core/paper.js";
 import { papersOfTheDay } from "../../ranking/paper-of-the-day.js";
@@ -9,6 +10,8 @@ import { upvotedAmong } from "../../storage/upvotes.js";
 /** What the paper page shows beyond the paper: the viewer's upvote, its rank on its day, and its comments. */
 export interface PaperCommunity {
   readonly upvoted: boolean;
+  /** Whether the paper is in the viewer's "Saved" collection. */
+  readonly saved: boolean;
   readonly rank: number | undefined;
   readonly comments: readonly CommentRow[];
   /** Today's listing day, the default for a curator featuring the paper. */
@@ -21,10 +24,10 @@ export async function paperCommunity(
   paper: Paper,
 ): Promise<PaperCommunity> {
   const { database } = services;
-  const [upvoted, ranks, comments] = await Promise.all([
-    request.account
-      ? upvotedAmong(database, request.account.id, [paper.id])
-      : Promise.resolve(new Set<string>()),
+  const account = request.account;
+  const [upvoted, saved, ranks, comments] = await Promise.all([
+    account ? upvotedAmong(database, account.id, [paper.id]) : Promise.resolve(new Set<string>()),
+    account ? savedAmong(database, account.id, [paper.id]) : Promise.resolve(new Set<string>()),
     paper.listingDay
       ? papersOfTheDay(database, paper.listingDay)
       : Promise.resolve(new Map<string, number>()),
@@ -32,6 +35,7 @@ export async function paperCommunity(
   ]);
   return {
     upvoted: upvoted.has(paper.id),
+    saved: saved.has(paper.id),
     rank: ranks.get(paper.id),
     comments,
     today: listingDayOf(services.clock.now()),

@@ -47,7 +47,14 @@ export function PaperPage({
               {paper.submittedBy ? ` by ${paper.submittedBy}` : null}
             </p>
           ) : null}
-          {community ? <PaperStats paper={paper} upvoted={community.upvoted} rank={community.rank} /> : null}
+          {community ? (
+            <PaperStats
+              paper={paper}
+              upvoted={community.upvoted}
+              saved={community.saved}
+              rank={community.rank}
+            />
+          ) : null}
         </header>
         <section aria-labelledby="abstract-heading">
           <h2 id="abstract-heading">Abstract</h2>

@@ -48,11 +48,12 @@ export function TrendingPage({ entries, marks }: { entries: readonly TrendingEnt
         <ol class="paper-list">
           {entries.map((entry) => {
             const upvoted = marks.upvoted.has(entry.paper.id);
+            const saved = marks.saved.has(entry.paper.id);
             const isNew = Boolean(marks.today) && entry.paper.listingDay === marks.today;
             return (
-              <Kept key={entry.paper.id} tag="li" contentKey={JSON.stringify([entry, upvoted, isNew])}>
+              <Kept key={entry.paper.id} tag="li" contentKey={JSON.stringify([entry, upvoted, saved, isNew])}>
                 <PaperCard paper={entry.paper} today={marks.today ?? null}>
-                  <PaperStats paper={entry.paper} upvoted={upvoted} />
+                  <PaperStats paper={entry.paper} upvoted={upvoted} saved={saved} />
                   <TrendingWhy entry={entry} />
                 </PaperCard>
               </Kept>
