@@ -36,6 +36,9 @@ function writeLargeListing(file: string): { papers: number; authors: number } {
 
 function counts(dbFile: string) {
   const db = new BetterSqlite3(dbFile, { fileMustExist: true });
+  // The integrity check below is a write: it waits for the process under test to let go of the write lock
+  // (it takes it to look for pending migrations) rather than failing with "database is locked".
+  db.pragma("busy_timeout = 10000");
   try {
     // Throws when FTS5's inverted index disagrees with its own records of what it holds.
     db.exec("insert into papers_fts (papers_fts, rank) values ('integrity-check', 1)");
