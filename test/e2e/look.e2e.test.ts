@@ -3,7 +3,13 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postComment } from "../../src/community/comments.js";
+import { startSession } from "../../src/community/sessions.js";
+import { requestSignIn } from "../../src/community/sign-in.js";
 import { fixedClock } from "../../src/core/clock.js";
+import { dayPeriod } from "../../src/core/periods.js";
+import { sendDigests } from "../../src/digests/send.js";
+import { requestSubscription } from "../../src/digests/subscribe.js";
 import { importFiles } from "../../src/ingestion/import-files.js";
 import { seriousViolations } from "../helpers/axe.js";
 import { launchChromium } from "../helpers/browser.js";
@@ -11,6 +17,7 @@ import { fixture } from "../helpers/fixtures.js";
 import { screenPath } from "../helpers/screens.js";
 import { listen } from "../helpers/server.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
+import { type SmtpCapture, startSmtpCapture } from "../helpers/smtp.js";
 
 const records = readFileSync(fixture("listing-small.jsonl"), "utf8")
   .trim()
@@ -19,28 +26,55 @@ const records = readFileSync(fixture("listing-small.jsonl"), "utf8")
 const lastDay: string = [...new Set(records.map((r) => r.listed_on as string))].sort().at(-1) ?? "";
 const MATHS_ID = "2606.90002";
 
-// Every kind of page a reader meets; kinds whose route is not on this build yet answer 404 and are left out.
-const KINDS: readonly { kind: string; url: string; status?: number }[] = [
+// Every kind of page a reader meets (signedIn: as the author of the paper's comments); kinds whose route is not
+// on this build yet answer 404 and are left out.
+const KINDS: readonly { kind: string; url: string; status?: number; signedIn?: boolean }[] = [
   { kind: "day", url: `/papers/date/${lastDay}` },
+  { kind: "week", url: `/papers/week/${isoWeekOf(lastDay)}` },
+  { kind: "month", url: `/papers/month/${lastDay.slice(0, 7)}` },
   { kind: "paper", url: `/papers/${MATHS_ID}` },
+  { kind: "paper-signed-in", url: `/papers/${MATHS_ID}`, signedIn: true },
   { kind: "search", url: "/search?q=game" },
+  { kind: "search-nothing", url: "/search?q=zzqqxx" },
   { kind: "trending", url: "/papers/trending" },
+  { kind: "submit", url: "/papers/submit", signedIn: true },
+  { kind: "settings", url: "/settings", signedIn: true },
+  { kind: "login", url: "/login" },
+  { kind: "subscribe", url: "/subscribe" },
+  { kind: "about", url: "/about" },
   { kind: "not-found", url: "/papers/2101.00001", status: 404 },
 ];
+
+/** The ISO week (2026-W27) holding a day. */
+function isoWeekOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * 86_400_000);
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = Math.floor((thursday.getTime() - yearStart) / 86_400_000 / 7) + 1;
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
+}
 const WIDTHS = [390, 1280] as const;
 const THEMES = ["light", "dark"] as const;
 
 describe("what a reader sees, in Chromium", () => {
   let instance: TestInstance;
+  let smtp: SmtpCapture;
   let server: { app: FastifyInstance; baseUrl: string };
   let browser: Browser;
   let kinds: typeof KINDS = [];
   // One page for the whole suite: a new browser context costs seconds on a loaded machine.
   let page: Page;
+  // The same, signed in as the comments' author.
+  let memberPage: Page;
+  let sessionCookie = "";
   let blocked: string[] = [];
 
   beforeAll(async () => {
-    instance = await createTestInstance({ clock: fixedClock(`${lastDay}T16:00:00Z`) });
+    smtp = await startSmtpCapture();
+    instance = await createTestInstance({
+      clock: fixedClock(`${lastDay}T16:00:00Z`),
+      env: { SMTP_URL: smtp.url },
+    });
     const maths = {
       ...records[0],
       id: MATHS_ID,
@@ -48,7 +82,8 @@ describe("what a reader sees, in Chromium", () => {
       title:
         "Sharp bounds for $\\ell_2$ regression with a very_long_identifier_that_must_wrap_somewhere_on_a_phone",
       summary:
-        "We show that $x^2 + y^2 = z^2$ has $\\frac{n(n+1)}{2}$ solutions, display $$\\sum_{i=1}^{n} \\alpha_i^2 \\le \\int_0^1 f(t)\\,dt + \\mathcal{O}(\\sqrt{T})$$ and leave $\\nosuchmacro$ alone for $5.",
+        "We show that $x^2 + y^2 = z^2$ has $\\frac{n(n+1)}{2}$ solutions, display $$\\sum_{i=1}^{n} \\alpha_i^2 \\le \\int_0^1 f(t)\\,dt + \\mathcal{O}(\\sqrt{T})$$ and leave $\\nosuchmacro$ alone for $5. Our \\emph{sharp} bound holds for \\textbf{every} $n$ in 2--5 dimensions.",
+      comment: "12 pages, $O(n)$ space. Code: https://github.com/example/sharp-bounds",
     };
     const file = join(instance.directory, "papers.jsonl");
     writeFileSync(file, [maths, ...records].map((r) => JSON.stringify(r)).join("\n"));
@@ -64,15 +99,43 @@ describe("what a reader sees, in Chromium", () => {
       .insertInto("upvotes")
       .values({ user_id: reader.id, paper_id: MATHS_ID, created_at: lastDay })
       .execute();
+    // A short discussion, so the paper page shows comments with a quote, code and a reply.
+    const author = {
+      id: reader.id,
+      handle: "reader",
+      email: null,
+      displayName: "R",
+      role: "member" as const,
+    };
+    const first = await postComment(instance.services, author, {
+      paperId: MATHS_ID,
+      body: "> has $\\frac{n(n+1)}{2}$ solutions\n\nDoes this hold for `n = 0`? Try:\n\n```\nbound(0)\n```",
+    });
+    await postComment(instance.services, author, {
+      paperId: MATHS_ID,
+      body: "It does, see *Remark 2*.",
+      parentId: first,
+    });
+    sessionCookie = (await startSession(instance.services, reader.id)).token;
     server = await listen(instance.services);
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
-    page.on("console", (message) => {
-      if (/Content Security Policy|Refused to/.test(message.text())) blocked.push(message.text());
-    });
+    const memberContext = await browser.newContext();
+    await memberContext.addCookies([
+      { name: "paperboy_session", value: sessionCookie, url: server.baseUrl, httpOnly: true },
+    ]);
+    memberPage = await memberContext.newPage();
+    for (const p of [page, memberPage]) {
+      p.on("console", (message) => {
+        if (/Content Security Policy|Refused to/.test(message.text())) blocked.push(message.text());
+      });
+    }
     const present = await Promise.all(
       KINDS.map(async (k) => {
-        const response = await fetch(server.baseUrl + k.url);
+        const headers: Record<string, string> = k.signedIn
+          ? { cookie: `paperboy_session=${sessionCookie}` }
+          : {};
+        const response = await fetch(server.baseUrl + k.url, { headers });
         // Read the body: an unread one holds the connection open and the server could not close.
         await response.arrayBuffer();
         return response.status === (k.status ?? 200);
@@ -84,15 +147,17 @@ describe("what a reader sees, in Chromium", () => {
     await browser?.close();
     await server?.app.close();
     await instance?.dispose();
+    await smtp?.close();
   });
 
-  async function open(url: string, width: number, theme: "light" | "dark") {
+  async function open(url: string, width: number, theme: "light" | "dark", signedIn = false) {
     blocked = [];
-    await page.setViewportSize({ width, height: 900 });
-    await page.emulateMedia({ colorScheme: theme });
-    await page.goto(server.baseUrl + url);
-    await page.evaluate(() => document.fonts.ready);
-    return { page, blocked };
+    const tab = signedIn ? memberPage : page;
+    await tab.setViewportSize({ width, height: 900 });
+    await tab.emulateMedia({ colorScheme: theme });
+    await tab.goto(server.baseUrl + url);
+    await tab.evaluate(() => document.fonts.ready);
+    return { page: tab, blocked };
   }
 
   it("covers the day, paper and error pages at least", () => {
@@ -100,10 +165,10 @@ describe("what a reader sees, in Chromium", () => {
   });
 
   it("fits every page to 390 px and 1280 px in both themes, with nothing blocked, and keeps screenshots", async () => {
-    for (const { kind, url } of kinds) {
+    for (const { kind, url, signedIn } of kinds) {
       for (const width of WIDTHS) {
         for (const theme of THEMES) {
-          const { blocked } = await open(url, width, theme);
+          const { page, blocked } = await open(url, width, theme, signedIn);
           const overflow = await page.evaluate(
             () => document.documentElement.scrollWidth - window.innerWidth,
           );
@@ -122,9 +187,9 @@ describe("what a reader sees, in Chromium", () => {
   }, 240_000);
 
   it("has no serious or critical accessibility violations on any kind of page, in either theme", async () => {
-    for (const { kind, url } of kinds) {
+    for (const { kind, url, signedIn } of kinds) {
       for (const theme of THEMES) {
-        await open(url, 1280, theme);
+        const { page } = await open(url, 1280, theme, signedIn);
         expect(await seriousViolations(page), `${kind} (${theme})`).toEqual([]);
         const h1 = await page.locator("h1").count();
         expect(h1, `${kind} has one h1`).toBe(1);
@@ -184,4 +249,42 @@ describe("what a reader sees, in Chromium", () => {
       await page.waitForURL("**/search");
     }
   });
+
+  it("shows the sign-in, confirmation and digest mails at 390 px and 1280 px", async () => {
+    const { services } = instance;
+    const { delivery } = await requestSignIn(services, "ada@example.org", "/papers");
+    await delivery;
+    await requestSubscription({ ...services, baseUrl: services.config.baseUrl }, "bob@example.org");
+    await smtp.waitFor(2);
+    const previousDay = [...new Set(records.map((r) => r.listed_on as string))].sort().at(-2) ?? "";
+    await services.database.kysely
+      .updateTable("subscriptions")
+      .set({ confirmed_at: `${previousDay}T00:00:00.000Z` })
+      .execute();
+    await sendDigests(
+      { ...services, baseUrl: services.config.baseUrl },
+      { cadence: "daily", period: dayPeriod(previousDay) },
+    );
+    const mails = await smtp.waitFor(3);
+    const names = ["sign-in", "confirmation", "digest"];
+    // A blank page of its own: a document written into a Paperboy page would inherit the site's CSP.
+    const mailPage = await (await browser.newContext()).newPage();
+    for (const [index, mail] of mails.slice(0, 3).entries()) {
+      const html =
+        mail.html ||
+        `<pre style="white-space:pre-wrap;font:14px monospace">${escapeText(mail.text ?? "")}</pre>`;
+      for (const width of WIDTHS) {
+        await mailPage.setViewportSize({ width, height: 900 });
+        await mailPage.setContent(html);
+        await mailPage.screenshot({
+          path: screenPath(`mail-${names[index]}-${width}-light`),
+          fullPage: true,
+        });
+      }
+    }
+  });
 });
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+}
