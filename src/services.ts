@@ -3,6 +3,7 @@ import type { Config } from "./config.js";
 import { type Clock, systemClock } from "./core/clock.js";
 import { createExternalSources, type ExternalSources } from "./ingestion/http/sources.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
+import type { OutboxOptions } from "./mail/outbox.js";
 import { createEmbedderSource } from "./search/embedders/create.js";
 import { SemanticIndex } from "./search/semantic-index.js";
 import { VECTOR_INDEX_DEFAULTS } from "./search/vector-index.js";
@@ -36,6 +37,8 @@ export interface Services {
 export interface ServiceOverrides {
   readonly clock?: Clock;
   readonly mailer?: Mailer;
+  /** Where development mail goes when no SMTP_URL is set (default: data/outbox/ and stderr). */
+  readonly outbox?: OutboxOptions;
   readonly sources?: ExternalSources;
   readonly rateLimits?: RateLimitStore;
   /** Skip applying migrations (for commands that must not change the schema). */
@@ -46,6 +49,17 @@ export interface ServiceOverrides {
 export function dataDirectory(config: Config): string {
   const file = sqliteFileOfUrl(config.databaseUrl);
   return file === null || file === ":memory:" ? "data" : dirname(file);
+}
+
+/** Outside production, mail with no server to go to is kept in the outbox; in production it is refused. */
+function developmentOutbox(config: Config, given: OutboxOptions | undefined): OutboxOptions | undefined {
+  if (config.production) return undefined;
+  return (
+    given ?? {
+      directory: join(dataDirectory(config), "outbox"),
+      console: (text) => process.stderr.write(text),
+    }
+  );
 }
 
 /** Counters in memory serve one process; processes that share a database count in it. */
@@ -63,7 +77,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     await database.close();
     throw error;
   }
-  const mailer = overrides.mailer ?? createMailer(config);
+  const mailer = overrides.mailer ?? createMailer(config, developmentOutbox(config, overrides.outbox));
   const sources = overrides.sources ?? createExternalSources(config);
   const clock = overrides.clock ?? systemClock;
   return {

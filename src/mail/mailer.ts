@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import type { Config } from "../config.js";
 import { AppError, upstream } from "../core/errors.js";
+import { createOutboxMailer, type OutboxOptions } from "./outbox.js";
 
 /** One email as Paperboy composes it: both parts, and any extra headers (List-Unsubscribe, say). */
 export interface OutgoingMail {
@@ -11,8 +12,18 @@ export interface OutgoingMail {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** The narrow door to SMTP. Services take a Mailer; only this module knows nodemailer. */
+/**
+ * Where outgoing mail goes: a mail server (SMTP_URL), the development outbox (no SMTP_URL outside production), or
+ * nowhere (no SMTP_URL in production: sign-in and subscription are then off).
+ */
+export type MailDelivery =
+  | { readonly kind: "smtp" }
+  | { readonly kind: "outbox"; readonly directory: string }
+  | { readonly kind: "off" };
+
+/** The narrow door to SMTP. Services take a Mailer; only the mail modules know nodemailer. */
 export interface Mailer {
+  readonly delivery: MailDelivery;
   /** Hands the message to the SMTP server; resolves with its message id, throws `upstream` on failure. */
   send(mail: OutgoingMail): Promise<string>;
   close(): void;
@@ -36,13 +47,19 @@ export function isMailServerDown(error: unknown): boolean {
   return error instanceof AppError && error.details?.mailServerDown === true;
 }
 
-export function createMailer(config: Pick<Config, "smtpUrl" | "mailFrom">): Mailer {
-  if (!config.smtpUrl) return unconfiguredMailer;
-  const transport = nodemailer.createTransport(config.smtpUrl);
+/** The mailer for a configuration: SMTP when SMTP_URL is set, else the outbox when one is given, else none. */
+export function createMailer(config: Pick<Config, "smtpUrl" | "mailFrom">, outbox?: OutboxOptions): Mailer {
+  if (config.smtpUrl) return createSmtpMailer(config.smtpUrl, config.mailFrom);
+  return outbox ? createOutboxMailer(config.mailFrom, outbox) : unconfiguredMailer;
+}
+
+function createSmtpMailer(smtpUrl: string, mailFrom: string): Mailer {
+  const transport = nodemailer.createTransport(smtpUrl);
   return {
+    delivery: { kind: "smtp" },
     async send(mail) {
       try {
-        const info = await transport.sendMail({ from: config.mailFrom, ...mail });
+        const info = await transport.sendMail({ from: mailFrom, ...mail });
         return info.messageId;
       } catch (error) {
         const { code, message } = error as Error & { code?: string };
@@ -58,6 +75,7 @@ export function createMailer(config: Pick<Config, "smtpUrl" | "mailFrom">): Mail
 }
 
 const unconfiguredMailer: Mailer = {
+  delivery: { kind: "off" },
   send: () =>
     Promise.reject(
       new AppError(
@@ -70,3 +88,12 @@ const unconfiguredMailer: Mailer = {
     ),
   close: () => undefined,
 };
+
+/** The start-up line that says where mail goes, and what is off when it goes nowhere. */
+export function mailDeliveryLine(delivery: MailDelivery): string {
+  if (delivery.kind === "smtp") return "mail: sent through the server at SMTP_URL";
+  if (delivery.kind === "outbox") {
+    return `mail: no SMTP_URL, so nothing is sent: each message (sign-in links, confirmations, digests) is written to ${delivery.directory}/ and printed here (development; set SMTP_URL to send mail)`;
+  }
+  return "mail: no SMTP_URL in production, so sign-in and subscription are off until SMTP_URL names a mail server";
+}

@@ -1,6 +1,7 @@
 import fastifyCompress from "@fastify/compress";
 import fastifyFormbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { MailDelivery } from "../mail/mailer.js";
 import type { Services } from "../services.js";
 import { registerApi } from "./api/register.js";
 import { registerAssets } from "./assets.js";
@@ -36,6 +37,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: sendRefusedAddress,
   });
+  app.decorate<MailDelivery>("mailDelivery", services.mailer.delivery);
   registerGracefulClose(app);
   registerSecurityHeaders(app);
   registerErrorHandlers(app);

@@ -9,6 +9,7 @@ const viewer = (token: string, account: Account | null = ada): Viewer => ({
   account,
   path: "/papers",
   csrfToken: () => token,
+  mail: { kind: "smtp" },
 });
 
 function Greeting() {

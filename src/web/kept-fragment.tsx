@@ -48,18 +48,20 @@ export interface KeptProps {
 
 /**
  * Renders `children` inside `tag`, or reuses the HTML rendered for an earlier request with the same key. Of the
- * viewer, the children may use only whether someone is signed in, the page's path and the CSRF token, which is
- * filled in per request (escaped, as Preact would have).
+ * viewer, the children may use only whether someone is signed in, the page's path, where mail goes and the CSRF
+ * token, which is filled in per request (escaped, as Preact would have).
  */
 export function Kept({ tag, contentKey, children }: KeptProps) {
   const viewer = useViewer();
-  const key = `${viewer.account ? "signed-in" : "anonymous"}\n${viewer.path}\n${contentKey}`;
+  const who = viewer.account ? "signed-in" : "anonymous";
+  const key = `${who} ${viewer.mail.kind}\n${viewer.path}\n${contentKey}`;
   let fragment = fragments.get(key);
   if (!fragment) {
     const standIn: Viewer = {
       account: viewer.account ? SOMEONE : null,
       path: viewer.path,
       csrfToken: () => TOKEN_MARK,
+      mail: viewer.mail,
     };
     const rendered = gatherMath(() =>
       renderToString(h(ViewerContext.Provider, { value: standIn }, children)),

@@ -13,6 +13,8 @@ export interface TestInstance {
   readonly directory: string;
   readonly config: Config;
   readonly backend: Backend;
+  /** What the development outbox printed (mail sent with no SMTP_URL); the files are in `directory`/outbox. */
+  readonly mailConsole: string[];
   dispose(): Promise<void>;
 }
 
@@ -42,7 +44,9 @@ export async function createTestInstance(options: TestInstanceOptions = {}): Pro
     await schema?.drop();
     rmSync(directory, { recursive: true, force: true });
   };
+  const mailConsole: string[] = [];
   const services = await createServices(config, {
+    outbox: { directory: join(directory, "outbox"), console: (text) => mailConsole.push(text) },
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.retry ? { sources: createExternalSources(config, options.retry) } : {}),
   }).catch(async (error: unknown) => {
@@ -54,6 +58,7 @@ export async function createTestInstance(options: TestInstanceOptions = {}): Pro
     directory,
     config,
     backend,
+    mailConsole,
     async dispose() {
       await services.close();
       await cleanUp();

@@ -1,6 +1,7 @@
 import { listeningAt } from "../../config.js";
 import { loadDemoIfEmpty } from "../../ingestion/demo.js";
 import { startScheduler } from "../../jobs/scheduler.js";
+import { mailDeliveryLine } from "../../mail/mailer.js";
 import { startKeywordIndexing } from "../../search/keyword-indexing.js";
 import { createServices } from "../../services.js";
 import { buildApp } from "../../web/app.js";
@@ -24,6 +25,7 @@ export const serveCommand: Command = {
     const host = typeof args.values.host === "string" ? args.values.host : context.config.host;
     const config = listeningAt(context.config, host, port);
     const services = await createServices(config);
+    context.stderr.write(`${mailDeliveryLine(services.mailer.delivery)}\n`);
     const demo = await loadDemoIfEmpty(services.database);
     if (demo) context.stderr.write(`empty database: loaded the demo corpus (${formatReport(demo)})\n`);
     // A bulk import queues its papers for the keyword index (see `paperboy import`): index them before the first

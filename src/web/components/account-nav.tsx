@@ -1,9 +1,11 @@
 import { useViewer } from "../viewer.js";
 import { PostForm } from "./forms.js";
+import { mailIsOff } from "./mail-notice.js";
 
 /** The right-hand side of the site header: sign in, or the account's settings and sign out. */
 export function AccountNav() {
-  const { account, path } = useViewer();
+  const { account, path, mail } = useViewer();
+  if (!account && mailIsOff(mail)) return null;
   if (!account) {
     const next = path.startsWith("/login") ? "/papers" : path;
     return <a href={`/login?next=${encodeURIComponent(next)}`}>Sign in</a>;

@@ -3,6 +3,7 @@ import type { CommentRow } from "../../storage/comments.js";
 import { renderCommentMarkdown } from "../markdown.js";
 import { useViewer } from "../viewer.js";
 import { PostForm } from "./forms.js";
+import { mailIsOff } from "./mail-notice.js";
 
 export interface CommentNode {
   readonly comment: CommentRow;
@@ -20,7 +21,7 @@ export function threadComments(comments: readonly CommentRow[]): CommentNode[] {
 }
 
 export function CommentSection({ paperId, comments }: { paperId: string; comments: readonly CommentRow[] }) {
-  const { account, path } = useViewer();
+  const { account, path, mail } = useViewer();
   return (
     <section id="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading">Comments</h2>
@@ -29,7 +30,7 @@ export function CommentSection({ paperId, comments }: { paperId: string; comment
       ))}
       {account ? (
         <CommentForm paperId={paperId} label="Add a comment" />
-      ) : (
+      ) : mailIsOff(mail) ? null : (
         <p>
           <a href={`/login?next=${encodeURIComponent(path)}`}>Sign in</a> to comment.
         </p>

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from "preact";
 import { assetUrl } from "../assets.js";
+import { useViewer } from "../viewer.js";
 import { AccountNav } from "./account-nav.js";
+import { mailIsOff } from "./mail-notice.js";
 import { SearchBox } from "./search-box.js";
 
 export interface LayoutProps {
@@ -38,7 +40,7 @@ export function Layout({ title, description, children, head, searchQuery }: Layo
             <a href="/papers">Daily papers</a>
             <a href="/papers/trending">Trending</a>
             <a href="/papers/submit">Submit</a>
-            <a href="/subscribe">Subscribe</a>
+            {mailIsOff(useViewer().mail) ? null : <a href="/subscribe">Subscribe</a>}
             <AccountNav />
           </nav>
           <SearchBox query={searchQuery} />

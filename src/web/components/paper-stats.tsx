@@ -1,6 +1,7 @@
 import type { PaperSummary } from "../../storage/papers.js";
 import { useViewer } from "../viewer.js";
 import { PostForm } from "./forms.js";
+import { mailIsOff } from "./mail-notice.js";
 import { SaveButton } from "./save-button.js";
 
 export interface PaperStatsProps {
@@ -17,7 +18,7 @@ export interface PaperStatsProps {
  * paper-of-the-day rank.
  */
 export function PaperStats({ paper, upvoted, saved = false, rank }: PaperStatsProps) {
-  const { account, path } = useViewer();
+  const { account, path, mail } = useViewer();
   const votes = paper.upvotes + (paper.externalUpvotes ?? 0);
   const label = `${votes} ${votes === 1 ? "upvote" : "upvotes"}`;
   return (
@@ -32,6 +33,8 @@ export function PaperStats({ paper, upvoted, saved = false, rank }: PaperStatsPr
             ▲ <span class="upvote-count">{label}</span>
           </button>
         </PostForm>
+      ) : mailIsOff(mail) ? (
+        <span class="upvote-count">▲ {label}</span>
       ) : (
         <a href={`/login?next=${encodeURIComponent(path)}`} class="upvote-count" title="Sign in to upvote">
           ▲ {label}

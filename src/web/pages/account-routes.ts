@@ -8,7 +8,7 @@ import { type Account, normaliseEmail } from "../../core/account.js";
 import { accountSubscription, subscribeAccount } from "../../digests/account-digest.js";
 import { subscriptionLinks } from "../../digests/links.js";
 import type { Services } from "../../services.js";
-import { requireAccount } from "../auth/guards.js";
+import { refuseWithoutMail, requireAccount } from "../auth/guards.js";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../auth/session.js";
 import { parseForm } from "../form.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
@@ -29,6 +29,7 @@ export function registerAccountPages(app: FastifyInstance, services: Services) {
     return sendPage(reply, h(LoginPage, { next: safeNext(next), signUpOpen }));
   });
   app.post("/login", async (request, reply) => {
+    refuseWithoutMail(services);
     const form = parseForm(loginForm, request.body);
     await enforceRateLimit(
       services,

@@ -1,23 +1,35 @@
 import { PostForm } from "../components/forms.js";
 import { Layout } from "../components/layout.js";
+import { MailNotice, mailIsOff } from "../components/mail-notice.js";
+import { useViewer } from "../viewer.js";
 
 export function LoginPage({ next, signUpOpen }: { readonly next: string; readonly signUpOpen: boolean }) {
   return (
     <Layout title="Sign in">
       <section class="narrow">
         <h1>Sign in</h1>
-        <p>
-          Enter your email address and we will send you a link that signs you in. No password.
-          {signUpOpen ? " A new address gets a new account." : null}
-        </p>
-        <PostForm action="/login" class="stacked">
-          <input type="hidden" name="next" value={next} />
-          <label for="email">Email address</label>
-          <input id="email" name="email" type="email" required autocomplete="email" maxLength={254} />
-          <button type="submit">Email me a sign-in link</button>
-        </PostForm>
+        <MailNotice />
+        <LoginForm next={next} signUpOpen={signUpOpen} />
       </section>
     </Layout>
+  );
+}
+
+function LoginForm({ next, signUpOpen }: { readonly next: string; readonly signUpOpen: boolean }) {
+  if (mailIsOff(useViewer().mail)) return null;
+  return (
+    <>
+      <p>
+        Enter your email address and we will send you a link that signs you in. No password.
+        {signUpOpen ? " A new address gets a new account." : null}
+      </p>
+      <PostForm action="/login" class="stacked">
+        <input type="hidden" name="next" value={next} />
+        <label for="email">Email address</label>
+        <input id="email" name="email" type="email" required autocomplete="email" maxLength={254} />
+        <button type="submit">Email me a sign-in link</button>
+      </PostForm>
+    </>
   );
 }
 
@@ -27,6 +39,7 @@ export function LinkSentPage({ email }: { readonly email: string }) {
     <Layout title="Check your email">
       <section class="narrow">
         <h1>Check your email</h1>
+        <MailNotice />
         <p>
           If <strong>{email}</strong> can sign in here, a sign-in link is on its way to it. The link works
           once and for a short while.

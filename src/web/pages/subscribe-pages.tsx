@@ -2,11 +2,23 @@ import { CADENCES, formatFollow, PAPER_COUNT } from "../../core/follows.js";
 import type { Subscription } from "../../storage/subscriptions.js";
 import { PostForm } from "../components/forms.js";
 import { Layout } from "../components/layout.js";
+import { MailNotice, mailIsOff } from "../components/mail-notice.js";
+import { useViewer } from "../viewer.js";
 
 export function SubscribePage() {
   return (
     <Layout title="Subscribe" description="Get the papers you follow by email">
       <h1>Papers by email</h1>
+      <MailNotice />
+      <SubscribeForm />
+    </Layout>
+  );
+}
+
+function SubscribeForm() {
+  if (mailIsOff(useViewer().mail)) return null;
+  return (
+    <>
       <p>
         A daily or weekly email with the trending papers and what you follow (categories, saved searches),
         never the same paper twice. We send one email to confirm your address first.
@@ -16,7 +28,7 @@ export function SubscribePage() {
         <input id="email" name="email" type="email" required autocomplete="email" maxlength={254} />
         <button type="submit">Subscribe</button>
       </PostForm>
-    </Layout>
+    </>
   );
 }
 
@@ -24,14 +36,18 @@ export function MessagePage({
   title,
   message,
   link,
+  mailed = false,
 }: {
   title: string;
   message: string;
   link?: { href: string; label: string };
+  /** The message says an email went out: say where it went on an instance without a mail server. */
+  mailed?: boolean;
 }) {
   return (
     <Layout title={title}>
       <h1>{title}</h1>
+      {mailed ? <MailNotice /> : null}
       <p role="status">{message}</p>
       {link ? (
         <p>

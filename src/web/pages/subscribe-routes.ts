@@ -13,6 +13,7 @@ import {
 import { requestSubscription } from "../../digests/subscribe.js";
 import type { Services } from "../../services.js";
 import type { Subscription } from "../../storage/subscriptions.js";
+import { refuseWithoutMail } from "../auth/guards.js";
 import { parseForm } from "../form.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
 import { sendPage } from "./send-page.js";
@@ -51,6 +52,7 @@ async function subscribePages(app: FastifyInstance, services: Services) {
   );
 
   app.post("/subscribe", async (request, reply) => {
+    refuseWithoutMail(services);
     const { email } = parseForm(subscribeBody, request.body);
     // Per client address only: a limit keyed by the email would tell a stranger that address was tried.
     // The per-address silent limit lives in the subscribe service.
@@ -58,7 +60,7 @@ async function subscribePages(app: FastifyInstance, services: Services) {
     await requestSubscription(deps, email);
     const message =
       "If that address can get digests, an email is on its way to it. Follow its link to confirm.";
-    return sendPage(reply, h(MessagePage, { title: "Check your inbox", message }));
+    return sendPage(reply, h(MessagePage, { title: "Check your inbox", message, mailed: true }));
   });
 
   // Mail scanners fetch the links in a message: the link shows a button, and only the button confirms.
