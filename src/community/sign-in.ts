@@ -1,5 +1,6 @@
 import type { Account } from "../core/account.js";
 import { invalid, unauthorized } from "../core/errors.js";
+import { composeActionMail } from "../mail/action-mail.js";
 import { randomSecret } from "../security/secret-hash.js";
 import { signToken, verifyToken } from "../security/tokens.js";
 import type { Services } from "../services.js";
@@ -45,24 +46,22 @@ export async function requestSignIn(
   });
   const link = `${deps.config.baseUrl}/login/verify?token=${token}&next=${encodeURIComponent(safeNext(next))}`;
   const delivery = deps.mailer
-    .send({
-      to: email,
-      subject: "Your sign-in link for Paperboy",
-      text: mailText(link, rules.signInLinkMinutes),
-    })
+    .send(signInMail(email, link, deps.config.baseUrl, rules.signInLinkMinutes))
     .then(() => undefined);
   return { delivery };
 }
 
-function mailText(link: string, minutes: number): string {
-  return [
-    "Someone (we hope you) asked to sign in to Paperboy with this address.",
-    "",
-    `Open this link within ${minutes} minutes to sign in; it works once:`,
-    link,
-    "",
-    "If you did not ask, ignore this email: nothing happens without the link.",
-  ].join("\n");
+function signInMail(email: string, link: string, baseUrl: string, minutes: number) {
+  return composeActionMail({
+    to: email,
+    subject: "Your sign-in link for Paperboy",
+    intro: [
+      `Someone (we hope you) asked to sign in to Paperboy at ${baseUrl} with this address.`,
+      `The button below signs you in. It works once, within ${minutes} minutes.`,
+    ],
+    action: { label: "Sign in to Paperboy", url: link },
+    outro: ["If you did not ask, ignore this email: nothing happens without the link."],
+  });
 }
 
 /** Checks a link without using it up (the confirmation page shows this before the person presses the button). */

@@ -4,6 +4,7 @@ import type { PaperSummary } from "../storage/papers.js";
 import type { Subscription } from "../storage/subscriptions.js";
 import type { Digest } from "./digest.js";
 import { type FollowMatches, pickPapers } from "./pick.js";
+import { digestReason } from "./reason.js";
 import { followIds, type PaperSource } from "./sources.js";
 
 /** How many ranked candidates each follow offers: enough to fill a digest after skipping papers already sent. */
@@ -40,7 +41,7 @@ export class DigestBuilder {
     const papers = await this.#summaries(picked.map((p) => p.paperId));
     const items = picked.flatMap((p) => {
       const paper = papers.get(p.paperId);
-      return paper ? [{ paper, because: p.because }] : [];
+      return paper ? [{ paper, because: digestReason(p.because, paper) }] : [];
     });
     return { email: subscription.email, period: this.period, items };
   }

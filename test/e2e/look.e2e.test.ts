@@ -276,6 +276,10 @@ describe("what a reader sees, in Chromium", () => {
       for (const width of WIDTHS) {
         await mailPage.setViewportSize({ width, height: 900 });
         await mailPage.setContent(html);
+        const overflow = await mailPage.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        expect(overflow, `the ${names[index]} mail at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
         await mailPage.screenshot({
           path: screenPath(`mail-${names[index]}-${width}-light`),
           fullPage: true,
