@@ -39,6 +39,15 @@ export async function findAccountById(database: Database, id: number): Promise<A
   return row ? toAccount(row) : null;
 }
 
+export async function findAccountByHandle(database: Database, handle: string): Promise<Account | null> {
+  const row = await database.kysely
+    .selectFrom("users")
+    .select(COLUMNS)
+    .where("handle", "=", handle)
+    .executeTakeFirst();
+  return row ? toAccount(row) : null;
+}
+
 async function freeHandle(database: Database, wanted: string): Promise<string> {
   const taken = await database.kysely
     .selectFrom("users")

@@ -13,6 +13,8 @@ import { registerGracefulClose } from "./graceful-close.js";
 import { registerMathStylesheet } from "./math/math-stylesheet.js";
 import { registerPageCache } from "./page-cache.js";
 import { registerAccountPages } from "./pages/account-routes.js";
+import { registerCollectionForms } from "./pages/collections/collection-forms.js";
+import { registerCollectionPages } from "./pages/collections/collection-pages.js";
 import { registerCommentPages } from "./pages/comment-routes.js";
 import { registerCommunityPages } from "./pages/community-routes.js";
 import { registerCurationPages } from "./pages/curation-routes.js";
@@ -55,6 +57,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerCommunityPages(app, services);
   registerSignalPages(app, services);
   registerSavePages(app, services);
+  registerCollectionPages(app, services);
+  registerCollectionForms(app, services);
   registerCommentPages(app, services);
   registerCurationPages(app, services);
   registerListPages(app, services);

@@ -37,6 +37,12 @@ const REQUESTS: [string, string, string][] = [
   ["POST", "/api/papers/2606.26139/upvote", "/api/papers/{id}/upvote"],
   ["POST", "/api/papers/2606.26139/save", "/api/papers/{id}/save"],
   ["DELETE", "/api/papers/2606.26139/save", "/api/papers/{id}/save"],
+  ["GET", "/api/collections", "/api/collections"],
+  ["GET", "/api/collections?member=nobody", "/api/collections"],
+  ["POST", "/api/collections", "/api/collections"],
+  ["GET", "/api/collections/999", "/api/collections/{id}"],
+  ["PATCH", "/api/collections/999", "/api/collections/{id}"],
+  ["DELETE", "/api/collections/999/papers/2606.26139", "/api/collections/{id}/papers/{paperId}"],
   ["POST", "/api/papers/index", "/api/papers/index"],
 ];
 

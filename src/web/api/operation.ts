@@ -15,7 +15,7 @@ export interface ResponseSpec {
  */
 export interface Operation {
   readonly id: string;
-  readonly method: "get" | "post" | "put" | "delete";
+  readonly method: "get" | "post" | "put" | "patch" | "delete";
   /** OpenAPI path template, e.g. /api/papers/{id}. */
   readonly path: string;
   readonly summary: string;

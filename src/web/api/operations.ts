@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CITATION_OPERATIONS } from "../citations/operations.js";
+import { COLLECTION_OPERATIONS } from "./collection-operations.js";
 import { HF_OPERATIONS } from "./hf-operations.js";
 import type { Operation } from "./operation.js";
 import { PAPERBOY_OPERATIONS } from "./paperboy-operations.js";
@@ -21,6 +22,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...PAPERBOY_OPERATIONS,
   ...SIGNAL_OPERATIONS,
   ...SAVE_OPERATIONS,
+  ...COLLECTION_OPERATIONS,
   ...CITATION_OPERATIONS,
   openApiOperation,
 ];

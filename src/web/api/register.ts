@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Services } from "../../services.js";
 import { registerCitationRoutes } from "../citations/routes.js";
+import { registerCollectionRoutes } from "./collection-routes.js";
 import { registerApiCors } from "./cors.js";
 import { registerApiDocs } from "./docs-routes.js";
 import { registerHfReadRoutes, registerHfWriteRoutes } from "./hf-routes.js";
@@ -18,6 +19,7 @@ export function registerApi(app: FastifyInstance, services: Services) {
   registerPaperboyRoutes(app, services);
   registerSignalRoutes(app, services);
   registerSaveRoutes(app, services);
+  registerCollectionRoutes(app, services);
   registerCitationRoutes(app, services);
   registerApiDocs(app, services);
 }

@@ -12,6 +12,7 @@ export function AccountNav() {
   }
   return (
     <>
+      <a href="/collections">Collections</a>
       <a href="/settings">{account.handle}</a>
       <PostForm action="/logout" class="inline">
         <button type="submit" class="link-button">

@@ -16,6 +16,7 @@ export interface LayoutProps {
 }
 
 export function Layout({ title, description, children, head, searchQuery }: LayoutProps) {
+  const { account } = useViewer();
   return (
     <html lang="en">
       <head>
@@ -26,6 +27,7 @@ export function Layout({ title, description, children, head, searchQuery }: Layo
         {description ? <meta name="description" content={description} /> : null}
         <link rel="stylesheet" href={assetUrl("site.css")} />
         <script src={assetUrl("keys.js")} defer />
+        {account ? <script src={assetUrl("library.js")} defer /> : null}
         {head}
       </head>
       <body>

@@ -2,7 +2,7 @@ import type { PaperSummary } from "../../storage/papers.js";
 import { useViewer } from "../viewer.js";
 import { PostForm } from "./forms.js";
 import { mailIsOff } from "./mail-notice.js";
-import { SaveButton } from "./save-button.js";
+import { SaveControls } from "./save-button.js";
 
 export interface PaperStatsProps {
   readonly paper: PaperSummary;
@@ -40,7 +40,7 @@ export function PaperStats({ paper, upvoted, saved = false, rank }: PaperStatsPr
           ▲ {label}
         </a>
       )}
-      {account ? <SaveButton paperId={paper.id} saved={saved} back={path} /> : null}
+      {account ? <SaveControls paperId={paper.id} saved={saved} back={path} /> : null}
       <a href={`/papers/${paper.id}#comments`} class="comment-count">
         {paper.commentCount} {paper.commentCount === 1 ? "comment" : "comments"}
       </a>

@@ -1,6 +1,21 @@
 import { PostForm } from "./forms.js";
 
 /**
+ * The one-key save and, beside it, "Save to…" (the reader's other collections: a page without scripts, a menu
+ * in place with library.js).
+ */
+export function SaveControls(props: { paperId: string; saved: boolean; back: string }) {
+  return (
+    <>
+      <SaveButton {...props} />
+      <a class="save-to" href={`/papers/${props.paperId}/save-to?back=${encodeURIComponent(props.back)}`}>
+        Save to…
+      </a>
+    </>
+  );
+}
+
+/**
  * The one-key save: puts the paper in the viewer's "Saved" collection or takes it out, as a plain form that
  * comes back to this page. keys.js and pages' scripts find it by `data-save`.
  */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { invalid, notFound } from "../../core/errors.js";
 import type { Services } from "../../services.js";
 import { FEED_FORMATS, type FeedExtension } from "../components/feed-links.js";
+import { collectionFeed } from "./collection-feed.js";
 import {
   categoryFeed,
   dayFeed,
@@ -59,6 +60,7 @@ export function registerFeeds(app: FastifyInstance, services: Services) {
     month: (name) => monthFeed(database, name),
     category: (name) => categoryFeed(database, name),
     personal: (name) => personalFeed(database, secretKey, name),
+    collection: (name) => collectionFeed(database, name),
   };
   for (const [kind, load] of Object.entries(named)) {
     app.get<{ Params: { file: string } }>(`/feeds/${kind}/:file`, (request, reply) =>
