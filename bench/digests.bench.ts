@@ -17,7 +17,7 @@ import { newFeedKey } from "../src/digests/subscribe.js";
 import { loadDemoCorpus } from "../src/ingestion/demo.js";
 import { createMailer } from "../src/mail/mailer.js";
 import { createServices } from "../src/services.js";
-import { latestListingDay } from "../src/storage/papers.js";
+import { latestListingDay } from "../src/storage/featured.js";
 import { insertSubscription } from "../src/storage/subscriptions.js";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);

@@ -11,9 +11,10 @@ import { join } from "node:path";
 import pg from "pg";
 import { loadConfig } from "../src/config.js";
 import { importFiles } from "../src/ingestion/import-files.js";
+import { dayList } from "../src/lists/day.js";
 import { createServices, type Services } from "../src/services.js";
 import { copyDatabase } from "../src/storage/copy-database.js";
-import { latestListingDay, listFeatured } from "../src/storage/papers.js";
+import { latestListingDay } from "../src/storage/featured.js";
 import { buildApp } from "../src/web/app.js";
 import { sharedListingFiles } from "./shared-data.js";
 
@@ -50,9 +51,8 @@ async function measure(label: string, services: Services, files: string[], size:
   );
   console.log(`${label}: ${((await size()) / 1024 / 1024).toFixed(0)} MB on disk`);
   const day = (await latestListingDay(services.database)) ?? "";
-  const query = { first: day, last: day, offset: 0, limit: 50 };
   console.log(
-    `${label}: day list query (50 of a day) ${percentiles(await time(() => listFeatured(services.database, query)))}`,
+    `${label}: day list (50 of a day) ${percentiles(await time(() => dayList(services.database, day, { page: 1, size: 50 })))}`,
   );
   const app = await buildApp(services);
   console.log(

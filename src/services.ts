@@ -2,6 +2,7 @@ import { dirname, join } from "node:path";
 import type { Config } from "./config.js";
 import { type Clock, systemClock } from "./core/clock.js";
 import { createExternalSources, type ExternalSources } from "./ingestion/http/sources.js";
+import { createTrendingCache, type TrendingCache } from "./lists/trending-cache.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
 import type { OutboxOptions } from "./mail/outbox.js";
 import { createEmbedderSource } from "./search/embedders/create.js";
@@ -31,6 +32,8 @@ export interface Services {
   readonly rateLimits: RateLimitStore;
   /** Semantic search: the configured embedder and the in-memory index of paper vectors. */
   readonly semantic: SemanticIndex;
+  /** The trending order, computed at most once a minute per process (writes here clear it). */
+  readonly trending: TrendingCache;
   close(): Promise<void>;
 }
 
@@ -94,6 +97,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       VECTOR_INDEX_DEFAULTS,
       config.semanticRefreshSeconds * 1000,
     ),
+    trending: createTrendingCache(database, clock),
     async close() {
       mailer.close();
       sources.close();

@@ -1,9 +1,10 @@
 import type { Account } from "../core/account.js";
 import type { Collection, CollectionRole } from "../core/collection.js";
+import type { PaperSummary } from "../core/paper.js";
 import { type CollectionEditor, editorsOf } from "../storage/collection-editors.js";
 import { collectionEntries } from "../storage/collection-papers.js";
 import type { Database } from "../storage/database.js";
-import { getSummaries, type PaperSummary } from "../storage/papers.js";
+import { getSummaries } from "../storage/papers.js";
 import { accessCollection } from "./collection-access.js";
 
 /** A paper as a collection shows it. `note` is empty for readers: notes are for the owner and editors. */

@@ -1,8 +1,9 @@
 import type { Account } from "../core/account.js";
 import { notFound } from "../core/errors.js";
 import type { Services } from "../services.js";
+import type { Database } from "../storage/database.js";
 import { paperExists } from "../storage/papers-exist.js";
-import { addUpvote, countUpvotes, removeUpvote } from "../storage/upvotes.js";
+import { addUpvote, countUpvotes, removeUpvote, upvotedAmong } from "../storage/upvotes.js";
 
 type Deps = Pick<Services, "database" | "clock">;
 
@@ -15,4 +16,9 @@ export async function setUpvote(deps: Deps, account: Account, paperId: string, o
   if (on) await addUpvote(deps.database, account.id, paperId, deps.clock.now().toISOString());
   else await removeUpvote(deps.database, account.id, paperId);
   return { paperId, upvoted: on, upvotes: await countUpvotes(deps.database, paperId) };
+}
+
+/** The reader's upvote marks on a list: which of these papers the account has upvoted. */
+export function upvotedPapers(database: Database, accountId: number, paperIds: readonly string[]) {
+  return upvotedAmong(database, accountId, paperIds);
 }

@@ -1,3 +1,4 @@
+import type { Clock } from "./clock.js";
 import { invalid } from "./errors.js";
 
 /** A calendar day written YYYY-MM-DD. Listing days are calendar days in America/New_York. */
@@ -48,4 +49,22 @@ export function addDays(day: Day, count: number): Day {
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: Day, to: Day): number {
   return Math.round((dayToUtcMs(to) - dayToUtcMs(from)) / MS_PER_DAY);
+}
+
+/** Today's listing day: the one day every page, job and digest means by "today". */
+export function todaysListingDay(clock: Clock): Day {
+  return listingDayOf(clock.now());
+}
+
+const NY_OFFSETS_HOURS = [4, 5];
+
+/** The instant a listing day ends in New York (midnight that starts the next day, EDT or EST). */
+export function endOfListingDay(day: Day): Date {
+  const next = addDays(day, 1);
+  for (const offset of NY_OFFSETS_HOURS) {
+    const candidate = new Date(`${next}T0${offset}:00:00Z`);
+    if (listingDayOf(candidate) === next && listingDayOf(new Date(candidate.getTime() - 1)) === day)
+      return candidate;
+  }
+  return new Date(`${next}T05:00:00Z`);
 }

@@ -51,6 +51,14 @@ export interface Paper extends PaperRecord {
   readonly commentCount: number;
 }
 
+/** A paper as lists show it: everything but the versions. */
+export type PaperSummary = Omit<Paper, "versions">;
+
+/** Local upvotes plus those counted elsewhere (Hugging Face): kept apart in storage, one number for readers. */
+export function totalUpvotes(paper: Pick<Paper, "upvotes" | "externalUpvotes">): number {
+  return paper.upvotes + (paper.externalUpvotes ?? 0);
+}
+
 export function latestVersion(record: Pick<PaperRecord, "versions">): number | null {
   let latest: number | null = null;
   for (const v of record.versions) if (latest === null || v.version > latest) latest = v.version;

@@ -1,6 +1,6 @@
 import { type Follow, formatFollow } from "../core/follows.js";
+import type { PaperSummary } from "../core/paper.js";
 import type { Period } from "../core/periods.js";
-import type { PaperSummary } from "../storage/papers.js";
 import type { Subscription } from "../storage/subscriptions.js";
 import type { Digest } from "./digest.js";
 import { type FollowMatches, pickPapers } from "./pick.js";

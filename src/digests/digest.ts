@@ -1,5 +1,5 @@
+import type { PaperSummary } from "../core/paper.js";
 import type { Period } from "../core/periods.js";
-import type { PaperSummary } from "../storage/papers.js";
 
 /** One digest: what one subscription gets for one period. */
 export interface Digest {

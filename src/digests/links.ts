@@ -75,6 +75,11 @@ export function personalFeedToken(secret: string, subscriptionId: number, feedKe
   return `${subscriptionId}-${feedMac(secret, subscriptionId, feedKey).slice(0, 32)}`;
 }
 
+/** Where a subscription's personal feed is, without the format's extension. */
+export function personalFeedPath(secret: string, subscriptionId: number, feedKey: string): string {
+  return `/feeds/personal/${personalFeedToken(secret, subscriptionId, feedKey)}`;
+}
+
 export function personalFeedId(token: string): number | null {
   const match = /^(\d{1,15})-[A-Za-z0-9_-]{32}$/.exec(token);
   return match ? Number(match[1]) : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PaperSummary } from "../storage/papers.js";
+import type { PaperSummary } from "../core/paper.js";
 import { digestReason } from "./reason.js";
 
 function paper(upvotes: number, comments: number, external: number | null = null): PaperSummary {

@@ -1,4 +1,4 @@
-import type { PaperSummary } from "../storage/papers.js";
+import type { PaperSummary } from "../core/paper.js";
 
 const monthDay = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", timeZone: "UTC" });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { PaperSummary } from "../core/paper.js";
 import { dayPeriod } from "../core/periods.js";
-import type { PaperSummary } from "../storage/papers.js";
 import { renderDigestHtml } from "./render-html.js";
 
 const paper = (id: string, title: string): PaperSummary => ({

@@ -17,7 +17,7 @@ import { listActiveSubscriptions, type Subscription } from "../storage/subscript
 import { DigestBuilder } from "./build.js";
 import { composeDigestMail } from "./compose.js";
 import { digestSubject } from "./digest.js";
-import { personalFeedToken, subscriptionLinks } from "./links.js";
+import { personalFeedPath, subscriptionLinks } from "./links.js";
 import { DEFAULT_RETRY, deliverWithRetries, type RetryPolicy } from "./retry.js";
 import { databasePaperSource, type PaperSource } from "./sources.js";
 
@@ -159,11 +159,10 @@ export function digestLinks(
   subscription: Subscription,
 ) {
   const links = subscriptionLinks(deps.baseUrl, deps.secretKey, subscription.id, deps.clock.now());
-  const feedToken = personalFeedToken(deps.secretKey, subscription.id, subscription.feedKey);
   return {
     baseUrl: deps.baseUrl,
     preferences: links.preferences,
     unsubscribe: links.unsubscribe,
-    feed: `${deps.baseUrl}/feeds/personal/${feedToken}.atom`,
+    feed: `${deps.baseUrl}${personalFeedPath(deps.secretKey, subscription.id, subscription.feedKey)}.atom`,
   };
 }

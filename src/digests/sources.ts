@@ -1,17 +1,19 @@
 import type { Follow } from "../core/follows.js";
+import { endOfListingDay } from "../core/listing-day.js";
+import type { PaperSummary } from "../core/paper.js";
 import type { Period } from "../core/periods.js";
-import { endOfListingDay, trendingList } from "../ranking/trending-list.js";
+import { trendingOrder } from "../lists/trending-cache.js";
 import { textMatch } from "../search/keyword.js";
 import { parseQuery } from "../search/query/parse.js";
 import { mergeFilters } from "../search/search-papers.js";
 import type { Database } from "../storage/database.js";
-import { featuredIds } from "../storage/followed-papers.js";
+import { featuredIds } from "../storage/featured.js";
 import { keywordSearch } from "../storage/keyword-search.js";
-import { getSummaries, type PaperSummary } from "../storage/papers.js";
+import { getSummaries } from "../storage/papers.js";
 
 /**
  * Where digests and feeds get ranked paper ids for a period: the narrow seam to ranking and search. Trending
- * is the trending list (src/ranking/trending-list.ts) as it stood when the period ended, kept to the period's
+ * is the trending order (src/lists/trending-cache.ts) as it stood when the period ended, kept to the period's
  * papers and followed by the rest of them, most upvoted first (a quiet period still has a digest). Saved
  * searches run through the keyword search in the search query language (operators and filters included),
  * strict matching only, kept to the period's papers.
@@ -26,7 +28,8 @@ export interface PaperSource {
 export function databasePaperSource(database: Database): PaperSource {
   return {
     trending: (period, limit) => periodTrending(database, period, limit),
-    category: (period, category, limit) => featuredIds(database, period, limit, category),
+    category: (period, category, limit) =>
+      featuredIds(database, { ...period, category, sort: "upvotes" }, { offset: 0, limit }),
     search: (period, query, limit) => savedSearchIds(database, period, query, limit),
     summaries: (ids) => getSummaries(database, ids),
   };
@@ -37,16 +40,14 @@ const TRENDING_SCAN = 2000;
 
 async function periodTrending(database: Database, period: Pick<Period, "first" | "last">, limit: number) {
   const [trending, featured] = await Promise.all([
-    trendingList(database, endOfListingDay(period.last), TRENDING_SCAN),
-    featuredIds(database, period, limit),
+    trendingOrder(database, endOfListingDay(period.last)),
+    featuredIds(database, { ...period, sort: "upvotes" }, { offset: 0, limit }),
   ]);
-  const inPeriod = trending
-    .filter(
-      ({ paper }) =>
-        paper.listingDay !== null && paper.listingDay >= period.first && paper.listingDay <= period.last,
-    )
-    .map(({ paper }) => paper.id);
-  return [...new Set([...inPeriod, ...featured])].slice(0, limit);
+  const ranked = trending
+    .slice(0, TRENDING_SCAN)
+    .filter((place) => place.listingDay >= period.first && place.listingDay <= period.last)
+    .map((place) => place.paperId);
+  return [...new Set([...ranked, ...featured])].slice(0, limit);
 }
 
 /** Ranked ids for one follow. */

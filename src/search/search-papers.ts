@@ -1,6 +1,7 @@
+import type { PaperSummary } from "../core/paper.js";
 import type { Database } from "../storage/database.js";
 import { keywordSearch, type PaperFilters, papersTitled } from "../storage/keyword-search.js";
-import { getSummaries, type PaperSummary } from "../storage/papers.js";
+import { getSummaries } from "../storage/papers.js";
 import { fuseRankings, type Scored } from "./fusion.js";
 import { type Feedback, HYBRID, NO_FEEDBACK } from "./hybrid.js";
 import { keywordRanking } from "./keyword.js";

@@ -1,6 +1,7 @@
 import { notFound } from "../core/errors.js";
+import type { PaperSummary } from "../core/paper.js";
 import type { Database } from "../storage/database.js";
-import { getSummaries, type PaperSummary } from "../storage/papers.js";
+import { getSummaries } from "../storage/papers.js";
 import type { SemanticIndex } from "./semantic-index.js";
 
 /** The papers nearest to a paper by its embedding, best first; empty until the paper has a vector. */

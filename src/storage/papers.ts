@@ -1,23 +1,7 @@
-import {
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type Nullable,
-  type SqlBool,
-  sql,
-} from "kysely";
-import type { Day } from "../core/listing-day.js";
-import type { Paper } from "../core/paper.js";
+import type { Kysely } from "kysely";
+import type { Paper, PaperSummary } from "../core/paper.js";
 import type { Database } from "./database.js";
 import type { Schema } from "./schema.js";
-
-/** A paper as lists show it: everything but the versions. */
-export type PaperSummary = Omit<Paper, "versions">;
-
-export interface Page<T> {
-  readonly total: number;
-  readonly items: readonly T[];
-}
 
 type Db = Kysely<Schema>;
 
@@ -138,92 +122,6 @@ export async function getPaper(database: Database, id: string): Promise<Paper | 
     .orderBy("version")
     .execute();
   return summary ? { ...summary, versions } : null;
-}
-
-export type ListSort = "featured" | "upvotes";
-
-export interface FeaturedQuery {
-  readonly first: Day;
-  readonly last: Day;
-  readonly offset: number;
-  readonly limit: number;
-  readonly sort?: ListSort;
-  readonly submitter?: string;
-}
-
-type ListingScope = ExpressionBuilder<
-  Schema & { l: Schema["listing_entries"]; u: Nullable<Schema["users"]> },
-  "l" | "u"
->;
-
-function inPeriod(query: FeaturedQuery) {
-  return (eb: ListingScope) => {
-    const conditions: Expression<SqlBool>[] = [
-      eb("l.listing_day", ">=", query.first),
-      eb("l.listing_day", "<=", query.last),
-    ];
-    if (query.submitter) conditions.push(eb("u.handle", "=", query.submitter));
-    return eb.and(conditions);
-  };
-}
-
-/**
- * The papers featured between two listing days, most upvoted first (local plus imported votes). The order is
- * decided on the listing entries alone and only the page's papers are read in full: sorting whole paper rows
- * (abstracts included) for every paper of a busy day cost several times more.
- */
-export async function listFeatured(database: Database, query: FeaturedQuery): Promise<Page<PaperSummary>> {
-  const db = database.kysely;
-  const entries = db
-    .selectFrom("listing_entries as l")
-    .leftJoin("users as u", "u.id", "l.submitted_by")
-    .where(inPeriod(query));
-  const totalRow = await entries.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst();
-  // Spelled out rather than through an alias: PostgreSQL does not see select aliases in expressions.
-  const score = sql`((select count(*) from upvotes v where v.paper_id = l.paper_id) + coalesce(l.external_upvotes, 0))`;
-  let ordered = entries.select("l.paper_id");
-  if (query.sort === "upvotes") ordered = ordered.orderBy(score, "desc");
-  else ordered = ordered.orderBy("l.listing_day", "desc").orderBy(score, "desc");
-  const page = await ordered
-    .orderBy("l.featured_at")
-    .orderBy("l.paper_id")
-    .offset(query.offset)
-    .limit(query.limit)
-    .execute();
-  const items = await getSummaries(
-    database,
-    page.map((row) => row.paper_id),
-  );
-  return { total: Number(totalRow?.n ?? 0), items };
-}
-
-export async function latestListingDay(database: Database): Promise<Day | null> {
-  const row = await database.kysely
-    .selectFrom("listing_entries")
-    .select((eb) => eb.fn.max("listing_day").as("day"))
-    .executeTakeFirst();
-  return row?.day ?? null;
-}
-
-/** The nearest listing days before and after `day` that have papers. */
-export async function neighbourDays(
-  database: Database,
-  day: Day,
-): Promise<{ previous: Day | null; next: Day | null }> {
-  const db = database.kysely;
-  const [previous, next] = await Promise.all([
-    db
-      .selectFrom("listing_entries")
-      .select((eb) => eb.fn.max("listing_day").as("day"))
-      .where("listing_day", "<", day)
-      .executeTakeFirst(),
-    db
-      .selectFrom("listing_entries")
-      .select((eb) => eb.fn.min("listing_day").as("day"))
-      .where("listing_day", ">", day)
-      .executeTakeFirst(),
-  ]);
-  return { previous: previous?.day ?? null, next: next?.day ?? null };
 }
 
 export async function countPapers(database: Database): Promise<number> {

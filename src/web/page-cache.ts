@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { listingDayOf } from "../core/listing-day.js";
+import { todaysListingDay } from "../core/listing-day.js";
 import type { Services } from "../services.js";
 import { dataVersion } from "../storage/data-version.js";
 import { chooseEncoding, type RenderedStore } from "./rendered-store.js";
@@ -42,7 +42,7 @@ export function registerPageCache(app: FastifyInstance, services: Services, stor
       return;
     const anonymous = !request.headers.cookie;
     const version = await dataVersion(services.database);
-    const today = listingDayOf(services.clock.now());
+    const today = todaysListingDay(services.clock);
     const key = `${BUILD}|${version}|${today}|${viewerKey(request)}`;
     const etag = `W/"${createHash("sha256").update(key).digest("base64url").slice(0, 27)}"`;
     request.pageEtag = etag;

@@ -4,8 +4,8 @@ import { setUpvote } from "../../src/community/upvotes.js";
 import type { Account } from "../../src/core/account.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { importFiles } from "../../src/ingestion/import-files.js";
-import { createTrendingCache } from "../../src/ranking/trending-cache.js";
-import { trendingList } from "../../src/ranking/trending-list.js";
+import { trendingList } from "../../src/lists/trending.js";
+import { createTrendingCache } from "../../src/lists/trending-cache.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
@@ -36,10 +36,11 @@ describe.each(BACKENDS)("trending list on a fixed clock (%s)", (backend) => {
   });
 
   it("ranks by the pinned formula, ages imported papers from the end of their day, and explains each entry", async () => {
-    const entries = await trendingList(instance.services.database, clock.now(), 10);
-    expect(entries.map((e) => e.paper.id)).toEqual(["2606.28729", "2606.26139"]);
+    const list = await trendingList(instance.services, { page: 1, size: 10 });
+    expect(list.papers.map((paper) => paper.id)).toEqual(["2606.28729", "2606.26139"]);
+    expect(list.total).toBe(2);
     // 30 June ends at 04:00Z on 1 July (EDT), after the clock: the import instant (now) counts, age 0 h.
-    expect(entries[0]?.why).toEqual({
+    expect(list.reasons.get("2606.28729")).toEqual({
       upvotes: 1,
       comments: 0,
       points: 1,
@@ -48,19 +49,19 @@ describe.each(BACKENDS)("trending list on a fixed clock (%s)", (backend) => {
       score: 1 / 2 ** 1.8,
     });
     // 26 June ended at 2026-06-27T04:00Z: 84 hours before the clock.
-    expect(entries[1]?.why).toMatchObject({ points: 3, ageHours: 84, score: 3 / 86 ** 1.8 });
-    expect(entries[1]?.why.score).toBe(0.0009886078223316213);
+    expect(list.reasons.get("2606.26139")).toMatchObject({ points: 3, ageHours: 84, score: 3 / 86 ** 1.8 });
+    expect(list.reasons.get("2606.26139")?.score).toBe(0.0009886078223316213);
   });
 
-  it("serves a cached list for a minute, and a fresh one after a write clears it", async () => {
+  it("serves a cached order for a minute, and a fresh one after a write clears it", async () => {
     const cache = createTrendingCache(instance.services.database, clock, 60_000);
-    expect(await cache.get(10)).toHaveLength(2);
+    expect(await cache.order()).toHaveLength(2);
     await setUpvote(instance.services, voters[1] as Account, "2606.27531", true);
-    expect(await cache.get(10)).toHaveLength(2);
+    expect(await cache.order()).toHaveLength(2);
     cache.clear();
-    expect(await cache.get(10)).toHaveLength(3);
+    expect(await cache.order()).toHaveLength(3);
     await setUpvote(instance.services, voters[2] as Account, "2606.27670", true);
     clock.set("2026-06-30T16:01:00Z");
-    expect(await cache.get(10)).toHaveLength(4);
+    expect(await cache.order()).toHaveLength(4);
   });
 });

@@ -1,4 +1,4 @@
-import { paperById } from "../../ranking/daily-list.js";
+import { paperById } from "../../lists/paper.js";
 import type { Services } from "../../services.js";
 import { type CommentRow, listComments } from "../../storage/comments.js";
 import { renderCommentMarkdown } from "../markdown.js";

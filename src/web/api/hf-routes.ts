@@ -1,16 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import { submitPaper } from "../../community/submissions.js";
 import { parseArxivId } from "../../core/arxiv-id.js";
-import { paperById } from "../../ranking/daily-list.js";
-import { featuredPapers } from "../../ranking/featured-papers.js";
-import { searchPapers as runSearch, searchFilters } from "../../search/search-papers.js";
+import { everyPaper } from "../../lists/every-paper.js";
+import { featuredList } from "../../lists/featured.js";
+import { paperById } from "../../lists/paper.js";
+import { searchList } from "../../lists/search.js";
 import type { Services } from "../../services.js";
-import { pagePaperIds } from "../../storage/paper-pages.js";
-import { getSummaries } from "../../storage/papers.js";
 import { requireBearerAccount } from "../auth/bearer.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { dailyPapers, indexPaper, listPapers, paperInfo, searchPapers } from "./hf-operations.js";
+import { hfPage, pagesOfWindow } from "./paging.js";
 import { periodOf } from "./period-query.js";
 import { presentDailyPaper, presentPaper } from "./presenters.js";
 import { DailyPapersQuery, IndexBody, PapersQuery, SearchQuery } from "./queries.js";
@@ -23,14 +23,13 @@ export function registerHfReadRoutes(app: FastifyInstance, services: Services) {
 
   app.get(dailyPapers.path, async (request) => {
     const query = parseInput(DailyPapersQuery, request.query, "query");
-    const page = await featuredPapers(database, {
+    const list = await featuredList(database, {
+      ...hfPage(query),
       period: periodOf(query),
-      page: query.p,
-      limit: query.limit,
-      sort: query.sort,
+      sort: query.sort === "trending" ? "upvotes" : "featured",
       submitter: query.submitter,
     });
-    return page.items.map((paper) => presentDailyPaper(paper, context));
+    return list.papers.map((paper) => presentDailyPaper(paper, context));
   });
 
   const onePaper = async (raw: string) =>
@@ -44,23 +43,24 @@ export function registerHfReadRoutes(app: FastifyInstance, services: Services) {
   );
 
   app.get(searchPapers.path, async (request, reply) => {
-    const query = parseInput(SearchQuery, request.query, "query");
-    const outcome = await runSearch(
-      { database, semantic: services.semantic },
-      { ...query, filters: searchFilters(query) },
+    const { offset, limit, ...terms } = parseInput(SearchQuery, request.query, "query");
+    const pages = await Promise.all(
+      pagesOfWindow(offset, limit).map((page) => searchList(services, terms, page)),
     );
-    reply.header("x-total-count", String(outcome.total));
-    return outcome.papers.map((paper) => presentDailyPaper(paper, context));
+    const skip = offset % limit;
+    const papers = pages.flatMap((list) => list.papers).slice(skip, skip + limit);
+    reply.header("x-total-count", String(pages[0]?.total ?? 0));
+    return papers.map((paper) => presentDailyPaper(paper, context));
   });
 
   app.get(listPapers.path, async (request, reply) => {
     const query = parseInput(PapersQuery, request.query, "query");
-    const page = await pagePaperIds(database, decodeCursor(query.cursor), query.limit);
+    const page = await everyPaper(database, decodeCursor(query.cursor), query.limit);
     if (page.last !== null) {
       const next = `${context.baseUrl}/api/papers?cursor=${encodeCursor(page.last)}&limit=${query.limit}`;
       reply.header("link", `<${next}>; rel="next"`);
     }
-    return (await getSummaries(database, page.ids)).map((paper) => presentPaper(paper, context));
+    return page.papers.map((paper) => presentPaper(paper, context));
   });
 }
 

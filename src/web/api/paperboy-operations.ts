@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { CATEGORY_DAYS } from "../../lists/category.js";
 import { ApiError, HfDailyPapers } from "./hf-schemas.js";
 import { errorResponses as e, type Operation } from "./operation.js";
 import { Categories, Comment, Comments, Trending, UpvoteState } from "./paperboy-schemas.js";
-import { PaperParams, SimilarQuery } from "./queries.js";
+import { DailyPapersQuery, PaperParams, SimilarQuery } from "./queries.js";
 
 const TAG = "Paperboy";
 const RATE = ["RateLimit", "RateLimit-Policy"];
@@ -39,6 +40,12 @@ export const TrendingQuery = z.object({
     .default(50)
     .describe("entries"),
 });
+
+export const CategoryParams = z.object({
+  category: z.string().max(40).describe("an arXiv category, e.g. cs.LG"),
+});
+
+export const CategoryPapersQuery = DailyPapersQuery.pick({ p: true, limit: true });
 
 const upvote = (method: "post" | "delete", summary: string): Operation => ({
   id: method === "post" ? "upvotePaper" : "removeUpvote",
@@ -127,6 +134,23 @@ export const trending: Operation = {
   },
 };
 
+export const categoryPapers: Operation = {
+  id: "listCategoryPapers",
+  method: "get",
+  path: "/api/categories/{category}/papers",
+  tag: TAG,
+  summary: `Papers in a category featured in the last ${CATEGORY_DAYS} listing days, most upvoted first`,
+  description:
+    "The list behind /papers/category/{category} and its feeds, in the shape of /api/daily_papers, paged as it pages (p from 0).",
+  params: CategoryParams,
+  query: CategoryPapersQuery,
+  responses: {
+    200: { description: "Most upvoted first.", schema: HfDailyPapers, headers: RATE },
+    400: withError(e.invalid),
+    429: withError(e.rateLimited),
+  },
+};
+
 export const similarPapers: Operation = {
   id: "listSimilarPapers",
   method: "get",
@@ -152,5 +176,6 @@ export const PAPERBOY_OPERATIONS: readonly Operation[] = [
   postComment,
   deleteComment,
   listCategories,
+  categoryPapers,
   trending,
 ];

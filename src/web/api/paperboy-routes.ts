@@ -1,15 +1,23 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { postComment as addComment, deleteComment as removeComment } from "../../community/comments.js";
 import { setUpvote } from "../../community/upvotes.js";
-import { trendingList } from "../../ranking/trending-list.js";
+import { categoryList } from "../../lists/category.js";
+import { trendingList } from "../../lists/trending.js";
 import { similarPapers } from "../../search/similar-papers.js";
 import type { Services } from "../../services.js";
 import { categoryCounts } from "../../storage/categories.js";
 import { requireBearerAccount } from "../auth/bearer.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
 import { paperComments } from "./comments.js";
+import { hfPage } from "./paging.js";
 import { bothIdForms, paperIdOf } from "./paper-routes.js";
-import { CommentBody, CommentParams, TrendingQuery } from "./paperboy-operations.js";
+import {
+  CategoryPapersQuery,
+  CategoryParams,
+  CommentBody,
+  CommentParams,
+  TrendingQuery,
+} from "./paperboy-operations.js";
 import { presentDailyPaper, presentPaper } from "./presenters.js";
 import { SimilarQuery } from "./queries.js";
 import { parseInput } from "./validate.js";
@@ -60,7 +68,17 @@ export function registerPaperboyRoutes(app: FastifyInstance, services: Services)
 
   app.get("/api/trending", async (request) => {
     const { limit } = parseInput(TrendingQuery, request.query, "query");
-    const entries = await trendingList(services.database, services.clock.now(), limit);
-    return entries.map((entry) => ({ paper: presentPaper(entry.paper, context), why: entry.why }));
+    const list = await trendingList(services, { page: 1, size: limit });
+    return list.papers.flatMap((paper) => {
+      const why = list.reasons.get(paper.id);
+      return why ? [{ paper: presentPaper(paper, context), why }] : [];
+    });
+  });
+
+  app.get<{ Params: { category: string } }>("/api/categories/:category/papers", async (request) => {
+    const { category } = parseInput(CategoryParams, request.params, "path");
+    const query = parseInput(CategoryPapersQuery, request.query, "query");
+    const list = await categoryList(services.database, category, hfPage(query));
+    return list.papers.map((paper) => presentDailyPaper(paper, context));
   });
 }

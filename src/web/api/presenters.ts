@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { listingDayOf } from "../../core/listing-day.js";
+import type { PaperSummary } from "../../core/paper.js";
 import { paperLinks } from "../../core/paper-links.js";
-import type { PaperSummary } from "../../storage/papers.js";
 import type { HfAuthor, HfDailyPaper, HfPaper, HfSubmitter, HfUser } from "./hf-schemas.js";
 
 /**

@@ -74,6 +74,12 @@ export const SEARCH_FILTERS = {
   before: searchDay("before").optional().describe("only papers published on or before this day, YYYY-MM-DD"),
 };
 
+/** The search page's and the search feed's question: the same terms name the same list. */
+export const SearchTermsQuery = z.object({
+  q: z.string().max(500, "q takes at most 500 characters").default(""),
+  ...SEARCH_FILTERS,
+});
+
 export const SearchQuery = z.object({
   q: z
     .string()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PaperSummary } from "../../storage/papers.js";
+import type { PaperSummary } from "../../core/paper.js";
 import { bibtexEntry, bibtexList, bibtexValue, citationKey, paperYear } from "./bibtex.js";
 
 const paper: PaperSummary = {

@@ -1,5 +1,5 @@
 import { arxivAbsUrl } from "../../core/arxiv-id.js";
-import type { PaperSummary } from "../../storage/papers.js";
+import type { PaperSummary } from "../../core/paper.js";
 
 /** BibTeX entries in the form arXiv's own export uses (`@misc` with eprint, archivePrefix, primaryClass). */
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { parseArxivId } from "../../core/arxiv-id.js";
 import { dayPeriod, type Period, parseMonth, parseWeek } from "../../core/periods.js";
-import { paperById } from "../../ranking/daily-list.js";
-import { everyFeaturedPaper } from "../../ranking/featured-papers.js";
+import { everyFeaturedPaper } from "../../lists/featured.js";
+import { paperById } from "../../lists/paper.js";
 import type { Services } from "../../services.js";
 import { bibtexEntry, bibtexList } from "./bibtex.js";
 import { paperMarkdown } from "./markdown.js";

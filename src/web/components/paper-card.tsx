@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { Day } from "../../core/listing-day.js";
-import type { PaperSummary } from "../../storage/papers.js";
+import type { PaperSummary } from "../../core/paper.js";
 import { MathText } from "./math-text.js";
 import { AuthorList, CategoryList, CommentCount, UpvoteCount } from "./paper-meta.js";
 

@@ -1,4 +1,4 @@
-import type { PaperSummary } from "../../storage/papers.js";
+import type { PaperSummary } from "../../core/paper.js";
 import { useViewer } from "../viewer.js";
 import { PostForm } from "./forms.js";
 import { mailIsOff } from "./mail-notice.js";

@@ -1,17 +1,8 @@
 import { Feed, type Item } from "feed";
+import type { PaperSummary } from "../../core/paper.js";
 import { collapseWhitespace, escapeHtml } from "../../core/text.js";
-import type { PaperSummary } from "../../storage/papers.js";
+import type { PaperList } from "../../lists/paper-list.js";
 import { type FeedExtension, feedHref } from "../components/feed-links.js";
-
-/** One list as a feed: the same papers its page shows. Paths are site-relative; `query` keeps a search's q. */
-export interface FeedList {
-  readonly title: string;
-  readonly description: string;
-  readonly pagePath: string;
-  readonly feedPath: string;
-  readonly query?: string;
-  readonly papers: readonly PaperSummary[];
-}
 
 export const CONTENT_TYPES: Record<FeedExtension, string> = {
   rss: "application/rss+xml; charset=utf-8",
@@ -41,8 +32,9 @@ function item(baseUrl: string, paper: PaperSummary, extension: FeedExtension): I
   };
 }
 
-export function renderFeed(baseUrl: string, list: FeedList, extension: FeedExtension): string {
-  const self = (ext: FeedExtension) => `${baseUrl}${feedHref(list.feedPath, ext, list.query)}`;
+/** One list as a feed: the papers of its first page, linked to the page that shows the same list. */
+export function renderFeed(baseUrl: string, list: PaperList, extension: FeedExtension): string {
+  const self = (ext: FeedExtension) => `${baseUrl}${feedHref(list.feedPath, ext, list.feedQuery)}`;
   const updated = new Date(Math.max(0, ...list.papers.map((paper) => paperDate(paper).getTime())));
   const feed = new Feed({
     title: `${list.title} · Paperboy`,

@@ -1,23 +1,27 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { z } from "zod";
 import { invalid, notFound } from "../../core/errors.js";
+import { parseDay } from "../../core/listing-day.js";
+import { parseMonth, parseWeek } from "../../core/periods.js";
+import { categoryList } from "../../lists/category.js";
+import { dayList, latestDayList } from "../../lists/day.js";
+import { PERIOD_DEFAULT_SORT } from "../../lists/featured.js";
+import { type PaperList, paperList } from "../../lists/paper-list.js";
+import { periodList } from "../../lists/period.js";
+import { personalList } from "../../lists/personal.js";
+import { searchList } from "../../lists/search.js";
+import { trendingList } from "../../lists/trending.js";
 import type { Services } from "../../services.js";
+import { SearchTermsQuery } from "../api/queries.js";
 import { FEED_FORMATS, type FeedExtension } from "../components/feed-links.js";
+import { parseForm } from "../form.js";
 import { collectionFeed } from "./collection-feed.js";
-import {
-  categoryFeed,
-  dayFeed,
-  latestFeed,
-  monthFeed,
-  personalFeed,
-  searchFeed,
-  trendingFeed,
-  weekFeed,
-} from "./lists.js";
-import { CONTENT_TYPES, type FeedList, renderFeed } from "./render.js";
+import { CONTENT_TYPES, renderFeed } from "./render.js";
+
+/** Items per feed: the first page of its list, a deep one, since a feed reader polls for the recent ones. */
+export const FEED_SIZE = 100;
+const FIRST_PAGE = { page: 1, size: FEED_SIZE };
 
 const EXTENSIONS = new Set<string>(FEED_FORMATS.map((format) => format.extension));
-const searchQuery = z.object({ q: z.string().max(1000).default("") });
 
 /** Splits `2026-W27.atom` into the list's name and the feed format. */
 function splitFile(file: string): { name: string; extension: FeedExtension } {
@@ -29,8 +33,8 @@ function splitFile(file: string): { name: string; extension: FeedExtension } {
 
 /** Feeds of every list: /feeds/{papers,trending,search}.EXT, /feeds/{day,week,month,category,personal}/NAME.EXT */
 export function registerFeeds(app: FastifyInstance, services: Services) {
-  const { database, secretKey } = services;
-  const send = async (reply: FastifyReply, file: string, load: (name: string) => Promise<FeedList>) => {
+  const { database } = services;
+  const send = async (reply: FastifyReply, file: string, load: (name: string) => Promise<PaperList>) => {
     const { name, extension } = splitFile(file);
     const list = await load(name);
     return reply
@@ -38,13 +42,13 @@ export function registerFeeds(app: FastifyInstance, services: Services) {
       .header("cache-control", "public, max-age=300")
       .send(renderFeed(services.config.baseUrl, list, extension));
   };
-  const top: Record<string, (query: unknown) => Promise<FeedList>> = {
-    papers: () => latestFeed(database),
-    trending: () => trendingFeed(database, services.clock.now()),
+  const top: Record<string, (query: unknown) => Promise<PaperList>> = {
+    papers: () => latestFeed(services),
+    trending: () => trendingList(services, FIRST_PAGE),
     search: (query) => {
-      const parsed = searchQuery.safeParse(query);
-      if (!parsed.success) throw invalid("the search query is too long");
-      return searchFeed(database, parsed.data.q);
+      const terms = parseForm(SearchTermsQuery, query);
+      if (terms.q.trim() === "") throw invalid("a search feed needs a query: /feeds/search.atom?q=words");
+      return searchList(services, terms, FIRST_PAGE);
     },
   };
   app.get<{ Params: { file: string } }>("/feeds/:file", (request, reply) =>
@@ -54,12 +58,13 @@ export function registerFeeds(app: FastifyInstance, services: Services) {
       return load(request.query);
     }),
   );
-  const named: Record<string, (name: string) => Promise<FeedList>> = {
-    day: (name) => dayFeed(database, name),
-    week: (name) => weekFeed(database, name),
-    month: (name) => monthFeed(database, name),
-    category: (name) => categoryFeed(database, name),
-    personal: (name) => personalFeed(database, secretKey, name),
+  const byPeriod = { ...FIRST_PAGE, sort: PERIOD_DEFAULT_SORT };
+  const named: Record<string, (name: string) => Promise<PaperList>> = {
+    day: (name) => dayList(database, parseDay(name), FIRST_PAGE),
+    week: (name) => periodList(database, parseWeek(name), byPeriod),
+    month: (name) => periodList(database, parseMonth(name), byPeriod),
+    category: (name) => categoryList(database, name, FIRST_PAGE),
+    personal: (name) => personalList(services, name, FIRST_PAGE),
     collection: (name) => collectionFeed(database, name),
   };
   for (const [kind, load] of Object.entries(named)) {
@@ -67,4 +72,16 @@ export function registerFeeds(app: FastifyInstance, services: Services) {
       send(reply, request.params.file, load),
     );
   }
+}
+
+/** The newest listing day's list under the address that always names the newest day. */
+async function latestFeed(services: Services): Promise<PaperList> {
+  const list = await latestDayList(services.database, FIRST_PAGE);
+  const heading = {
+    title: "Daily papers",
+    description: "The latest listing day on Paperboy",
+    pagePath: "/papers",
+    feedPath: "/feeds/papers",
+  };
+  return list ? { ...list, ...heading } : paperList(heading, FIRST_PAGE, [], 0);
 }

@@ -1,4 +1,4 @@
-import { PAPERS_OF_THE_DAY } from "../../ranking/paper-of-the-day.js";
+import { PAPERS_OF_THE_DAY } from "../../lists/papers-of-the-day.js";
 import { AGE_OFFSET_HOURS, COMMENT_WEIGHT, GRAVITY, TRENDING_WINDOW_DAYS } from "../../ranking/trending.js";
 import { Layout } from "../components/layout.js";
 

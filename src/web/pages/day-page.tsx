@@ -1,29 +1,23 @@
-import type { Day } from "../../core/listing-day.js";
-import type { PaperSummary } from "../../storage/papers.js";
+import type { DayList } from "../../lists/day.js";
 import { FeedLinks, FollowList } from "../components/feed-links.js";
 import { Layout } from "../components/layout.js";
+import { Pagination } from "../components/pagination.js";
 import { SubscribeCta } from "../components/subscribe-cta.js";
 import { formatDay } from "../format.js";
-import { type ListMarks, PaperList } from "./paper-list.js";
+import { ListedPapers, type ListMarks } from "./listed-papers.js";
 
 export interface DayPageProps {
-  readonly day: Day;
-  readonly papers: readonly PaperSummary[];
-  readonly total: number;
-  readonly page: number;
-  readonly pageCount: number;
-  readonly previousDay: Day | null;
-  readonly nextDay: Day | null;
+  readonly list: DayList;
   readonly marks: ListMarks;
 }
 
-export function DayPage(props: DayPageProps) {
-  const { day, papers, total, page, pageCount } = props;
+export function DayPage({ list, marks }: DayPageProps) {
+  const { day, total } = list;
   return (
     <Layout
       title={`Papers of ${formatDay(day)}`}
       description={`${total} papers featured on ${day}`}
-      head={<FeedLinks path={`/feeds/day/${day}`} title={`Papers of ${day}`} />}
+      head={<FeedLinks path={list.feedPath} title={list.title} />}
     >
       <section class="list-header">
         <h1>Daily Papers</h1>
@@ -31,20 +25,21 @@ export function DayPage(props: DayPageProps) {
           <time datetime={day}>{formatDay(day)}</time> · {total} {total === 1 ? "paper" : "papers"}
         </p>
         <SubscribeCta />
-        <DayNavigation {...props} />
-        <FollowList path={`/feeds/day/${day}`} />
+        <DayNavigation list={list} />
+        <FollowList path={list.feedPath} />
       </section>
-      {papers.length === 0 ? (
+      {list.papers.length === 0 ? (
         <p class="empty">No papers were featured on this day.</p>
       ) : (
-        <PaperList papers={papers} start={(page - 1) * 50 + 1} marks={props.marks} />
+        <ListedPapers list={list} marks={marks} ranks={list.ranks} />
       )}
-      {pageCount > 1 ? <Pagination day={day} page={page} pageCount={pageCount} /> : null}
+      <Pagination list={list} />
     </Layout>
   );
 }
 
-function DayNavigation({ previousDay, nextDay }: DayPageProps) {
+function DayNavigation({ list }: { readonly list: DayList }) {
+  const { previousDay, nextDay } = list;
   return (
     <nav class="day-nav" aria-label="Other days">
       {previousDay ? (
@@ -59,19 +54,6 @@ function DayNavigation({ previousDay, nextDay }: DayPageProps) {
           Next day →
         </a>
       ) : null}
-    </nav>
-  );
-}
-
-function Pagination({ day, page, pageCount }: { day: Day; page: number; pageCount: number }) {
-  const href = (n: number) => `/papers/date/${day}${n === 1 ? "" : `?page=${n}`}`;
-  return (
-    <nav class="pagination" aria-label="Pages">
-      {page > 1 ? <a href={href(page - 1)}>← Previous page</a> : <span />}
-      <span>
-        Page {page} of {pageCount}
-      </span>
-      {page < pageCount ? <a href={href(page + 1)}>More papers →</a> : <span />}
     </nav>
   );
 }

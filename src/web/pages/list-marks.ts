@@ -1,23 +1,21 @@
 import type { FastifyRequest } from "fastify";
 import { savedAmong } from "../../community/saves.js";
-import type { Day } from "../../core/listing-day.js";
-import { papersOfTheDay } from "../../ranking/paper-of-the-day.js";
+import { upvotedPapers } from "../../community/upvotes.js";
+import type { Clock } from "../../core/clock.js";
+import { todaysListingDay } from "../../core/listing-day.js";
 import type { Database } from "../../storage/database.js";
-import { upvotedAmong } from "../../storage/upvotes.js";
-import type { ListMarks } from "./paper-list.js";
+import type { ListMarks } from "./listed-papers.js";
 
-/** What a list shows per paper for this viewer: their upvotes and saves, and the day's paper-of-the-day ranks. */
+/** What a list shows per paper for this viewer: their upvotes and saves, and which papers are today's. */
 export async function listMarks(
-  database: Database,
+  deps: { readonly database: Database; readonly clock: Clock },
   request: FastifyRequest,
   paperIds: readonly string[],
-  day?: Day,
 ): Promise<ListMarks> {
   const account = request.account;
-  const [upvoted, saved, ranks] = await Promise.all([
-    account ? upvotedAmong(database, account.id, paperIds) : Promise.resolve(new Set<string>()),
-    account ? savedAmong(database, account.id, paperIds) : Promise.resolve(new Set<string>()),
-    day ? papersOfTheDay(database, day) : Promise.resolve(new Map<string, number>()),
+  const [upvoted, saved] = await Promise.all([
+    account ? upvotedPapers(deps.database, account.id, paperIds) : new Set<string>(),
+    account ? savedAmong(deps.database, account.id, paperIds) : new Set<string>(),
   ]);
-  return { upvoted, saved, ranks };
+  return { upvoted, saved, today: todaysListingDay(deps.clock) };
 }

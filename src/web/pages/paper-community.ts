@@ -1,11 +1,11 @@
 import type { FastifyRequest } from "fastify";
 import { savedAmong } from "../../community/saves.js";
-import { type Day, listingDayOf } from "../../core/listing-day.js";
+import { upvotedPapers } from "../../community/upvotes.js";
+import { type Day, todaysListingDay } from "../../core/listing-day.js";
 import type { Paper } from "../../core/paper.js";
-import { papersOfTheDay } from "../../ranking/paper-of-the-day.js";
+import { papersOfTheDay } from "../../lists/papers-of-the-day.js";
 import type { Services } from "../../services.js";
 import { type CommentRow, listComments } from "../../storage/comments.js";
-import { upvotedAmong } from "../../storage/upvotes.js";
 
 /** What the paper page shows beyond the paper: the viewer's upvote, its rank on its day, and its comments. */
 export interface PaperCommunity {
@@ -26,7 +26,7 @@ export async function paperCommunity(
   const { database } = services;
   const account = request.account;
   const [upvoted, saved, ranks, comments] = await Promise.all([
-    account ? upvotedAmong(database, account.id, [paper.id]) : Promise.resolve(new Set<string>()),
+    account ? upvotedPapers(database, account.id, [paper.id]) : Promise.resolve(new Set<string>()),
     account ? savedAmong(database, account.id, [paper.id]) : Promise.resolve(new Set<string>()),
     paper.listingDay
       ? papersOfTheDay(database, paper.listingDay)
@@ -38,6 +38,6 @@ export async function paperCommunity(
     saved: saved.has(paper.id),
     rank: ranks.get(paper.id),
     comments,
-    today: listingDayOf(services.clock.now()),
+    today: todaysListingDay(services.clock),
   };
 }

@@ -1,6 +1,5 @@
 import { arxivAbsUrl, arxivPdfUrl } from "../../core/arxiv-id.js";
-import type { Paper } from "../../core/paper.js";
-import type { PaperSummary } from "../../storage/papers.js";
+import type { Paper, PaperSummary } from "../../core/paper.js";
 import { CitationHead } from "../components/citation-head.js";
 import { CommentSection } from "../components/comment-thread.js";
 import { CuratorPanel } from "../components/curator-panel.js";

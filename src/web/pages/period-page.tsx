@@ -1,45 +1,24 @@
-import type { Period } from "../../core/periods.js";
-import type { PaperSummary } from "../../storage/papers.js";
+import { PERIOD_DEFAULT_SORT } from "../../lists/featured.js";
+import type { PeriodList } from "../../lists/period.js";
+import type { FeaturedSort } from "../../storage/featured.js";
 import { FeedLinks, FollowList } from "../components/feed-links.js";
 import { Layout } from "../components/layout.js";
+import { Pagination } from "../components/pagination.js";
 import { SubscribeCta } from "../components/subscribe-cta.js";
-import { type ListMarks, PaperList } from "./paper-list.js";
-
-export type PeriodSort = "upvotes" | "featured";
+import { ListedPapers, type ListMarks } from "./listed-papers.js";
 
 export interface PeriodPageProps {
-  readonly period: Period;
-  readonly papers: readonly PaperSummary[];
-  readonly total: number;
-  readonly page: number;
-  readonly pageCount: number;
-  readonly sort: PeriodSort;
-  readonly previous: string;
-  readonly next: string;
+  readonly list: PeriodList;
   readonly marks: ListMarks;
 }
 
-function periodHref(period: Period): string {
-  return `/papers/${period.kind}/${period.key}`;
-}
+const periodPath = ({ kind, key }: { kind: string; key: string }) => `/papers/${kind}/${key}`;
 
-export function PeriodPage(props: PeriodPageProps) {
-  const { period, papers, total, page, pageCount, sort } = props;
+export function PeriodPage({ list, marks }: PeriodPageProps) {
+  const { period, total } = list;
   const noun = period.kind === "week" ? "week" : "month";
-  const href = (n: number, s: PeriodSort = sort) => {
-    const query = new URLSearchParams();
-    if (s !== "upvotes") query.set("sort", s);
-    if (n > 1) query.set("page", String(n));
-    const text = query.toString();
-    return `${periodHref(period)}${text ? `?${text}` : ""}`;
-  };
   return (
-    <Layout
-      title={`Papers of ${noun} ${period.key}`}
-      head={
-        <FeedLinks path={`/feeds/${period.kind}/${period.key}`} title={`Papers of ${noun} ${period.key}`} />
-      }
-    >
+    <Layout title={list.title} head={<FeedLinks path={list.feedPath} title={list.title} />}>
       <section class="list-header">
         <h1>Papers of the {noun}</h1>
         <p class="list-date">
@@ -47,40 +26,44 @@ export function PeriodPage(props: PeriodPageProps) {
           <time datetime={period.last}>{period.last}</time> · {total} {total === 1 ? "paper" : "papers"}
         </p>
         <nav class="day-nav" aria-label={`Other ${noun}s`}>
-          <a rel="prev" href={`/papers/${period.kind}/${props.previous}`}>
+          <a rel="prev" href={periodPath(list.previous)}>
             ← Previous {noun}
           </a>
-          <a rel="next" href={`/papers/${period.kind}/${props.next}`}>
+          <a rel="next" href={periodPath(list.next)}>
             Next {noun} →
           </a>
         </nav>
         <SubscribeCta />
-        <FollowList path={`/feeds/${period.kind}/${period.key}`} />
-        <p class="sort">
-          Sort:{" "}
-          {sort === "upvotes" ? <strong>most upvoted</strong> : <a href={href(1, "upvotes")}>most upvoted</a>}{" "}
-          ·{" "}
-          {sort === "featured" ? (
-            <strong>newest day first</strong>
-          ) : (
-            <a href={href(1, "featured")}>newest day first</a>
-          )}
-        </p>
+        <FollowList path={list.feedPath} />
+        <SortChoice list={list} />
       </section>
-      {papers.length === 0 ? (
+      {list.papers.length === 0 ? (
         <p class="empty">No papers were featured in this {noun}.</p>
       ) : (
-        <PaperList papers={papers} start={(page - 1) * 50 + 1} marks={props.marks} />
+        <ListedPapers list={list} marks={marks} />
       )}
-      {pageCount > 1 ? (
-        <nav class="pagination" aria-label="Pages">
-          {page > 1 ? <a href={href(page - 1)}>← Previous page</a> : <span />}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? <a href={href(page + 1)}>More papers →</a> : <span />}
-        </nav>
-      ) : null}
+      <Pagination list={list} />
     </Layout>
+  );
+}
+
+const SORTS: readonly { sort: FeaturedSort; label: string }[] = [
+  { sort: "upvotes", label: "most upvoted" },
+  { sort: "featured", label: "newest day first" },
+];
+
+function SortChoice({ list }: { readonly list: PeriodList }) {
+  const href = (sort: FeaturedSort) =>
+    `${periodPath(list.period)}${sort === PERIOD_DEFAULT_SORT ? "" : `?sort=${sort}`}`;
+  return (
+    <p class="sort">
+      Sort:{" "}
+      {SORTS.map(({ sort, label }, index) => (
+        <>
+          {index > 0 ? " · " : null}
+          {sort === list.sort ? <strong>{label}</strong> : <a href={href(sort)}>{label}</a>}
+        </>
+      ))}
+    </p>
   );
 }

@@ -1,30 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
-import { z } from "zod";
 import { parseArxivId } from "../../core/arxiv-id.js";
-import { invalid } from "../../core/errors.js";
-import { listingDayOf, parseDay } from "../../core/listing-day.js";
-import { currentDay, dayList, paperById } from "../../ranking/daily-list.js";
+import { parseDay } from "../../core/listing-day.js";
+import { DAY_PAGE_SIZE, type DayList, dayList, latestDayList } from "../../lists/day.js";
+import { paperById } from "../../lists/paper.js";
 import { similarPapers } from "../../search/similar-papers.js";
 import type { Services } from "../../services.js";
 import { DayPage } from "./day-page.js";
 import { ErrorPage } from "./error-page.js";
 import { listMarks } from "./list-marks.js";
+import { parsePage } from "./page-number.js";
 import { paperCommunity } from "./paper-community.js";
 import { PaperPage } from "./paper-page.js";
 import { sendPage } from "./send-page.js";
-
-const pageQuery = z.object({
-  page: z.coerce.number({ error: "page must be a whole number from 1" }).int().min(1).max(10_000).default(1),
-});
-
-function parsePage(query: unknown): number {
-  const parsed = pageQuery.safeParse(query);
-  if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "bad page number");
-  return parsed.data.page;
-}
-
-export { sendPage };
 
 /** How many nearest papers a paper page lists under "Similar papers". */
 const SIMILAR_ON_PAGE = 8;
@@ -32,35 +20,33 @@ const SIMILAR_ON_PAGE = 8;
 export function registerPaperPages(app: FastifyInstance, services: Services) {
   const { database } = services;
 
-  const showDay = async (request: FastifyRequest, reply: FastifyReply, day: string) => {
-    const list = await dayList(database, parseDay(day), parsePage(request.query));
+  const showDay = async (request: FastifyRequest, reply: FastifyReply, list: DayList) => {
     const marks = await listMarks(
-      database,
+      services,
       request,
       list.papers.map((p) => p.id),
-      list.day,
     );
-    const today = listingDayOf(services.clock.now());
-    return sendPage(reply, h(DayPage, { ...list, marks: { ...marks, today } }));
+    return sendPage(reply, h(DayPage, { list, marks }));
   };
+  const pageOf = (request: FastifyRequest) => ({ page: parsePage(request.query), size: DAY_PAGE_SIZE });
 
   const latest = async (request: FastifyRequest, reply: FastifyReply) => {
-    const day = await currentDay(database);
-    if (!day) {
+    const list = await latestDayList(database, pageOf(request));
+    if (!list) {
       return sendPage(
         reply,
         h(ErrorPage, { status: 200, message: "No papers yet: import some with paperboy import." }),
       );
     }
-    return showDay(request, reply, day);
+    return showDay(request, reply, list);
   };
 
   // Lists and papers depend only on the address, the database, the viewer and today: ETag/304, rendered copies.
   const cached = { config: { pageCache: true } };
   app.get("/", cached, latest);
   app.get("/papers", cached, latest);
-  app.get<{ Params: { day: string } }>("/papers/date/:day", cached, (request, reply) =>
-    showDay(request, reply, request.params.day),
+  app.get<{ Params: { day: string } }>("/papers/date/:day", cached, async (request, reply) =>
+    showDay(request, reply, await dayList(database, parseDay(request.params.day), pageOf(request))),
   );
 
   const showPaper = async (request: FastifyRequest, reply: FastifyReply, raw: string) => {

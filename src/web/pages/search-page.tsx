@@ -1,29 +1,27 @@
+import type { PaperSummary } from "../../core/paper.js";
 import { truncateWords } from "../../core/text.js";
+import type { SearchList } from "../../lists/search.js";
 import { positiveWords } from "../../search/query/tree.js";
-import type { SearchOutcome } from "../../search/search-papers.js";
-import type { PaperSummary } from "../../storage/papers.js";
 import { Highlight, highlightPattern } from "../components/highlight.js";
 import { Layout } from "../components/layout.js";
+import { Pagination, withParameter } from "../components/pagination.js";
 import { AuthorList, CategoryList } from "../components/paper-meta.js";
 
 export interface SearchPageProps {
-  readonly outcome: SearchOutcome;
-  /** The request's own parameters, kept in the paging links. */
-  readonly params: Readonly<Record<string, string>>;
+  readonly list: SearchList;
   /** Papers stored but not yet in the keyword index, counted up to one more than `notIndexedCap`. */
   readonly notIndexed?: number;
   readonly notIndexedCap?: number;
 }
 
-export function SearchPage({ outcome, params, notIndexed = 0, notIndexedCap = 0 }: SearchPageProps) {
-  const { query, papers, total } = outcome;
+export function SearchPage({ list, notIndexed = 0, notIndexedCap = 0 }: SearchPageProps) {
+  const { query, papers, total } = list;
   const pattern = highlightPattern(positiveWords(query).map((w) => w.text));
-  const title = query.raw === "" ? "Search" : `Search: ${query.raw}`;
   return (
-    <Layout title={title} searchQuery={query.raw}>
+    <Layout title={list.title} searchQuery={query.raw}>
       <section class="list-header">
         <h1>Search</h1>
-        <ModeChoice params={params} mode={outcome.mode} />
+        <ModeChoice list={list} />
         {query.raw === "" ? null : (
           <p class="result-count" role="status">
             {total === 0
@@ -44,20 +42,16 @@ export function SearchPage({ outcome, params, notIndexed = 0, notIndexedCap = 0 
           </p>
         ) : null}
       </section>
-      {papers.length === 0 ? (
-        <EmptyState outcome={outcome} />
-      ) : (
-        <Results outcome={outcome} pattern={pattern} />
-      )}
-      <Pagination outcome={outcome} params={params} />
+      {papers.length === 0 ? <EmptyState list={list} /> : <Results list={list} pattern={pattern} />}
+      <Pagination list={list} />
     </Layout>
   );
 }
 
-function Results({ outcome, pattern }: { readonly outcome: SearchOutcome; readonly pattern: RegExp | null }) {
+function Results({ list, pattern }: { readonly list: SearchList; readonly pattern: RegExp | null }) {
   return (
-    <ol class="paper-list" start={outcome.offset + 1}>
-      {outcome.papers.map((paper) => (
+    <ol class="paper-list" start={(list.page - 1) * list.pageSize + 1}>
+      {list.papers.map((paper) => (
         <li key={paper.id}>
           <Result paper={paper} pattern={pattern} />
         </li>
@@ -86,8 +80,8 @@ function Result({ paper, pattern }: { readonly paper: PaperSummary; readonly pat
   );
 }
 
-function EmptyState({ outcome }: { readonly outcome: SearchOutcome }) {
-  if (outcome.query.raw === "") {
+function EmptyState({ list }: { readonly list: SearchList }) {
+  if (list.query.raw === "") {
     return (
       <div class="empty">
         <p>Type words, an arXiv id or a title. Operators:</p>
@@ -103,72 +97,27 @@ function EmptyState({ outcome }: { readonly outcome: SearchOutcome }) {
       </div>
     );
   }
-  if (outcome.query.arxivId) {
+  const { arxivId } = list.query;
+  if (arxivId) {
     return (
       <p class="empty">
-        Paper {outcome.query.arxivId} is not on this instance yet.{" "}
-        <a href={`https://arxiv.org/abs/${outcome.query.arxivId}`}>See it on arXiv</a>.
+        Paper {arxivId} is not on this instance yet.{" "}
+        <a href={`https://arxiv.org/abs/${arxivId}`}>See it on arXiv</a>.
       </p>
     );
   }
   return <p class="empty">No papers match. Try fewer words, drop a filter, or switch to semantic search.</p>;
 }
 
-function link(params: Readonly<Record<string, string>>, change: Record<string, string>): string {
-  const merged = new URLSearchParams({ ...params, ...change });
-  if (merged.get("page") === "1") merged.delete("page");
-  return `/search?${merged.toString()}`;
-}
-
-function ModeChoice({
-  params,
-  mode,
-}: {
-  readonly params: Readonly<Record<string, string>>;
-  readonly mode: string;
-}) {
+function ModeChoice({ list }: { readonly list: SearchList }) {
   return (
     <nav class="search-modes" aria-label="Search mode">
       {(["hybrid", "keyword", "semantic"] as const).map((m) =>
-        m === mode ? (
+        m === list.mode ? (
           <strong aria-current="true">{m}</strong>
         ) : (
-          <a href={link(params, { mode: m, page: "1" })}>{m}</a>
+          <a href={withParameter(list.pagePath, "mode", m)}>{m}</a>
         ),
-      )}
-    </nav>
-  );
-}
-
-function Pagination({
-  outcome,
-  params,
-}: {
-  readonly outcome: SearchOutcome;
-  readonly params: Readonly<Record<string, string>>;
-}) {
-  const page = Math.floor(outcome.offset / outcome.limit) + 1;
-  const shown = Math.min(outcome.total, 1000);
-  const pageCount = Math.max(1, Math.ceil(shown / outcome.limit));
-  if (pageCount <= 1) return null;
-  return (
-    <nav class="pagination" aria-label="Pages">
-      {page > 1 ? (
-        <a rel="prev" href={link(params, { page: String(page - 1) })}>
-          ← Previous page
-        </a>
-      ) : (
-        <span />
-      )}
-      <span>
-        Page {page} of {pageCount}
-      </span>
-      {page < pageCount ? (
-        <a rel="next" href={link(params, { page: String(page + 1) })}>
-          More results →
-        </a>
-      ) : (
-        <span />
       )}
     </nav>
   );

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
 import { CADENCES, PAPER_COUNT, parseFollows, splitFollows } from "../../core/follows.js";
-import { personalFeedToken, subscriptionLinks } from "../../digests/links.js";
+import { personalFeedPath, subscriptionLinks } from "../../digests/links.js";
 import {
   confirmationOf,
   confirmByToken,
@@ -91,7 +91,7 @@ async function subscribePages(app: FastifyInstance, services: Services) {
     saved: boolean,
   ) => {
     const links = subscriptionLinks(deps.baseUrl, deps.secretKey, subscription.id, deps.clock.now());
-    const feedUrl = `${deps.baseUrl}/feeds/personal/${personalFeedToken(deps.secretKey, subscription.id, subscription.feedKey)}.atom`;
+    const feedUrl = `${deps.baseUrl}${personalFeedPath(deps.secretKey, subscription.id, subscription.feedKey)}.atom`;
     const props = {
       subscription,
       token,

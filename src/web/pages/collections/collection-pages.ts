@@ -7,7 +7,7 @@ import { safeNext } from "../../../community/sign-in.js";
 import { parseArxivId } from "../../../core/arxiv-id.js";
 import { collectionIdOf, collectionPath } from "../../../core/collection.js";
 import { notFound } from "../../../core/errors.js";
-import { paperById } from "../../../ranking/daily-list.js";
+import { paperById } from "../../../lists/paper.js";
 import type { Services } from "../../../services.js";
 import { findAccountByHandle } from "../../../storage/accounts.js";
 import { holdersOf } from "../../../storage/collection-papers.js";

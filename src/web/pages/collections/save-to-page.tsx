@@ -1,5 +1,5 @@
 import type { Collection } from "../../../core/collection.js";
-import type { PaperSummary } from "../../../storage/papers.js";
+import type { PaperSummary } from "../../../core/paper.js";
 import { PostForm } from "../../components/forms.js";
 import { Layout } from "../../components/layout.js";
 import { NewCollectionForm } from "./my-collections-page.js";

@@ -1,6 +1,6 @@
 import type { Day } from "../core/listing-day.js";
 import type { Database } from "../storage/database.js";
-import { topOfDay } from "../storage/listing-entries.js";
+import { topOfDay } from "../storage/featured.js";
 
 /** How many papers of a day carry the "paper of the day" rank (#1 to #3), as on Hugging Face. */
 export const PAPERS_OF_THE_DAY = 3;

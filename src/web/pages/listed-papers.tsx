@@ -1,7 +1,9 @@
 import type { Day } from "../../core/listing-day.js";
-import type { PaperSummary } from "../../storage/papers.js";
+import type { PaperList } from "../../lists/paper-list.js";
+import type { TrendingExplanation } from "../../ranking/trending.js";
 import { PaperCard } from "../components/paper-card.js";
 import { PaperStats } from "../components/paper-stats.js";
+import { TrendingWhy } from "../components/trending-why.js";
 import { Kept } from "../kept-fragment.js";
 
 export interface ListMarks {
@@ -9,39 +11,38 @@ export interface ListMarks {
   readonly upvoted: ReadonlySet<string>;
   /** Papers in the viewer's "Saved" collection. */
   readonly saved: ReadonlySet<string>;
-  /** Paper-of-the-day ranks by paper id. */
-  readonly ranks: ReadonlyMap<string, number>;
   /** Today's listing day (America/New_York): papers featured on it carry the "new" mark. */
   readonly today?: Day | null;
 }
 
-export const NO_MARKS: ListMarks = { upvoted: new Set(), saved: new Set(), ranks: new Map() };
+export interface ListedPapersProps {
+  readonly list: PaperList;
+  readonly marks: ListMarks;
+  /** Paper-of-the-day ranks by paper id (day lists). */
+  readonly ranks?: ReadonlyMap<string, number>;
+  /** Why each paper is where it is (the trending list). */
+  readonly reasons?: ReadonlyMap<string, TrendingExplanation>;
+}
 
-/** A numbered list of papers, each with its upvote button and counts. */
-export function PaperList({
-  papers,
-  start,
-  marks,
-}: {
-  papers: readonly PaperSummary[];
-  start: number;
-  marks: ListMarks;
-}) {
+/** A list's papers, numbered from the list's page, each with its upvote button and counts. */
+export function ListedPapers({ list, marks, ranks, reasons }: ListedPapersProps) {
   return (
-    <ol class="paper-list" start={start}>
-      {papers.map((paper) => {
+    <ol class="paper-list" start={(list.page - 1) * list.pageSize + 1}>
+      {list.papers.map((paper) => {
         const upvoted = marks.upvoted.has(paper.id);
         const saved = marks.saved.has(paper.id);
-        const rank = marks.ranks.get(paper.id);
+        const rank = ranks?.get(paper.id);
+        const why = reasons?.get(paper.id);
         const isNew = Boolean(marks.today) && paper.listingDay === marks.today;
         return (
           <Kept
             key={paper.id}
             tag="li"
-            contentKey={JSON.stringify([paper, upvoted, saved, rank ?? 0, isNew])}
+            contentKey={JSON.stringify([paper, upvoted, saved, rank ?? 0, isNew, why])}
           >
             <PaperCard paper={paper} today={marks.today ?? null}>
               <PaperStats paper={paper} upvoted={upvoted} saved={saved} rank={rank} />
+              {why ? <TrendingWhy why={why} /> : null}
             </PaperCard>
           </Kept>
         );

@@ -1,0 +1,32 @@
+import type { Period } from "../core/periods.js";
+import { shiftPeriod } from "../core/periods.js";
+import type { Database } from "../storage/database.js";
+import type { FeaturedSort } from "../storage/featured.js";
+import { featuredList } from "./featured.js";
+import type { PageRequest, PaperList } from "./paper-list.js";
+
+export const PERIOD_PAGE_SIZE = 50;
+
+/** A week's or a month's featured papers, with the periods before and after it. */
+export interface PeriodList extends PaperList {
+  readonly period: Period;
+  readonly sort: FeaturedSort;
+  readonly previous: Period;
+  readonly next: Period;
+}
+
+/** One page of the papers featured in a week or month: most upvoted first, or newest day first. */
+export async function periodList(
+  database: Database,
+  period: Period,
+  request: PageRequest & { readonly sort: FeaturedSort },
+): Promise<PeriodList> {
+  const list = await featuredList(database, { ...request, period });
+  return {
+    ...list,
+    period,
+    sort: request.sort,
+    previous: shiftPeriod(period, -1),
+    next: shiftPeriod(period, 1),
+  };
+}

@@ -1,0 +1,63 @@
+import type { SearchQuery } from "../search/query/tree.js";
+import {
+  MAX_RESULTS,
+  type SearchDependencies,
+  type SearchMode,
+  searchFilters,
+  searchPapers,
+} from "../search/search-papers.js";
+import { offsetOf, type PageRequest, type PaperList, paperList } from "./paper-list.js";
+
+/** What a search asks: the query text, the ranking, and the filters given beside the text (form fields). */
+export interface SearchTerms {
+  readonly q: string;
+  readonly mode: SearchMode;
+  readonly cat?: string | undefined;
+  readonly author?: string | undefined;
+  readonly after?: string | undefined;
+  readonly before?: string | undefined;
+}
+
+export interface SearchList extends PaperList {
+  readonly query: SearchQuery;
+  readonly mode: SearchMode;
+  /** Set when the query named a paper this instance has: show it rather than a list. */
+  readonly goTo: string | null;
+}
+
+/** The terms as an address's query string, default mode left out, so the page and feed name the same search. */
+export function searchParameters(terms: SearchTerms): string {
+  const params = new URLSearchParams({ q: terms.q });
+  if (terms.mode !== "hybrid") params.set("mode", terms.mode);
+  for (const name of ["cat", "author", "after", "before"] as const) {
+    const value = terms[name];
+    if (value) params.set(name, value);
+  }
+  return params.toString();
+}
+
+/** One page of search results: an exact title first, then the chosen ranking, at most MAX_RESULTS deep. */
+export async function searchList(
+  deps: SearchDependencies,
+  terms: SearchTerms,
+  request: PageRequest,
+): Promise<SearchList> {
+  const outcome = await searchPapers(deps, {
+    q: terms.q,
+    mode: terms.mode,
+    offset: offsetOf(request),
+    limit: request.size,
+    filters: searchFilters(terms),
+  });
+  const parameters = searchParameters(terms);
+  const heading = {
+    title: outcome.query.raw === "" ? "Search" : `Search: ${outcome.query.raw}`,
+    description: `Papers matching ${terms.q}`,
+    pagePath: `/search?${parameters}`,
+    feedPath: "/feeds/search",
+    feedQuery: `?${parameters}`,
+  };
+  const list = paperList(heading, request, outcome.papers, outcome.total);
+  const pageCount = Math.max(1, Math.ceil(Math.min(outcome.total, MAX_RESULTS) / request.size));
+  return { ...list, pageCount, query: outcome.query, mode: outcome.mode, goTo: outcome.goTo };
+}
