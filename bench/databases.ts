@@ -72,9 +72,11 @@ const pgvector: BenchDatabaseFactory = {
   },
 };
 
-/** The databases to measure on, each created when its turn comes and dropped after. */
-export function benchDatabases(name: string): BenchDatabaseFactory[] {
-  const wanted = (process.env.BENCH_DATABASES ?? "sqlite,postgres").split(",");
+/** The databases to measure on (`wanted`, else BENCH_DATABASES), each created when its turn comes and dropped after. */
+export function benchDatabases(
+  name: string,
+  wanted: readonly string[] = (process.env.BENCH_DATABASES ?? "sqlite,postgres").split(","),
+): BenchDatabaseFactory[] {
   const all = [sqlite(name), ...(POSTGRES_SERVER ? [postgres, pgvector] : [])];
   if (!POSTGRES_SERVER && wanted.some((label) => label !== "sqlite"))
     console.log(

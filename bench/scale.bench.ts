@@ -1,0 +1,44 @@
+/**
+ * `npm run bench -- scale --papers N [--seed S] [--databases sqlite,postgres,pgvector] [--port P]`: the whole
+ * archive on one machine. Generates (or reuses) the corpus of N papers (bench/corpus.bench.ts), then on each
+ * database from empty: `paperboy import` of the snapshot file, `paperboy index` (keyword index, embedder
+ * trained on a sample, every paper embedded in a stream, vector index), search latency in one warm process with
+ * 200 real titles and 200 real 2-4 word phrases, similar papers, the day page, a day's increment of 2,000
+ * papers, `serve`'s resident memory and the size on disk; then prints the table. PostgreSQL needs
+ * BENCH_DATABASE_URL (or TEST_DATABASE_URL).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { DEFAULT_PAPERS, ensureCorpus } from "./corpus.bench.js";
+import { benchDatabases } from "./databases.js";
+import { type BenchOptions, countOption } from "./options.js";
+import { benchQueries } from "./scale/queries.js";
+import { printTable } from "./scale/report.js";
+import { runSequence } from "./scale/sequence.js";
+
+export async function run(options: BenchOptions): Promise<void> {
+  const papers = countOption(options, "papers", DEFAULT_PAPERS);
+  const seed = countOption(options, "seed", 1);
+  const port = countOption(options, "port", 3390);
+  const corpus = await ensureCorpus(papers, seed);
+  const queries = await benchQueries();
+  if (!corpus || !queries) return;
+  for (const factory of benchDatabases("scale", (options.databases ?? "sqlite").split(","))) {
+    const database = await factory.create();
+    const scratch = mkdtempSync(join(tmpdir(), "paperboy-scale-"));
+    console.log(`-- ${database.label}, ${papers.toLocaleString("en-US")} papers; load ${load()}`);
+    try {
+      const figures = await runSequence({ url: database.url, corpus, queries, scratch, seed, port });
+      printTable(database.label, papers, figures, load());
+    } finally {
+      await database.dispose();
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+}
+
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" / ");

@@ -1,0 +1,62 @@
+import { join } from "node:path";
+import { searchPapers } from "../../src/search/search-papers.js";
+import type { Services } from "../../src/services.js";
+import { indexPendingPapers } from "../../src/storage/keyword-index-queue.js";
+import { generateMonth, writeRecords } from "../corpus/generate.js";
+import { readSourceSet } from "../corpus/source-papers.js";
+import { sharedListingFiles } from "../shared-data.js";
+import { measuredCli } from "./measured-run.js";
+
+/** A day of new arXiv papers, on the scale of arXiv's busiest days. */
+export const INCREMENT = 2_000;
+/** The month after the corpus's last (June 2026), so the increment's ids are new. */
+const NEXT_MONTH = { year: 2026, month: 7 };
+
+export interface Increment {
+  readonly papers: number;
+  readonly importSeconds: number;
+  /** Import, keyword index, embedding and vector index, until a search in the serving process finds them. */
+  readonly findableSeconds: number;
+  /** Papers found first by their exact title, and papers with a vector in the serving process's index. */
+  readonly foundByTitle: number;
+  readonly embedded: number;
+}
+
+/**
+ * A day's new papers: imported by `paperboy import` (its own process, as a cron job would), then indexed for
+ * keyword search and embedded by the serving process (`services`), as serve's background refresh does, with
+ * the embedder it has: no retraining.
+ */
+export async function measureIncrement(
+  services: Services,
+  scratch: string,
+  env: Record<string, string>,
+  seed: number,
+): Promise<Increment | null> {
+  const files = sharedListingFiles();
+  if (!files) return null;
+  const file = join(scratch, "increment.jsonl.gz");
+  const records = [...generateMonth(await readSourceSet(files), NEXT_MONTH, INCREMENT, seed + 1)];
+  await writeRecords(file, records);
+  const before = services.semantic.size;
+  const started = performance.now();
+  const imported = await measuredCli(["import", "--format", "arxiv-snapshot", file], env);
+  await indexPendingPapers(services.database);
+  await services.semantic.refresh();
+  const findableSeconds = (performance.now() - started) / 1000;
+  let foundByTitle = 0;
+  for (const record of records) {
+    const outcome = await searchPapers(
+      { database: services.database, semantic: services.semantic },
+      { q: record.title.replace(/\s+/g, " "), mode: "hybrid", offset: 0, limit: 5 },
+    );
+    if (outcome.papers[0]?.id === record.id) foundByTitle += 1;
+  }
+  return {
+    papers: records.length,
+    importSeconds: imported.seconds,
+    findableSeconds,
+    foundByTitle,
+    embedded: services.semantic.size - before,
+  };
+}

@@ -1,0 +1,55 @@
+import { ms } from "./latency.js";
+import { quartilesMb } from "./measured-run.js";
+import type { Figures } from "./sequence.js";
+
+const n = (x: number) => Math.round(x).toLocaleString("en-US");
+const s = (x: number) => `${x.toFixed(1)} s`;
+
+/** The figures of one sequence as a Markdown table, ready for docs/performance.md. */
+export function printTable(database: string, papers: number, f: Figures, load: string): void {
+  const keywordReady = f.imported.seconds + f.keywordSeconds;
+  const rows: [string, string][] = [
+    ["papers", n(papers)],
+    [
+      "import (`paperboy import`, process start included)",
+      `${s(f.imported.seconds)}, ${n(papers / f.imported.seconds)} papers/s, peak RSS ${n(f.imported.peakMb)} MB (RSS at 25/50/75/100%: ${quartilesMb(f.imported.samplesMb).join(" / ")} MB)`,
+    ],
+    ["keyword index (`paperboy index`, first part)", s(f.keywordSeconds)],
+    ["stored and keyword-searchable", s(keywordReady)],
+    [
+      "embedding and vector index (`paperboy index`, the rest)",
+      `${s(f.indexed.seconds - f.keywordSeconds)}, peak RSS of \`index\` ${n(f.indexed.peakMb)} MB (${quartilesMb(f.indexed.samplesMb).join(" / ")} MB)`,
+    ],
+    ["searchable by meaning, from an empty database", s(f.imported.seconds + f.indexed.seconds)],
+    ...(f.vacuumSeconds > 0
+      ? [["`vacuum analyze` after the load", s(f.vacuumSeconds)] as [string, string]]
+      : []),
+    ["on disk", `${n(f.bytes / 1024 / 1024)} MB`],
+    ["a fresh process's first refresh (embedder and vector index loaded)", s(f.loadSeconds)],
+  ];
+  for (const [mode, latency] of f.latencies.modes)
+    rows.push([
+      `${mode} p50 / p99 (all 400; titles; phrases)`,
+      `${ms(latency.all)}; ${ms(latency.titles)}; ${ms(latency.phrases)}`,
+    ]);
+  rows.push(["similar papers p50 / p99", ms(f.latencies.similar)]);
+  if (f.dayPage) {
+    rows.push([`day list query, 50 of ${f.dayPage.papers} featured, p50 / p99`, ms(f.dayPage.query)]);
+    rows.push(["day page (in process) p50 / p99", ms(f.dayPage.page)]);
+  }
+  if (f.increment) {
+    const inc = f.increment;
+    rows.push([
+      `a day's ${n(inc.papers)} new papers: import, keyword index, embed, findable`,
+      `${s(inc.findableSeconds)} (import ${s(inc.importSeconds)}); ${n(inc.foundByTitle)} found first by title, ${n(inc.embedded)} embedded`,
+    ]);
+  }
+  rows.push(["`serve`: first search by meaning answered after start", s(f.serve.readySeconds)]);
+  rows.push([
+    "`serve` resident memory after the 1,200 bench searches (peak)",
+    `${n(f.serve.rssMb)} MB (${n(f.serve.peakMb)} MB)`,
+  ]);
+  console.log(`\n${database}, ${n(papers)} papers; load average (1 / 5 / 15 min) at the end ${load}\n`);
+  console.log("| what | figure |\n| --- | --- |");
+  for (const [what, figure] of rows) console.log(`| ${what} | ${figure} |`);
+}

@@ -1,0 +1,49 @@
+import { type SearchMode, searchPapers } from "../../src/search/search-papers.js";
+import { similarPapers } from "../../src/search/similar-papers.js";
+import type { Services } from "../../src/services.js";
+import { type Percentiles, percentiles, timeEach } from "./latency.js";
+import type { BenchQueries } from "./queries.js";
+
+/** What one query kind costs, p50 and p99, over the titles and phrases together and each apart. */
+export interface KindLatency {
+  readonly all: Percentiles;
+  readonly titles: Percentiles;
+  readonly phrases: Percentiles;
+}
+
+export interface SearchLatencies {
+  readonly modes: ReadonlyMap<SearchMode, KindLatency>;
+  readonly similar: Percentiles;
+}
+
+const search = (services: Services, q: string, mode: SearchMode) =>
+  searchPapers(
+    { database: services.database, semantic: services.semantic },
+    { q, mode, offset: 0, limit: 20 },
+  );
+
+/**
+ * Search latency in this one warm process: every query once untimed, then the 200 titles and 200 phrases in
+ * each mode, then similar papers for the best keyword hit of each title (200 papers of the corpus).
+ */
+export async function searchLatencies(services: Services, queries: BenchQueries): Promise<SearchLatencies> {
+  const texts = [...queries.titles, ...queries.phrases];
+  const hits: string[] = [];
+  for (const q of texts) {
+    const outcome = await search(services, q, "hybrid");
+    if (queries.titles.includes(q) && outcome.papers[0]) hits.push(outcome.papers[0].id);
+  }
+  const modes = new Map<SearchMode, KindLatency>();
+  for (const mode of ["keyword", "semantic", "hybrid"] as const) {
+    const titles = await timeEach(queries.titles, (q) => search(services, q, mode));
+    const phrases = await timeEach(queries.phrases, (q) => search(services, q, mode));
+    modes.set(mode, {
+      all: percentiles([...titles, ...phrases]),
+      titles: percentiles(titles),
+      phrases: percentiles(phrases),
+    });
+  }
+  const deps = { database: services.database, semantic: services.semantic };
+  const similar = percentiles(await timeEach(hits, (id) => similarPapers(deps, id, 10)));
+  return { modes, similar };
+}

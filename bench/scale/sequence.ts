@@ -1,0 +1,74 @@
+import { sql } from "kysely";
+import { loadConfig } from "../../src/config.js";
+import { createServices, type Services } from "../../src/services.js";
+import { databaseBytes } from "./database-size.js";
+import { type DayPage, measureDayPage } from "./day-page.js";
+import { type Increment, measureIncrement } from "./increment.js";
+import { type MeasuredRun, measuredCli } from "./measured-run.js";
+import type { BenchQueries } from "./queries.js";
+import { type SearchLatencies, searchLatencies } from "./search-latency.js";
+import { measureServeMemory, type ServeMemory } from "./serve-memory.js";
+
+export interface SequenceInput {
+  readonly url: string;
+  readonly corpus: string;
+  readonly queries: BenchQueries;
+  /** A folder for the files the sequence writes (the increment, the listing day). */
+  readonly scratch: string;
+  readonly seed: number;
+  readonly port: number;
+}
+
+export interface Figures {
+  readonly imported: MeasuredRun;
+  readonly indexed: MeasuredRun;
+  /** The keyword-index part of `paperboy index`, as it reports it. */
+  readonly keywordSeconds: number;
+  /** PostgreSQL: `vacuum analyze` after the load (what autovacuum does within a minute); 0 on SQLite. */
+  readonly vacuumSeconds: number;
+  readonly bytes: number;
+  /** A fresh process's first refresh: the embedder and the vector index loaded. */
+  readonly loadSeconds: number;
+  readonly dayPage: DayPage | null;
+  readonly latencies: SearchLatencies;
+  readonly increment: Increment | null;
+  readonly serve: ServeMemory;
+}
+
+const SECRET_KEY = "bench-secret-key-that-is-long-enough-0123456789";
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+async function vacuum(services: Services): Promise<number> {
+  if (services.database.native.kind !== "postgres") return 0;
+  const started = performance.now();
+  await sql`vacuum analyze`.execute(services.database.kysely);
+  return seconds(started);
+}
+
+/** The whole sequence on one empty database: load, index and embed, then what a reader and an operator see. */
+export async function runSequence(input: SequenceInput): Promise<Figures> {
+  const env = { DATABASE_URL: input.url, SECRET_KEY, API_RATE_LIMIT: "1000000" };
+  const imported = await measuredCli(["import", "--format", "arxiv-snapshot", input.corpus], env);
+  const indexed = await measuredCli(["index"], env);
+  const keywordSeconds = Number(
+    /keyword index: indexed \d+ queued papers \(([\d.]+) s\)/.exec(indexed.stderr)?.[1] ?? 0,
+  );
+  const services = await createServices(loadConfig({ ...env, LOG_LEVEL: "silent" }));
+  let rest: Omit<Figures, "imported" | "indexed" | "keywordSeconds" | "serve">;
+  try {
+    const vacuumSeconds = await vacuum(services);
+    const bytes = await databaseBytes(services.database, input.url);
+    const started = performance.now();
+    await services.semantic.refresh();
+    const loadSeconds = seconds(started);
+    const dayPage = await measureDayPage(services, input.scratch);
+    const latencies = await searchLatencies(services, input.queries);
+    const increment = await measureIncrement(services, input.scratch, env, input.seed);
+    rest = { vacuumSeconds, bytes, loadSeconds, dayPage, latencies, increment };
+  } finally {
+    await services.close();
+  }
+  const serve = await measureServeMemory(env, input.port, input.queries);
+  return { imported, indexed, keywordSeconds, serve, ...rest };
+}
