@@ -15,6 +15,9 @@ import { type Match, VECTOR_INDEX_DEFAULTS, VectorIndex, type VectorIndexOptions
 
 /** Papers embedded and stored per round trip: big enough to amortise, small enough to keep memory flat. */
 const EMBED_BATCH = 500;
+/** Hears how many papers a refresh has embedded so far. */
+export type Progress = (embedded: number) => void;
+
 /** How often a process looks for new vectors and new papers unless told otherwise (SEMANTIC_REFRESH_SECONDS). */
 export const DEFAULT_REFRESH_MS = 15_000;
 
@@ -65,9 +68,12 @@ export class SemanticIndex {
     return this.index;
   }
 
-  /** Catches up with the database, then embeds what has no vector yet; returns how many papers it embedded. */
-  refresh(): Promise<number> {
-    this.refreshing ??= this.sync().finally(() => {
+  /**
+   * Catches up with the database, then embeds what has no vector yet; returns how many papers it embedded.
+   * `onProgress` hears the running count after each stored batch (unless a refresh was already under way).
+   */
+  refresh(onProgress?: Progress): Promise<number> {
+    this.refreshing ??= this.sync(onProgress).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
@@ -86,11 +92,11 @@ export class SemanticIndex {
   }
 
   /** Retrains (built-in embedders) and re-embeds every paper. */
-  async rebuild(): Promise<number> {
+  async rebuild(onProgress?: Progress): Promise<number> {
     await this.refreshing?.catch(() => undefined);
     const work = async () => {
       await this.load(await this.source.rebuild());
-      return this.embedMissing();
+      return this.embedMissing(onProgress);
     };
     this.refreshing = work().finally(() => {
       this.refreshing = null;
@@ -137,10 +143,10 @@ export class SemanticIndex {
     if (!this.embedder || performance.now() - this.refreshedAt > this.refreshIntervalMs) await this.refresh();
   }
 
-  private async sync(): Promise<number> {
+  private async sync(onProgress?: Progress): Promise<number> {
     this.refreshedAt = performance.now();
     await this.catchUp();
-    return this.embedMissing();
+    return this.embedMissing(onProgress);
   }
 
   private async catchUp(): Promise<void> {
@@ -185,7 +191,7 @@ export class SemanticIndex {
     for (const revision of this.own) if (revision <= this.revision) this.own.delete(revision);
   }
 
-  private async embedMissing(): Promise<number> {
+  private async embedMissing(onProgress: Progress = () => undefined): Promise<number> {
     const { embedder, index } = this;
     if (!embedder || !(index || this.pgvector)) return 0;
     let total = 0;
@@ -209,6 +215,7 @@ export class SemanticIndex {
       index?.add(entries);
       this.stored += index ? 0 : papers.length;
       total += papers.length;
+      onProgress(total);
     }
   }
 }

@@ -153,9 +153,36 @@ async function missingVectorCount(database: Database, identity: EmbedderIdentity
   return Number(row.papers ?? 0) - Number(row.vectors ?? 0);
 }
 
-/** Every paper's text, for training an embedder on the instance's own corpus. */
+/** Every paper's text (benchmarks; training reads a sample through paperIdsAfter and paperTexts). */
 export function allPaperTexts(database: Database): Promise<PaperText[]> {
   return database.kysely.selectFrom("papers").select(["id", "title", "abstract"]).orderBy("id").execute();
+}
+
+/** Up to `limit` paper ids after `after`, in id order: a walk over every paper that reads only the key. */
+export async function paperIdsAfter(
+  database: Database,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
+  const rows = await database.kysely
+    .selectFrom("papers")
+    .select("id")
+    .$if(after !== null, (query) => query.where("id", ">", after ?? ""))
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** The texts of these papers, in id order. */
+export async function paperTexts(database: Database, ids: readonly string[]): Promise<PaperText[]> {
+  if (ids.length === 0) return [];
+  return database.kysely
+    .selectFrom("papers")
+    .select(["id", "title", "abstract"])
+    .where("id", "in", [...ids])
+    .orderBy("id")
+    .execute();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createServices } from "../../services.js";
 import type { Command } from "../command.js";
 import { indexQueuedPapers } from "../keyword-index.js";
+import { Progress } from "../progress.js";
 
 export const indexCommand: Command = {
   name: "index",
@@ -14,7 +15,12 @@ export const indexCommand: Command = {
       await indexQueuedPapers(services.database, context.stderr);
       const started = performance.now();
       const semantic = services.semantic;
-      const embedded = args.values.rebuild ? await semantic.rebuild() : await semantic.refresh();
+      const progress = new Progress(context.stderr, "embed", 2000, "papers");
+      const onProgress = (count: number) => progress.update(count);
+      const embedded = args.values.rebuild
+        ? await semantic.rebuild(onProgress)
+        : await semantic.refresh(onProgress);
+      if (embedded > 0) progress.done(embedded);
       const identity = semantic.identity;
       if (!identity) {
         context.stderr.write("paperboy index: too few papers to train the embedder yet; import some first\n");

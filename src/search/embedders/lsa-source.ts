@@ -1,7 +1,8 @@
 import type { Clock } from "../../core/clock.js";
 import type { Database } from "../../storage/database.js";
-import { allPaperTexts, loadModel, saveModel } from "../../storage/embeddings.js";
+import { loadModel, saveModel } from "../../storage/embeddings.js";
 import { LsaModel } from "../lsa/model.js";
+import { sampleTexts } from "../lsa/sample.js";
 import { LSA_DEFAULTS, type LsaOptions, trainLsa } from "../lsa/train.js";
 import type { EmbedderSource } from "./source.js";
 
@@ -48,12 +49,13 @@ export class LsaSource implements EmbedderSource {
   }
 
   private async train(): Promise<LsaModel | null> {
-    const papers = await allPaperTexts(this.database);
-    if (papers.length < MIN_TRAINING_PAPERS) return null;
-    return trainLsa(
-      papers.map((p) => ({ title: p.title, body: p.abstract })),
-      this.options,
+    const { texts, papers } = await sampleTexts(
+      this.database,
+      this.options.maxTrainingPapers,
+      this.options.seed,
     );
+    if (papers < MIN_TRAINING_PAPERS) return null;
+    return trainLsa(texts, papers, this.options);
   }
 
   private now(): string {

@@ -1,6 +1,5 @@
 import type { EmbeddingText } from "../embedders/embedder.js";
 import { LsaModel } from "./model.js";
-import { seededRandom } from "./random.js";
 import { randomizedSvd } from "./randomized-svd.js";
 import type { SparseRows } from "./sparse.js";
 import { termCounts } from "./terms.js";
@@ -11,8 +10,8 @@ export interface LsaOptions {
   /** The vocabulary keeps this many terms, the most widespread first; rarer ones carry too little to learn. */
   readonly maxTerms: number;
   /**
-   * The SVD learns from at most this many papers (a seeded sample); every paper is then folded in. Training cost
-   * grows with it while the topics a sample of 20k papers finds barely change.
+   * The SVD learns from at most this many papers (a seeded sample, lsa/sample.ts); every paper is then folded
+   * in. Training cost grows with it while the topics a sample of 20k papers finds barely change.
    */
   readonly maxTrainingPapers: number;
 }
@@ -23,18 +22,6 @@ export const LSA_DEFAULTS: LsaOptions = Object.freeze({
   maxTerms: 30_000,
   maxTrainingPapers: 20_000,
 });
-
-/** A seeded sample of the documents (all of them when there are few enough), in their original order. */
-function sample(documents: readonly EmbeddingText[], size: number, seed: number): EmbeddingText[] {
-  if (documents.length <= size) return [...documents];
-  const random = seededRandom(seed ^ 0x5eed);
-  const keys = documents.map((_, i) => [random(), i] as const).sort((a, b) => a[0] - b[0]);
-  return keys
-    .slice(0, size)
-    .map(([, i]) => i)
-    .sort((a, b) => a - b)
-    .flatMap((i) => documents[i] ?? []);
-}
 
 /** Documents as (provisional term id, count) runs, with every term's document frequency. */
 function countTerms(documents: readonly EmbeddingText[]) {
@@ -74,9 +61,15 @@ function chooseVocabulary(
     .slice(0, maxTerms);
 }
 
-/** Trains an LSA model (TF-IDF, then a seeded randomized truncated SVD) on an instance's own papers. */
-export function trainLsa(all: readonly EmbeddingText[], options: LsaOptions = LSA_DEFAULTS): LsaModel {
-  const documents = sample(all, options.maxTrainingPapers, options.seed);
+/**
+ * Trains an LSA model (TF-IDF, then a seeded randomized truncated SVD) on a sample of an instance's own
+ * papers; `papers` (how many the instance has) goes into the model's version.
+ */
+export function trainLsa(
+  documents: readonly EmbeddingText[],
+  papers: number,
+  options: LsaOptions = LSA_DEFAULTS,
+): LsaModel {
   const counted = countTerms(documents);
   const vocabulary = chooseVocabulary(counted.ids, counted.df, documents.length, options.maxTerms);
   const column = new Int32Array(counted.df.length).fill(-1);
@@ -91,7 +84,7 @@ export function trainLsa(all: readonly EmbeddingText[], options: LsaOptions = LS
     powerIterations: 1,
     seed: options.seed,
   });
-  const version = `${svd.rank}d-${all.length}-${Date.now().toString(36)}`;
+  const version = `${svd.rank}d-${papers}-${Date.now().toString(36)}`;
   return new LsaModel(
     version,
     vocabulary.map(([term]) => term),
