@@ -3,6 +3,13 @@ import { dirname, join } from "node:path";
 import type { Database } from "../../src/storage/database.js";
 import { sqliteFileOfUrl } from "../../src/storage/database-url.js";
 
+function folderBytes(folder: string): number {
+  return readdirSync(folder, { withFileTypes: true }).reduce((sum, entry) => {
+    const path = join(folder, entry.name);
+    return sum + (entry.isDirectory() ? folderBytes(path) : statSync(path).size);
+  }, 0);
+}
+
 /**
  * Bytes the instance keeps on disk: on SQLite the database file, its WAL and whatever lies beside them (the
  * vector index files); on PostgreSQL every relation of the current schema, indexes and TOAST included.
@@ -10,8 +17,7 @@ import { sqliteFileOfUrl } from "../../src/storage/database-url.js";
 export async function databaseBytes(database: Database, url: string): Promise<number> {
   const file = sqliteFileOfUrl(url);
   if (file !== null) {
-    const folder = dirname(file);
-    return readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0);
+    return folderBytes(dirname(file));
   }
   const native = database.native;
   if (native.kind !== "postgres") return 0;

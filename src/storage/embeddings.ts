@@ -70,11 +70,15 @@ export async function saveVectors(
   });
 }
 
-/** Every vector of this embedder identity written after revision `after`; vectors of other versions are ignored. */
+/**
+ * The vectors of this embedder identity written after revision `after` (and up to `upTo`, when given); vectors
+ * of other versions are ignored.
+ */
 export async function loadVectors(
   database: Database,
   identity: EmbedderIdentity,
   after = -1,
+  upTo?: number,
 ): Promise<RevisedVector[]> {
   const rows = await database.kysely
     .selectFrom("paper_embeddings")
@@ -82,6 +86,7 @@ export async function loadVectors(
     .where("embedder", "=", identity.name)
     .where("version", "=", identity.version)
     .where("revision", ">", after)
+    .$if(upTo !== undefined, (query) => query.where("revision", "<=", upTo ?? 0))
     .execute();
   return rows.map((row) => ({
     paperId: row.paper_id,

@@ -102,13 +102,17 @@ export async function countEachUpTo(
   return counts;
 }
 
-/** Papers whose title equals this text, ignoring case: the exact-title match that ranks first. */
+/**
+ * Papers whose title equals this text, ignoring case: the exact-title match that ranks first. Both sides are
+ * lowered by the database: SQLite's lower() folds ASCII letters only, so a title with "Ω" lowered in
+ * JavaScript never met its own row.
+ */
 export async function papersTitled(database: Database, title: string): Promise<string[]> {
   if (title.trim() === "") return [];
   const rows = await database.kysely
     .selectFrom("papers")
     .select("id")
-    .where((eb) => eb(eb.fn("lower", ["title"]), "=", title.trim().toLowerCase()))
+    .where((eb) => eb(eb.fn("lower", ["title"]), "=", eb.fn("lower", [eb.val(title.trim())])))
     .limit(5)
     .execute();
   return rows.map((row) => row.id);

@@ -115,12 +115,17 @@ describe.each(BACKENDS)("the generated corpus imported and embedded in a stream 
   it("gives every paper a vector, and finds every paper by its exact title", async () => {
     expect(semantic.size).toBe(PAPERS);
     const lost: string[] = [];
-    for (const record of first.records) {
-      const ids = await papersTitled(instance.services.database, collapseWhitespace(record.title));
-      if (!ids.includes(record.id)) lost.push(record.id);
+    // Fifty lookups at a time: one at a time, 20,000 round trips to PostgreSQL take a minute on a busy machine.
+    for (let i = 0; i < PAPERS; i += 50) {
+      await Promise.all(
+        first.records.slice(i, i + 50).map(async (record) => {
+          const ids = await papersTitled(instance.services.database, collapseWhitespace(record.title));
+          if (!ids.includes(record.id)) lost.push(record.id);
+        }),
+      );
     }
     expect(lost).toEqual([]);
-  });
+  }, 300_000);
 
   it("puts the paper first when its title is searched, in every mode", async () => {
     const step = Math.floor(PAPERS / 100);
@@ -134,5 +139,5 @@ describe.each(BACKENDS)("the generated corpus imported and embedded in a stream 
         expect(outcome.papers[0]?.id).toBe(record?.id);
       }
     }
-  });
+  }, 300_000);
 });

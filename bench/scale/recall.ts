@@ -1,0 +1,68 @@
+import { exactSearch, MetricKind } from "usearch";
+import { systemClock } from "../../src/core/clock.js";
+import { LsaSource } from "../../src/search/embedders/lsa-source.js";
+import type { Services } from "../../src/services.js";
+import { embeddingWatermark } from "../../src/storage/embedding-revisions.js";
+import { loadVectors } from "../../src/storage/embeddings.js";
+import type { BenchQueries } from "./queries.js";
+
+const K = 10;
+/** Revisions read per round trip (a revision is one batch of 500 vectors). */
+const REVISIONS = 40;
+
+type Best = { id: string; score: number }[];
+
+function merge(best: Best, found: Best): Best {
+  return [...best, ...found].sort((a, b) => b.score - a.score).slice(0, K);
+}
+
+/** The exact top 10 of every query over every stored vector, read a page at a time and scanned by usearch. */
+async function exactTops(
+  services: Services,
+  identity: { name: string; version: string },
+  queries: Float32Array[],
+) {
+  const dimensions = queries[0]?.length ?? 0;
+  const flatQueries = new Float32Array(queries.length * dimensions);
+  for (const [i, q] of queries.entries()) flatQueries.set(q, i * dimensions);
+  let best: Best[] = queries.map(() => []);
+  const mark = (await embeddingWatermark(services.database, identity.name)).revision;
+  for (let after = -1; after < mark; after += REVISIONS) {
+    const page = await loadVectors(services.database, identity, after, after + REVISIONS);
+    if (page.length === 0) continue;
+    const data = new Float32Array(page.length * dimensions);
+    for (const [i, v] of page.entries()) data.set(v.vector, i * dimensions);
+    const k = Math.min(K, page.length);
+    const result = exactSearch(data, flatQueries, dimensions, k, MetricKind.Cos);
+    best = best.map((list, q) => {
+      const found = "get" in result ? result.get(q) : result;
+      return merge(
+        list,
+        Array.from(found.keys, (key, j) => ({
+          id: page[Number(key)]?.paperId ?? "",
+          score: 1 - (found.distances[j] ?? 1),
+        })),
+      );
+    });
+  }
+  return best;
+}
+
+/**
+ * How often the served nearest neighbours agree with the exact scan: top-10 positions shared, over the 400 bench
+ * queries embedded as a reader's query is (the vector index's answers through searchText, exact cosine over
+ * every stored vector).
+ */
+export async function vectorAgreement(services: Services, queries: BenchQueries): Promise<number> {
+  const model = await new LsaSource(services.database, systemClock).current();
+  if (!model) return Number.NaN;
+  const texts = [...queries.titles, ...queries.phrases];
+  const vectors = await model.embed(texts.map((body) => ({ title: "", body })));
+  const exact = await exactTops(services, model, vectors);
+  let agree = 0;
+  for (const [i, text] of texts.entries()) {
+    const found = new Set((await services.semantic.searchText(text, K)).map((m) => m.id));
+    agree += (exact[i] ?? []).filter((m) => found.has(m.id)).length;
+  }
+  return agree / (texts.length * K);
+}
