@@ -2,8 +2,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { importFiles } from "../../src/ingestion/import-files.js";
 import { openInput, readLines } from "../../src/ingestion/read-lines.js";
+import { dayList } from "../../src/lists/day.js";
 import type { Services } from "../../src/services.js";
-import { listFeatured } from "../../src/storage/papers.js";
 import { buildApp } from "../../src/web/app.js";
 import { sharedPath } from "../shared-data.js";
 import { type Percentiles, percentiles, timeEach } from "./latency.js";
@@ -37,9 +37,7 @@ export async function measureDayPage(services: Services, scratch: string): Promi
   writeFileSync(file, `${lines.join("\n")}\n`);
   await importFiles(services.database, [file], { format: "listing" });
   const rounds = Array.from({ length: ROUNDS }, (_, i) => i);
-  const query = await timeEach(rounds, () =>
-    listFeatured(services.database, { first: day, last: day, offset: 0, limit: 50 }),
-  );
+  const query = await timeEach(rounds, () => dayList(services.database, day, { page: 1, size: 50 }));
   const app = await buildApp(services);
   try {
     const page = await timeEach(rounds, () => app.inject(`/papers/date/${day}`));
