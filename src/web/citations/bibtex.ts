@@ -1,5 +1,6 @@
 import { arxivAbsUrl } from "../../core/arxiv-id.js";
 import type { PaperSummary } from "../../core/paper.js";
+import { uniqueKeys } from "./keys.js";
 
 /** BibTeX entries in the form arXiv's own export uses (`@misc` with eprint, archivePrefix, primaryClass). */
 
@@ -85,18 +86,8 @@ export function bibtexEntry(paper: PaperSummary, key = citationKey(paper)): stri
   return `@misc{${key},\n${body}\n}\n`;
 }
 
-/** Entries for a list, with keys made unique by a letter suffix (lovelace2026analytical, ...a, ...b). */
+/** Entries for a list, with keys made unique by a letter suffix (see keys.ts). */
 export function bibtexList(papers: readonly PaperSummary[]): string {
-  const used = new Map<string, number>();
-  return papers
-    .map((paper) => {
-      const base = citationKey(paper);
-      const seen = used.get(base) ?? 0;
-      used.set(base, seen + 1);
-      return bibtexEntry(
-        paper,
-        seen === 0 ? base : `${base}${String.fromCharCode(96 + Math.min(seen, 26))}${seen > 26 ? seen : ""}`,
-      );
-    })
-    .join("\n");
+  const keys = uniqueKeys(papers);
+  return papers.map((paper, index) => bibtexEntry(paper, keys[index])).join("\n");
 }

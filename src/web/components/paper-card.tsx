@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { Day } from "../../core/listing-day.js";
 import type { PaperSummary } from "../../core/paper.js";
+import { Coins } from "./coins.js";
 import { MathText } from "./math-text.js";
 import { AuthorList, CategoryList, CommentCount, UpvoteCount } from "./paper-meta.js";
 
@@ -26,6 +27,7 @@ export function PaperCard({ paper, today, children }: PaperCardProps) {
       <p class="paper-authors">
         <AuthorList authors={paper.authors} limit={12} />
       </p>
+      <Coins paper={paper} />
       <p class="paper-abstract">
         <MathText text={paper.abstract} />
       </p>

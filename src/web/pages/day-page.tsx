@@ -1,4 +1,5 @@
 import type { DayList } from "../../lists/day.js";
+import { CiteExport } from "../components/cite-export.js";
 import { FeedLinks, FollowList } from "../components/feed-links.js";
 import { Layout } from "../components/layout.js";
 import { Pagination } from "../components/pagination.js";
@@ -27,6 +28,7 @@ export function DayPage({ list, marks }: DayPageProps) {
         <SubscribeCta />
         <DayNavigation list={list} />
         <FollowList path={list.feedPath} />
+        {total > 0 ? <CiteExport path={`/papers/date/${day}`} count={total} /> : null}
       </section>
       {list.papers.length === 0 ? (
         <p class="empty">No papers were featured on this day.</p>

@@ -1,6 +1,7 @@
 import { PERIOD_DEFAULT_SORT } from "../../lists/featured.js";
 import type { PeriodList } from "../../lists/period.js";
 import type { FeaturedSort } from "../../storage/featured.js";
+import { CiteExport } from "../components/cite-export.js";
 import { FeedLinks, FollowList } from "../components/feed-links.js";
 import { Layout } from "../components/layout.js";
 import { Pagination } from "../components/pagination.js";
@@ -35,6 +36,7 @@ export function PeriodPage({ list, marks }: PeriodPageProps) {
         </nav>
         <SubscribeCta />
         <FollowList path={list.feedPath} />
+        {total > 0 ? <CiteExport path={periodPath(period)} count={total} /> : null}
         <SortChoice list={list} />
       </section>
       {list.papers.length === 0 ? (

@@ -2,6 +2,8 @@ import type { PaperSummary } from "../../core/paper.js";
 import { truncateWords } from "../../core/text.js";
 import type { SearchList } from "../../lists/search.js";
 import { positiveWords } from "../../search/query/tree.js";
+import { CiteExport } from "../components/cite-export.js";
+import { Coins } from "../components/coins.js";
 import { Highlight, highlightPattern } from "../components/highlight.js";
 import { Layout } from "../components/layout.js";
 import { Pagination, withParameter } from "../components/pagination.js";
@@ -30,6 +32,7 @@ export function SearchPage({ list, notIndexed = 0, notIndexedCap = 0 }: SearchPa
             for <q>{query.raw}</q>
           </p>
         )}
+        {total > 0 ? <CiteExport path="/search" query={exportQuery(list.pagePath)} /> : null}
         {query.notes.map((note) => (
           <p class="notice">{note}</p>
         ))}
@@ -46,6 +49,14 @@ export function SearchPage({ list, notIndexed = 0, notIndexedCap = 0 }: SearchPa
       <Pagination list={list} />
     </Layout>
   );
+}
+
+/** The search's own parameters, less the page: an export holds the first results whatever page is shown. */
+function exportQuery(pagePath: string): string {
+  const parameters = new URLSearchParams(pagePath.split("?")[1] ?? "");
+  parameters.delete("page");
+  const text = parameters.toString();
+  return text ? `?${text}` : "";
 }
 
 function Results({ list, pattern }: { readonly list: SearchList; readonly pattern: RegExp | null }) {
@@ -72,6 +83,7 @@ function Result({ paper, pattern }: { readonly paper: PaperSummary; readonly pat
         <AuthorList authors={paper.authors} limit={12} /> · {paper.id}
         {paper.published ? ` · ${paper.published.slice(0, 10)}` : null}
       </p>
+      <Coins paper={paper} />
       <CategoryList categories={paper.categories} />
       <p class="paper-abstract">
         <Highlight text={truncateWords(paper.abstract, 400)} pattern={pattern} />

@@ -1,5 +1,6 @@
 import type { CollectionView } from "../../../community/collection-view.js";
 import { collectionPath } from "../../../core/collection.js";
+import { CiteExport } from "../../components/cite-export.js";
 import { FeedLinks, FollowList } from "../../components/feed-links.js";
 import { Layout } from "../../components/layout.js";
 import { useViewer } from "../../viewer.js";
@@ -28,6 +29,7 @@ export function CollectionPage({ view }: { readonly view: CollectionView }) {
         </p>
         {collection.description ? <p class="collection-description">{collection.description}</p> : null}
         {isPublic ? <FollowList path={feedPath} /> : null}
+        {entries.length > 0 ? <CiteExport path={path} count={entries.length} /> : null}
       </section>
       {entries.length === 0 ? (
         <p class="empty">No papers yet. Save papers to it from any list or paper page.</p>
