@@ -19,8 +19,10 @@ function item(baseUrl: string, paper: PaperSummary, extension: FeedExtension): I
   const url = `${baseUrl}/papers/${paper.id}`;
   const title = collapseWhitespace(paper.title);
   return {
-    // Atom titles are declared HTML by the library; RSS and JSON Feed titles are plain text.
-    title: extension === "atom" ? escapeHtml(title) : title,
+    // Atom titles are declared HTML by the library; JSON Feed titles are plain text. RSS titles go in as an
+    // extension element of escaped text: the library writes them in CDATA and escapes only the first `]]>`.
+    title: extension === "atom" ? escapeHtml(title) : extension === "rss" ? "" : title,
+    ...(extension === "rss" ? { extensions: [{ name: "title", objects: { _text: title } }] } : {}),
     id: url,
     guid: url,
     link: url,
