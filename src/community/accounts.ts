@@ -1,15 +1,11 @@
-import { type Account, handleFromEmail, normaliseEmail, type Role } from "../core/account.js";
+import { type Account, handleFromEmail, type Role } from "../core/account.js";
 import type { Clock } from "../core/clock.js";
+import { requireEmail } from "../core/email-address.js";
 import { invalid } from "../core/errors.js";
 import { findAccountByEmail, insertAccount, updateRole } from "../storage/accounts.js";
 import type { Database } from "../storage/database.js";
 
-export function parseEmail(text: string): string {
-  const email = normaliseEmail(text);
-  if (!email)
-    throw invalid(`"${text.trim().slice(0, 80)}" is not an email address (expected name@example.org)`);
-  return email;
-}
+export const parseEmail = requireEmail;
 
 /** Creates an account, or changes an existing one's role when a role is given (how admins promote curators). */
 export async function addUser(

@@ -20,14 +20,6 @@ export function hasRole(account: Pick<Account, "role">, needed: Role): boolean {
   return ROLES.indexOf(account.role) >= ROLES.indexOf(needed);
 }
 
-const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
-
-/** Lower-cases and checks an email address; returns null when it is not one. */
-export function normaliseEmail(text: string): string | null {
-  const email = text.trim().toLowerCase();
-  return email.length <= 254 && EMAIL.test(email) ? email : null;
-}
-
 /** A handle derived from an address's local part: lower-case letters, digits, dots, dashes and underscores. */
 export function handleFromEmail(email: string): string {
   const local = (email.split("@")[0] ?? "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-");

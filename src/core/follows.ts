@@ -59,15 +59,3 @@ export function parseCadence(text: string): Cadence {
   if (cadence === "daily" || cadence === "weekly") return cadence;
   throw invalid(`"${text}" is not a cadence: use daily or weekly`);
 }
-
-const EMAIL = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/;
-// A domain is dot-separated labels, none of them empty: "example..com" and ".example.com" are typing slips.
-const DOMAIN = /^[^.]+(\.[^.]+)+$/;
-
-/** Lower-cases and checks an address; deliberately simple (the confirmation email is the real test). */
-export function normaliseEmail(text: string): string {
-  const email = text.trim().toLowerCase();
-  if (email.length > 254 || !EMAIL.test(email) || !DOMAIN.test(email.slice(email.lastIndexOf("@") + 1)))
-    throw invalid(`"${text.trim()}" is not an email address`);
-  return email;
-}

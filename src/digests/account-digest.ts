@@ -1,6 +1,6 @@
 import type { Account } from "../core/account.js";
+import { normaliseEmail } from "../core/email-address.js";
 import { invalid } from "../core/errors.js";
-import { normaliseEmail } from "../core/follows.js";
 import type { Database } from "../storage/database.js";
 import {
   confirmForAccount,

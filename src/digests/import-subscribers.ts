@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
+import { requireEmail } from "../core/email-address.js";
 import { isAppError, upstream } from "../core/errors.js";
-import { normaliseEmail, PAPER_COUNT, parseCadence, parseFollows, splitFollows } from "../core/follows.js";
+import { PAPER_COUNT, parseCadence, parseFollows, splitFollows } from "../core/follows.js";
 import {
   findSubscriptionByEmail,
   insertSubscription,
@@ -82,7 +83,7 @@ async function importRow(
   report: SubscriberImportReport,
   mailed: Set<string>,
 ) {
-  const email = normaliseEmail(record.email ?? "");
+  const email = requireEmail(record.email ?? "");
   const cadence = parseCadence(record.cadence || "daily");
   const follows = parseFollows(splitFollows(record.follows ?? "", /;/));
   const now = deps.clock.now();

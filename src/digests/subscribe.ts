@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../core/clock.js";
-import { type Cadence, type Follow, normaliseEmail, PAPER_COUNT } from "../core/follows.js";
+import { requireEmail } from "../core/email-address.js";
+import { type Cadence, type Follow, PAPER_COUNT } from "../core/follows.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { Database } from "../storage/database.js";
 import {
@@ -40,7 +41,7 @@ export function newFeedKey(): string {
  * new, pending, subscribed or over its limit shows only in the owner's mailbox.
  */
 export async function requestSubscription(deps: SubscribeDeps, rawEmail: string): Promise<void> {
-  const email = normaliseEmail(rawEmail);
+  const email = requireEmail(rawEmail);
   const now = deps.clock.now();
   if (await overLimit(deps, email, now)) return;
   await recordSubscribeRequest(deps.database, email, now.toISOString());

@@ -59,7 +59,9 @@ function createSmtpMailer(smtpUrl: string, mailFrom: string): Mailer {
     delivery: { kind: "smtp" },
     async send(mail) {
       try {
-        const info = await transport.sendMail({ from: mailFrom, ...mail });
+        // The address goes over as a value, never as text for nodemailer to parse (groups, lists, comments).
+        const to = { name: "", address: mail.to };
+        const info = await transport.sendMail({ from: mailFrom, ...mail, to });
         return info.messageId;
       } catch (error) {
         const { code, message } = error as Error & { code?: string };

@@ -25,7 +25,7 @@ export function createOutboxMailer(mailFrom: string, options: OutboxOptions): Ma
   return {
     delivery: { kind: "outbox", directory: options.directory },
     async send(mail) {
-      const info = await transport.sendMail({ from: mailFrom, ...mail });
+      const info = await transport.sendMail({ from: mailFrom, ...mail, to: { name: "", address: mail.to } });
       const file = join(options.directory, fileName());
       try {
         await mkdir(options.directory, { recursive: true });

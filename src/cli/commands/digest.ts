@@ -1,4 +1,5 @@
-import { CADENCES, type Cadence, normaliseEmail, parseCadence } from "../../core/follows.js";
+import { requireEmail } from "../../core/email-address.js";
+import { CADENCES, type Cadence, parseCadence } from "../../core/follows.js";
 import { listingDayOf, parseDay } from "../../core/listing-day.js";
 import { duePeriod, periodFor } from "../../digests/periods.js";
 import { type DigestRunReport, sendDigests } from "../../digests/send.js";
@@ -20,7 +21,7 @@ async function runCadence(
   try {
     const date = typeof args.values.date === "string" ? parseDay(args.values.date) : null;
     const period = date ? periodFor(cadence, date) : duePeriod(cadence, services.clock.now());
-    const to = typeof args.values.to === "string" ? normaliseEmail(args.values.to) : undefined;
+    const to = typeof args.values.to === "string" ? requireEmail(args.values.to) : undefined;
     const dryRun = Boolean(args.values["dry-run"]);
     let done = 0;
     const report = await sendDigests(
