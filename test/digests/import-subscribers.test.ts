@@ -43,7 +43,7 @@ describe("subscribers import", () => {
     });
     expect(report).toEqual({ added: 2, existing: 1, rejected: 3, confirmationsSent: 2 });
     expect(problems).toEqual([
-      '4: "not-an-address" is not an email address',
+      '4: "not-an-address" is not an email address (expected name@example.org)',
       '5: "hourly" is not a cadence: use daily or weekly',
       '6: "I.2.7" is not an arXiv category such as cs.LG or hep-th',
     ]);
