@@ -25,15 +25,25 @@ import { registerSignalPages } from "./pages/signal-routes.js";
 import { registerSubscribePages } from "./pages/subscribe-routes.js";
 import { RenderedStore } from "./rendered-store.js";
 import { registerSearchRoutes } from "./search/routes.js";
+import { requestForLog } from "./secret-addresses.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 
 // Rendered anonymous pages kept in memory per process (HTML plus its compressed copies).
 const RENDERED_PAGES_BUDGET_BYTES = 64 * 1024 * 1024;
 
+export interface AppOptions {
+  /** Where the request log goes (standard output by default). */
+  readonly logStream?: { write(line: string): void };
+}
+
 /** Builds the web application (pages, API, feeds) without listening, so tests can inject requests. */
-export async function buildApp(services: Services): Promise<FastifyInstance> {
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: services.config.logLevel },
+    logger: {
+      level: services.config.logLevel,
+      serializers: { req: requestForLog },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: 256 * 1024,
     trustProxy: services.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
@@ -41,7 +51,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   });
   app.decorate<MailDelivery>("mailDelivery", services.mailer.delivery);
   registerGracefulClose(app);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, services.config.baseUrl);
   registerErrorHandlers(app);
   await app.register(fastifyFormbody);
   await registerSessions(app, services);

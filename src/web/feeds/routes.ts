@@ -34,12 +34,18 @@ function splitFile(file: string): { name: string; extension: FeedExtension } {
 /** Feeds of every list: /feeds/{papers,trending,search}.EXT, /feeds/{day,week,month,category,personal}/NAME.EXT */
 export function registerFeeds(app: FastifyInstance, services: Services) {
   const { database } = services;
-  const send = async (reply: FastifyReply, file: string, load: (name: string) => Promise<PaperList>) => {
+  // A personal feed's address is its secret: no shared cache may keep it.
+  const send = async (
+    reply: FastifyReply,
+    file: string,
+    load: (name: string) => Promise<PaperList>,
+    caching = "public, max-age=300",
+  ) => {
     const { name, extension } = splitFile(file);
     const list = await load(name);
     return reply
       .type(CONTENT_TYPES[extension])
-      .header("cache-control", "public, max-age=300")
+      .header("cache-control", caching)
       .send(renderFeed(services.config.baseUrl, list, extension));
   };
   const top: Record<string, (query: unknown) => Promise<PaperList>> = {
@@ -69,7 +75,7 @@ export function registerFeeds(app: FastifyInstance, services: Services) {
   };
   for (const [kind, load] of Object.entries(named)) {
     app.get<{ Params: { file: string } }>(`/feeds/${kind}/:file`, (request, reply) =>
-      send(reply, request.params.file, load),
+      send(reply, request.params.file, load, kind === "personal" ? "no-store" : undefined),
     );
   }
 }

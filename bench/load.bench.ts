@@ -1,0 +1,242 @@
+/**
+ * Load and isolation: LOAD_CONNECTIONS (200) connections for LOAD_SECONDS (60 s) against `paperboy serve` in a
+ * child process on loopback with the bundled demo corpus, on SQLite and then PostgreSQL (bench/databases.ts), on
+ * a mix of what readers do: the day page, paper pages, rotating searches, and upvotes and comments by signed-in
+ * members (API tokens). Each connection is one member behind a proxy on loopback (its own X-Forwarded-For), so
+ * per-address limits count people, not the benchmark; search and token rate limits are lifted, the point being
+ * the server's own limits. Prints throughput, p50/p99 per kind, the worst 10-second p99 of the day page, every
+ * error and status other than success, and checks that every acknowledged write is in the database.
+ * Goal (issue 19): no timeout and no 5xx but deliberate 503s; day page p99 < 50 ms throughout; no write lost.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { Agent, request as httpRequest } from "node:http";
+import { fileURLToPath } from "node:url";
+import { addUser } from "../src/community/accounts.js";
+import { createApiToken } from "../src/community/api-tokens.js";
+import { loadConfig } from "../src/config.js";
+import { createServices, type Services } from "../src/services.js";
+import { freePort } from "../test/helpers/server.js";
+import { onEachDatabase } from "./databases.js";
+
+const CLI = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const TIMEOUT_MS = 10_000;
+const SECRET_KEY = "bench-secret-key-that-is-long-enough-0123456789";
+const KINDS = ["day page", "paper page", "search", "upvote", "comment"] as const;
+type Kind = (typeof KINDS)[number];
+// Shares of the mix, in percent.
+const MIX: Record<Kind, number> = { "day page": 40, "paper page": 30, search: 20, upvote: 7, comment: 3 };
+
+interface Member {
+  readonly id: number;
+  readonly token: string;
+  readonly address: string;
+}
+
+interface Tally {
+  readonly latencies: number[];
+  readonly windows: Map<number, number[]>;
+  readonly statuses: Map<number, number>;
+  readonly errors: Map<string, number>;
+}
+
+interface Corpus {
+  readonly paperIds: readonly string[];
+  readonly queries: readonly string[];
+}
+
+function serve(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [CLI, "serve", "--port", String(port), "--no-jobs"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      SECRET_KEY,
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+      TRUST_PROXY: "loopback",
+      SEARCH_RATE_LIMIT: "1000000",
+      API_TOKEN_RATE_LIMIT: "1000000",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let said = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      said += chunk.toString();
+      if (said.includes("serving on")) resolve(child);
+    });
+    child.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${said.slice(-2000)}`)));
+  });
+}
+
+async function prepare(services: Services): Promise<{ members: Member[]; corpus: Corpus }> {
+  const members: Member[] = [];
+  for (let i = 0; i < CONNECTIONS; i += 1) {
+    const { account } = await addUser(services, `load${i}@example.org`, "member");
+    const { token } = await createApiToken(services, account, "load");
+    members.push({ id: account.id, token, address: `10.${(i >> 8) & 255}.${i & 255}.7` });
+  }
+  const papers = await services.database.kysely
+    .selectFrom("papers")
+    .select(["id", "title"])
+    .orderBy("id")
+    .limit(300)
+    .execute();
+  const queries = papers.slice(0, 30).map((paper) => paper.title.split(/\s+/).slice(0, 2).join(" "));
+  return { members, corpus: { paperIds: papers.map((paper) => paper.id), queries } };
+}
+
+function newTally(): Tally {
+  return { latencies: [], windows: new Map(), statuses: new Map(), errors: new Map() };
+}
+
+function bump<K>(map: Map<K, number>, key: K) {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function pick(roll: number): Kind {
+  let left = roll * 100;
+  for (const kind of KINDS) {
+    left -= MIX[kind];
+    if (left < 0) return kind;
+  }
+  return "day page";
+}
+
+interface Call {
+  readonly method: "GET" | "POST";
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+}
+
+function call(base: URL, agent: Agent, spec: Call): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: base.hostname, port: base.port, agent, method: spec.method, path: spec.path, headers: spec.headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+        );
+        response.on("error", reject);
+      },
+    );
+    req.setTimeout(TIMEOUT_MS, () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+    req.end(spec.body);
+  });
+}
+
+export async function run(): Promise<void> {
+  await onEachDatabase("load", async (database) => {
+    const port = await freePort();
+    const server = await serve(database.url, port);
+    const services = await createServices(
+      loadConfig({ DATABASE_URL: database.url, SECRET_KEY, LOG_LEVEL: "silent" }),
+    );
+    try {
+      const { members, corpus } = await prepare(services);
+      const result = await load(new URL(`http://127.0.0.1:${port}`), members, corpus);
+      report(result.tallies, result.seconds);
+      await checkWrites(services, result.acknowledged);
+    } finally {
+      await services.close();
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
+  });
+}
+
+interface Acknowledged {
+  readonly upvotes: Set<string>;
+  comments: number;
+}
+
+async function load(base: URL, members: readonly Member[], corpus: Corpus) {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const tallies = new Map(KINDS.map((kind) => [kind, newTally()]));
+  const acknowledged: Acknowledged = { upvotes: new Set(), comments: 0 };
+  const started = performance.now();
+  const end = started + SECONDS * 1000;
+  let step = 0;
+  const user = async (member: Member) => {
+    while (performance.now() < end) {
+      step += 1;
+      const kind = pick(Math.random());
+      const paper = corpus.paperIds[step % corpus.paperIds.length] ?? "";
+      const spec = callFor(kind, member, paper, corpus.queries[step % corpus.queries.length] ?? "model", step);
+      const tally = tallies.get(kind) ?? newTally();
+      const sent = performance.now();
+      try {
+        const answer = await call(base, agent, spec);
+        const took = performance.now() - sent;
+        tally.latencies.push(took);
+        const window = Math.floor((sent - started) / 10_000);
+        tally.windows.set(window, [...(tally.windows.get(window) ?? []), took]);
+        bump(tally.statuses, answer.status);
+        if (kind === "upvote" && answer.status === 200) acknowledged.upvotes.add(`${member.id}:${paper}`);
+        if (kind === "comment" && answer.status === 201) acknowledged.comments += 1;
+      } catch (error) {
+        bump(tally.errors, (error as Error).message);
+      }
+    }
+  };
+  await Promise.all(members.map(user));
+  agent.destroy();
+  return { tallies, acknowledged, seconds: (performance.now() - started) / 1000 };
+}
+
+function callFor(kind: Kind, member: Member, paper: string, query: string, step: number): Call {
+  const headers = { "x-forwarded-for": member.address, "accept-encoding": "br" };
+  const bearer = { ...headers, authorization: `Bearer ${member.token}`, "content-type": "application/json" };
+  if (kind === "day page") return { method: "GET", path: "/papers", headers };
+  if (kind === "paper page") return { method: "GET", path: `/papers/${paper}`, headers };
+  if (kind === "search") return { method: "GET", path: `/search?q=${encodeURIComponent(query)}`, headers };
+  if (kind === "upvote") return { method: "POST", path: `/api/papers/${paper}/upvote`, headers: bearer, body: "{}" };
+  const body = JSON.stringify({ body: `load test comment ${step}` });
+  return { method: "POST", path: `/api/papers/${paper}/comments`, headers: bearer, body };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function report(tallies: Map<Kind, Tally>, seconds: number) {
+  const total = [...tallies.values()].reduce((sum, t) => sum + t.latencies.length, 0);
+  console.log(`${CONNECTIONS} connections, ${seconds.toFixed(0)} s: ${Math.round(total / seconds)} req/s in all`);
+  console.log("kind         requests   req/s   p50 ms   p99 ms   statuses");
+  for (const [kind, tally] of tallies) {
+    const sorted = [...tally.latencies].sort((a, b) => a - b);
+    const statuses = [...tally.statuses].map(([status, n]) => `${status}×${n}`).join(" ");
+    console.log(
+      `${kind.padEnd(12)} ${String(sorted.length).padStart(8)} ${(sorted.length / seconds).toFixed(0).padStart(7)} ` +
+        `${percentile(sorted, 50).toFixed(1).padStart(8)} ${percentile(sorted, 99).toFixed(1).padStart(8)}   ${statuses}`,
+    );
+    for (const [message, n] of tally.errors) console.log(`  error ×${n}: ${message}`);
+  }
+  const day = tallies.get("day page");
+  const worst = Math.max(
+    ...[...(day?.windows.values() ?? [])].map((window) => percentile([...window].sort((a, b) => a - b), 99)),
+  );
+  console.log(`day page: worst p99 over 10-second windows ${worst.toFixed(1)} ms (goal < 50 ms)`);
+}
+
+async function checkWrites(services: Services, acknowledged: Acknowledged) {
+  const upvotes = await services.database.kysely.selectFrom("upvotes").select(["user_id", "paper_id"]).execute();
+  const stored = new Set(upvotes.map((row) => `${row.user_id}:${row.paper_id}`));
+  const lostUpvotes = [...acknowledged.upvotes].filter((key) => !stored.has(key)).length;
+  const comments = await services.database.kysely
+    .selectFrom("comments")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("body", "like", "load test comment %")
+    .executeTakeFirst();
+  const lostComments = Math.max(0, acknowledged.comments - Number(comments?.n ?? 0));
+  console.log(
+    `writes: ${acknowledged.upvotes.size} upvotes and ${acknowledged.comments} comments acknowledged; ` +
+      `lost: ${lostUpvotes} upvotes, ${lostComments} comments`,
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Faults of the storage underneath Paperboy rather than of what was asked: a full disk, a database server
+ * that is restarting or unreachable. They are told apart here, once, so the CLI can say what to do and the web
+ * app can answer 503 (try again shortly) instead of 500.
+ */
+export type StorageFault = "disk_full" | "unavailable";
+
+// SQLite's and the OS's codes for a full disk or database, and PostgreSQL's disk_full / out_of_memory classes.
+const DISK_FULL = new Set(["SQLITE_FULL", "ENOSPC", "53100", "53200"]);
+// A server that went away or is not there yet: refused or reset connections, admin or crash shutdown, a server
+// starting up or shutting down (57P01-57P03), lost connections (08xxx).
+const UNAVAILABLE = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+]);
+// node-postgres reports a connection lost mid-query in words only.
+const LOST = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+export function storageFault(error: unknown): StorageFault | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && DISK_FULL.has(code)) return "disk_full";
+  if (typeof code === "string" && UNAVAILABLE.has(code)) return "unavailable";
+  if (error instanceof Error && LOST.test(error.message)) return "unavailable";
+  return null;
+}
+
+/** What to tell an operator about a storage fault: what happened, and that running again finishes the job. */
+export function describeStorageFault(error: unknown): string | null {
+  const fault = storageFault(error);
+  const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  if (fault === "disk_full")
+    return `the disk or the database is full (${detail}): free some space and run the same command again; what was committed is kept and will not be repeated`;
+  if (fault === "unavailable")
+    return `the database cannot be reached (${detail}): once it is back, run the same command again`;
+  return null;
+}
