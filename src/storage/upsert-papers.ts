@@ -36,15 +36,18 @@ export interface UpsertCounts {
   unchanged: number;
   /** Papers newly placed on a listing day by this batch. */
   featured: number;
+  /** Stored papers whose fields were cut to their limits (core/record-bounds.ts). */
+  cut: number;
 }
 
-export const emptyCounts = (): UpsertCounts => ({ added: 0, updated: 0, unchanged: 0, featured: 0 });
+export const emptyCounts = (): UpsertCounts => ({ added: 0, updated: 0, unchanged: 0, featured: 0, cut: 0 });
 
 export function addCounts(total: UpsertCounts, part: UpsertCounts): void {
   total.added += part.added;
   total.updated += part.updated;
   total.unchanged += part.unchanged;
   total.featured += part.featured;
+  total.cut += part.cut;
 }
 
 /**
@@ -57,6 +60,8 @@ export function addCounts(total: UpsertCounts, part: UpsertCounts): void {
  *   file, Hugging Face) never replaces metadata of a paper stored with a known version; it still features it.
  * - On replacement a licence or `published` the record does not know (null) keeps the stored value.
  * - Withdrawn is the latest metadata's word: a paper is marked withdrawn when its newest record says so.
+ * - Text is bounded here too (core/record-bounds.ts): control characters removed, over-long fields and author
+ *   lists cut, and the papers cut are counted.
  * - Categories are validated here too (core/categories.ts): ACM/MSC codes are dropped, order kept; the first is
  *   the primary category. Authors keep their order.
  * - Listing: a paper is featured at most once (the first listing day wins); a later record with external

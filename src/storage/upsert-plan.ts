@@ -1,5 +1,6 @@
 import { isCategory } from "../core/categories.js";
 import { type IncomingPaper, latestVersion, type PaperRecord } from "../core/paper.js";
+import { boundRecord } from "../core/record-bounds.js";
 import { contentHash } from "./content-hash.js";
 import { emptyCounts, type UpsertCounts, type UpsertOptions } from "./upsert-papers.js";
 
@@ -85,23 +86,28 @@ function paperRow(
 }
 
 function planRecord(
-  { record, digest }: IncomingPaper,
+  { record: incomingRecord, digest }: IncomingPaper,
   existing: StoredState | undefined,
   plan: UpsertPlan,
 ): Pick<StoredState, "content_hash" | "latest_version"> {
-  const hash = digest ?? contentHash(record);
+  // The digest is of the record as the source sent it, so sending the same oversized record again is
+  // recognised as unchanged; what is stored is the bounded record.
+  const hash = digest ?? contentHash(incomingRecord);
   if (existing?.content_hash === hash) {
     plan.counts.unchanged += 1;
     return existing;
   }
-  for (const v of record.versions) plan.versions.push([record.id, v.version, v.created]);
-  const incoming = latestVersion(record);
+  const { id } = incomingRecord;
+  for (const v of incomingRecord.versions) plan.versions.push([id, v.version, v.created]);
+  const incoming = latestVersion(incomingRecord);
   // A record that knows no version (a listing file, Hugging Face) never replaces versioned arXiv metadata.
   const stale = existing?.latest_version != null && (incoming === null || incoming < existing.latest_version);
   if (existing && stale) {
     plan.counts.unchanged += 1;
     return existing;
   }
+  const { record, cut } = boundRecord(incomingRecord);
+  if (cut.length > 0) plan.counts.cut += 1;
   const categories = record.categories.filter(isCategory);
   const row = paperRow(record, categories, incoming, hash);
   if (plan.inserts.has(record.id)) plan.inserts.set(record.id, row);

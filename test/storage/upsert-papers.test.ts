@@ -27,6 +27,7 @@ describe.each(BACKENDS)("upsertPapers (%s)", (backend) => {
       updated: 0,
       unchanged: 0,
       featured: 1,
+      cut: 0,
     });
     const paper = await getPaper(instance.services.database, "2606.00001");
     expect(paper).toMatchObject({
@@ -67,6 +68,7 @@ describe.each(BACKENDS)("upsertPapers (%s)", (backend) => {
       updated: 1,
       unchanged: 0,
       featured: 0,
+      cut: 0,
     });
     const paper = await getPaper(instance.services.database, "2606.00003");
     expect(paper).toMatchObject({ authors: ["Grace Hopper"], categories: ["math.CO"] });
@@ -77,7 +79,7 @@ describe.each(BACKENDS)("upsertPapers (%s)", (backend) => {
     const first = paperRecord("2606.00004", { title: "First", authors: ["A", "B", "C"] });
     const second = paperRecord("2606.00004", { title: "Second", authors: ["D"] });
     const counts = await upsert([incoming(first, "2026-06-02", 1), incoming(second, "2026-06-03", 4)]);
-    expect(counts).toEqual({ added: 1, updated: 1, unchanged: 0, featured: 1 });
+    expect(counts).toEqual({ added: 1, updated: 1, unchanged: 0, featured: 1, cut: 0 });
     const paper = await getPaper(instance.services.database, "2606.00004");
     expect(paper).toMatchObject({
       title: "Second",

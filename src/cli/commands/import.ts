@@ -4,7 +4,8 @@ import type { Command, CommandContext } from "../command.js";
 import { Progress } from "../progress.js";
 
 export function formatReport(report: ImportReport): string {
-  return `added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}`;
+  const counts = `added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}`;
+  return report.cut > 0 ? `${counts}, cut to length limits ${report.cut}` : counts;
 }
 
 export async function runImport(

@@ -8,7 +8,7 @@ const optionalDay = (value: unknown) => (typeof value === "string" ? parseDay(va
 
 function harvestLine(report: HarvestReport): string {
   const how = report.resumed ? "resumed, " : "";
-  return `${how}${report.pages} pages, ${report.records} records: added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}`;
+  return `${how}${report.pages} pages, ${report.records} records: added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}${report.cut > 0 ? `, cut to length limits ${report.cut}` : ""}`;
 }
 
 async function ingestArxiv(

@@ -68,6 +68,20 @@ describe("BibTeX", () => {
     expect(bibtexValue("Already \\& escaped")).toBe("Already \\& escaped");
   });
 
+  it("keeps no TeX command that reads, writes or defines, however it is spelt", () => {
+    const entry = bibtexEntry({
+      ...paper,
+      authors: ["Eve \\input{/etc/passwd}", "Mallory \\immediate\\write18{rm -rf ~}"],
+      title: '\\def\\x{y} \\csname input\\endcsname{a} ^^5cinput{b} \\@@input{c} \\mathcal{O}(n) by G\\"odel',
+    });
+    for (const command of ["input", "immediate", "write18", "def", "csname", "endcsname", "@@input"]) {
+      expect(entry, command).not.toMatch(new RegExp(`(?<!textbackslash\\{\\})\\\\${command}`));
+    }
+    expect(entry).not.toContain("^^");
+    expect(entry).toContain('\\mathcal{O}(n) by G\\"odel');
+    expect(entry).toContain("Eve \\textbackslash{}input{/etc/passwd}");
+  });
+
   it("makes keys unique within a list", () => {
     const keys = [...bibtexList([paper, paper, paper]).matchAll(/@misc\{([^,]+),/g)].map((m) => m[1]);
     expect(keys).toEqual(["zhu2026multiscale", "zhu2026multiscalea", "zhu2026multiscaleb"]);

@@ -34,9 +34,38 @@ function pairBraces(text: string): string {
   return out;
 }
 
-/** A field value safe inside `{...}`: specials escaped, and braces BibTeX cannot pair replaced. */
+/**
+ * TeX commands that read or write files, define or redefine commands, or build command names out of text:
+ * arXiv metadata never needs them, and a document citing the entry would run them. Command names holding
+ * `@` (internals) count too.
+ */
+const EXECUTING = new Set(
+  (
+    "input include includeonly InputIfFileExists write immediate openout openin closeout closein read readline " +
+    "newwrite newread def edef gdef xdef let futurelet newcommand renewcommand providecommand " +
+    "DeclareRobustCommand NewDocumentCommand csname endcsname expandafter catcode lccode uccode special " +
+    "usepackage RequirePackage documentclass loop jobname shipout directlua luaexec scantokens everyeof " +
+    "everypar afterassignment makeatletter makeatother outer string detokenize unexpanded noexpand"
+  ).split(" "),
+);
+const COMMAND = /\\([A-Za-z@]+)/g;
+
+/** Executing commands lose their power: the backslash is printed instead of read. */
+function disarmCommands(text: string): string {
+  return text
+    .replace(COMMAND, (whole, name: string) =>
+      EXECUTING.has(name) || name.includes("@") ? `\\textbackslash{}${name}` : whole,
+    )
+    .replace(/\^(?=\^)/g, "^{}");
+}
+
+/**
+ * A field value safe inside `{...}`: specials escaped, executing commands and `^^` character codes (which can
+ * spell a backslash) disarmed, and braces BibTeX cannot pair replaced.
+ */
 export function bibtexValue(text: string): string {
-  return pairBraces(text.replace(/\s+/g, " ").trim().replace(LATEX_TEXT_SPECIALS, "\\$1"));
+  const specials = text.replace(/\s+/g, " ").trim().replace(LATEX_TEXT_SPECIALS, "\\$1");
+  return pairBraces(disarmCommands(specials));
 }
 
 /** The year from the first version's date, else from the arXiv id (YYMM... or archive/YYMMNNN). */

@@ -42,10 +42,10 @@ export async function registerSubscribePages(root: FastifyInstance, services: Se
 async function subscribePages(app: FastifyInstance, services: Services) {
   const deps = { ...services, baseUrl: services.config.baseUrl };
   // RFC 8058 lets mail providers send the one-click body as multipart/form-data; its content is not needed.
-  app.addContentTypeParser("multipart/form-data", (_request, payload, done) => {
-    payload.resume();
-    payload.on("end", () => done(null, {}));
-  });
+  // Read as a buffer, it is held to the app's body limit (413) like every other body.
+  app.addContentTypeParser("multipart/form-data", { parseAs: "buffer" }, (_request, _body, done) =>
+    done(null, {}),
+  );
 
   app.get("/subscribe", (_request, reply) =>
     sendPage(reply, h(SubscribePage, { csrf: reply.generateCsrf() })),
