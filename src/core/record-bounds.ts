@@ -17,7 +17,7 @@ export const RECORD_LIMITS = {
 } as const;
 
 // C0 controls but tab, newline and return; DEL; C1 controls; non-characters U+FFFE/FFFF; lone surrogates.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/gu;
+const CONTROL = /(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF]|\p{Cs}/gu;
 
 export interface BoundedRecord {
   readonly record: PaperRecord;

@@ -43,7 +43,7 @@ describe.each(BACKENDS)("imported fields are bounded (%s)", (backend) => {
     expect(paper?.authors[0]).toBe("Author Number 0");
     const page = await app.inject(`/papers/${HUGE.id}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).not.toMatch(/[\u0000\u0007]/);
+    expect(page.body.includes("\u0000") || page.body.includes("\u0007")).toBe(false);
     expect(page.body.length).toBeLessThan(200_000);
     const again = await importFiles(instance.services.database, [file], { format: "listing" });
     expect(again).toMatchObject({ added: 0, unchanged: 1, cut: 0 });
