@@ -6,13 +6,16 @@ import type { Period } from "../core/periods.js";
 import type { Mailer } from "../mail/mailer.js";
 import type { Database } from "../storage/database.js";
 import {
+  type ClaimTerms,
   claimDelivery,
   completeDelivery,
   type DeliveryKey,
+  type LedgerRow,
   ledgerOf,
   sentInSpan,
   settleDelivery,
 } from "../storage/deliveries.js";
+import { deadHolders, runHolder } from "../storage/run-holder.js";
 import { listActiveSubscriptions, type Subscription } from "../storage/subscriptions.js";
 import { DigestBuilder } from "./build.js";
 import { composeDigestMail } from "./compose.js";
@@ -84,12 +87,14 @@ export async function sendDigests(deps: DigestDeps, options: DigestRunOptions): 
     preview: 0,
     settled: 0,
   };
+  const ledger = await ledgerOf(deps.database, options.period.key);
   const settled = new Set(
-    (await ledgerOf(deps.database, options.period.key))
+    ledger
       // An empty digest is not final: later runs look again (see claimDelivery).
       .filter((row) => row.status === "sent" || row.status === "failed")
       .map((row) => row.subscriptionId),
   );
+  const claimer = await claimerFor(deps.database, ledger);
   const all = await listActiveSubscriptions(deps.database, {
     cadence: options.cadence,
     ...(options.to ? { email: options.to } : {}),
@@ -102,7 +107,14 @@ export async function sendDigests(deps: DigestDeps, options: DigestRunOptions): 
   const worker = async () => {
     while (next < due.length && !options.signal?.aborted && report.mailServerDown === undefined) {
       const subscription = due[next++] as Subscription;
-      const outcome = await oneDigest(deps, options, builder, subscription, sent.get(subscription.id));
+      const outcome = await oneDigest(
+        deps,
+        options,
+        builder,
+        subscription,
+        claimer,
+        sent.get(subscription.id),
+      );
       // With the mail server down, every further digest would only fail the same way: stop claiming.
       if (outcome.mailServerDown !== undefined) report.mailServerDown = outcome.mailServerDown;
       report[outcome.status] += 1;
@@ -113,23 +125,31 @@ export async function sendDigests(deps: DigestDeps, options: DigestRunOptions): 
   return report;
 }
 
+/** This run as a claim holder, and the holders of the period's open claims that are known to be dead. */
+async function claimerFor(database: Database, ledger: readonly LedgerRow[]): Promise<Claimer> {
+  const open = ledger.flatMap((row) => (row.status === "sending" && row.claimedBy ? [row.claimedBy] : []));
+  return { holder: await runHolder(database), deadHolders: await deadHolders(database, open) };
+}
+
+type Claimer = Pick<ClaimTerms, "holder" | "deadHolders">;
+
 async function oneDigest(
   deps: DigestDeps,
   options: DigestRunOptions,
   builder: DigestBuilder,
   subscription: Subscription,
+  claimer: Claimer,
   sent: ReadonlySet<string> = new Set(),
 ): Promise<DigestOutcome> {
   const key: DeliveryKey = { subscriptionId: subscription.id, periodKey: options.period.key };
   const now = deps.clock.now();
   const claim = options.dryRun
     ? { attempts: 0 }
-    : await claimDelivery(
-        deps.database,
-        key,
-        now.toISOString(),
-        new Date(now.getTime() - CLAIM_LEASE_MS).toISOString(),
-      );
+    : await claimDelivery(deps.database, key, {
+        now: now.toISOString(),
+        staleBefore: new Date(now.getTime() - CLAIM_LEASE_MS).toISOString(),
+        ...claimer,
+      });
   if (!claim) return { email: subscription.email, status: "busy", papers: 0 };
   const digest = await builder.build(subscription, await builder.matches(subscription), sent);
   const subject = digestSubject(digest);

@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
 import type { Services } from "../services.js";
 import { claimJobRun, finishJobRun } from "../storage/job-runs.js";
+import { runHolder } from "../storage/run-holder.js";
 import type { Job, JobOutcome } from "./job.js";
 
 export interface RunPolicy {
@@ -18,9 +17,6 @@ export const DEFAULT_RUN_POLICY: RunPolicy = Object.freeze({
   maxAttempts: 5,
 });
 
-// One owner name per process start, so the operator can tell whose claim a row is.
-const PROCESS_OWNER = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-
 /**
  * Runs `job` for `period` unless another process has it or it already ran: claim, work, record the outcome.
  * A failure is recorded (and tried again later under the policy), never thrown: a scheduler keeps ticking.
@@ -32,7 +28,7 @@ export async function runJob(
   options: { signal?: AbortSignal; policy?: RunPolicy; owner?: string } = {},
 ): Promise<JobOutcome> {
   const policy = options.policy ?? DEFAULT_RUN_POLICY;
-  const owner = options.owner ?? PROCESS_OWNER;
+  const owner = options.owner ?? (await runHolder(services.database));
   const claimed = await claimJobRun(services.database, {
     job: job.name,
     period,

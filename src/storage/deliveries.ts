@@ -16,16 +16,28 @@ export interface Claim {
   readonly attempts: number;
 }
 
+export interface ClaimTerms {
+  readonly now: string;
+  /** A claim made before this belongs to a run that died. */
+  readonly staleBefore: string;
+  /** Who claims (storage/run-holder.ts). */
+  readonly holder: string;
+  /** Holders known to be dead: their claims are taken over whatever their age. */
+  readonly deadHolders: ReadonlySet<string>;
+}
+
 /**
  * Claims a digest when it has no ledger row yet, when its retry is due, or when its claim is older than
- * `staleBefore` (the run that held it died). Returns null when someone else holds it or it is settled.
+ * `staleBefore` or held by a dead holder (the run that held it died). Returns null when someone else holds it
+ * or it is settled.
  */
 export async function claimDelivery(
   database: Database,
   key: DeliveryKey,
-  now: string,
-  staleBefore: string,
+  terms: ClaimTerms,
 ): Promise<Claim | null> {
+  const { now, staleBefore, holder } = terms;
+  const dead = [...terms.deadHolders];
   const db = database.kysely;
   const inserted = await db
     .insertInto("deliveries")
@@ -35,6 +47,7 @@ export async function claimDelivery(
       status: "sending",
       attempts: 1,
       claimed_at: now,
+      claimed_by: holder,
     })
     .onConflict((oc) => oc.columns(["subscription_id", "period_key"]).doNothing())
     .executeTakeFirst();
@@ -46,6 +59,7 @@ export async function claimDelivery(
       // An empty digest sent nothing, so it used no attempt: looking again starts the count afresh.
       attempts: sql<number>`case when status = 'empty' then 1 else attempts + 1 end`,
       claimed_at: now,
+      claimed_by: holder,
     })
     .where("subscription_id", "=", key.subscriptionId)
     .where("period_key", "=", key.periodKey)
@@ -53,6 +67,7 @@ export async function claimDelivery(
       eb.or([
         eb.and([eb("status", "=", "retry"), eb("next_attempt_at", "<=", now)]),
         eb.and([eb("status", "=", "sending"), eb("claimed_at", "<", staleBefore)]),
+        ...(dead.length > 0 ? [eb.and([eb("status", "=", "sending"), eb("claimed_by", "in", dead)])] : []),
         // Papers can still be added to an ended period (a late Hugging Face list, a submission): a digest
         // that was empty is built again by later runs, and goes out once it has papers.
         eb("status", "=", "empty"),
@@ -173,12 +188,13 @@ export interface LedgerRow {
   readonly subscriptionId: number;
   readonly status: string;
   readonly attempts: number;
+  readonly claimedBy: string | null;
 }
 
 export async function ledgerOf(database: Database, periodKey: string): Promise<LedgerRow[]> {
   const rows = await database.kysely
     .selectFrom("deliveries")
-    .select(["subscription_id", "status", "attempts"])
+    .select(["subscription_id", "status", "attempts", "claimed_by"])
     .where("period_key", "=", periodKey)
     .orderBy("subscription_id")
     .execute();
@@ -186,5 +202,6 @@ export async function ledgerOf(database: Database, periodKey: string): Promise<L
     subscriptionId: row.subscription_id,
     status: row.status,
     attempts: row.attempts,
+    claimedBy: row.claimed_by,
   }));
 }

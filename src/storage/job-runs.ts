@@ -1,14 +1,15 @@
 import type { Database } from "./database.js";
+import { deadHolders } from "./run-holder.js";
 
 export type JobStatus = "running" | "done" | "skipped" | "failed";
 
 export interface ClaimRequest {
   readonly job: string;
   readonly period: string;
-  /** Who claims: host and process id, for the operator reading the table. */
+  /** Who claims (storage/run-holder.ts): the operator reads it, and later runs ask whether it still lives. */
   readonly owner: string;
   readonly now: Date;
-  /** A `running` claim older than this is taken to belong to a dead process. */
+  /** A `running` claim older than this is taken to belong to a dead process (when it cannot be known sooner). */
   readonly leaseMs: number;
   /** A `failed` run is tried again once this long has passed, up to `maxAttempts` in all. */
   readonly retryAfterMs: number;
@@ -20,6 +21,18 @@ export interface ClaimRequest {
  * claim is an insert that the primary key makes exclusive; taking over a failed or abandoned one is a single
  * conditional update, which both SQLite and PostgreSQL apply to one winner.
  */
+/** The holder of the (job, period) claim while it is running, to ask whether it still lives. */
+async function runningHolder(database: Database, request: ClaimRequest): Promise<string[]> {
+  const row = await database.kysely
+    .selectFrom("job_runs")
+    .select("claimed_by")
+    .where("job", "=", request.job)
+    .where("period", "=", request.period)
+    .where("status", "=", "running")
+    .executeTakeFirst();
+  return row?.claimed_by ? [row.claimed_by] : [];
+}
+
 export async function claimJobRun(database: Database, request: ClaimRequest): Promise<boolean> {
   const now = request.now.toISOString();
   const inserted = await database.kysely
@@ -35,6 +48,7 @@ export async function claimJobRun(database: Database, request: ClaimRequest): Pr
     .onConflict((oc) => oc.columns(["job", "period"]).doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return true;
+  const dead = [...(await deadHolders(database, await runningHolder(database, request)))];
   const abandoned = new Date(request.now.getTime() - request.leaseMs).toISOString();
   const retryable = new Date(request.now.getTime() - request.retryAfterMs).toISOString();
   const taken = await database.kysely
@@ -52,6 +66,7 @@ export async function claimJobRun(database: Database, request: ClaimRequest): Pr
     .where((eb) =>
       eb.or([
         eb.and([eb("status", "=", "running"), eb("claimed_at", "<", abandoned)]),
+        ...(dead.length > 0 ? [eb.and([eb("status", "=", "running"), eb("claimed_by", "in", dead)])] : []),
         eb.and([eb("status", "=", "failed"), eb("finished_at", "<", retryable)]),
       ]),
     )

@@ -179,6 +179,8 @@ export interface DeliveriesTable {
   status: "sending" | "sent" | "retry" | "failed" | "empty";
   attempts: number;
   claimed_at: string;
+  /** The claim's holder (storage/run-holder.ts); null for claims made before holders were recorded. */
+  claimed_by: string | null;
   next_attempt_at: string | null;
   sent_at: string | null;
   message_id: string | null;

@@ -19,6 +19,7 @@ import { deliveries } from "./0402-deliveries.js";
 import { sentPapers } from "./0403-sent-papers.js";
 import { subscribeRequests } from "./0404-subscribe-requests.js";
 import { confirmationSent } from "./0405-confirmation-sent.js";
+import { deliveryHolders } from "./0406-delivery-holders.js";
 import { embeddingRevisions } from "./0500-embedding-revisions.js";
 import { embeddingIdentityIndex } from "./0501-embedding-identity-index.js";
 import { rateLimitWindows } from "./0600-rate-limit-windows.js";
@@ -60,4 +61,5 @@ export const MIGRATIONS: readonly Migration[] = [
   collections,
   collectionPapers,
   collectionEditors,
+  deliveryHolders,
 ];

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { type Database, POSTGRES_CAPABILITIES } from "../database.js";
 import type { Schema } from "../schema.js";
+import { endLiveness } from "./liveness.js";
 
 export function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -10,6 +11,9 @@ export function openPostgres(url: string): Database {
     kysely,
     capabilities: POSTGRES_CAPABILITIES,
     native: { kind: "postgres", pool },
-    close: () => kysely.destroy(),
+    close: async () => {
+      await endLiveness(pool);
+      await kysely.destroy();
+    },
   };
 }
