@@ -62,6 +62,12 @@ const schema = z.object({
     .min(1)
     .max(3600)
     .default(15),
+  SEARCH_TIME_BUDGET_MS: z.coerce
+    .number({ error: "must be a number of milliseconds from 100 to 60000" })
+    .int()
+    .min(100)
+    .max(60_000)
+    .default(2_000),
   DIGEST_HOUR: z.coerce.number({ error: "must be an hour from 0 to 23" }).int().min(0).max(23).default(7),
   DIGEST_CONCURRENCY: z.coerce
     .number({ error: "must be a number from 1 to 64" })
@@ -84,6 +90,7 @@ const schema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(400).default(30),
   SIGN_IN_LINK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+  SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(1200),
   SUBMISSION_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(14),
   SUBMITTER_ROLE: z
@@ -115,6 +122,8 @@ export interface Config {
   readonly embeddingsModel: string | undefined;
   /** How often each process loads vectors others stored and embeds papers that have none (seconds). */
   readonly semanticRefreshSeconds: number;
+  /** The longest any search answered to a reader may take (milliseconds): search/budget.ts. */
+  readonly searchTimeBudgetMs: number;
   /** Hour of the day (UTC) at which the scheduler sends due digests. */
   readonly digestHour: number;
   /** Digests handed to the SMTP server at once. */
@@ -123,6 +132,8 @@ export interface Config {
   readonly production: boolean;
   /** API requests per minute from one address without a token. */
   readonly apiRateLimit: number;
+  /** Searches (page, search feed, search API) per minute per client address and per account. */
+  readonly searchRateLimit: number;
   /** API requests per minute with one account's API token. */
   readonly apiTokenRateLimit: number;
   readonly community: CommunityRules;
@@ -184,11 +195,13 @@ export function loadConfig(env: Environment = process.env): Config {
     embeddingsUrl: e.EMBEDDINGS_URL,
     embeddingsModel: e.EMBEDDINGS_MODEL,
     semanticRefreshSeconds: e.SEMANTIC_REFRESH_SECONDS,
+    searchTimeBudgetMs: e.SEARCH_TIME_BUDGET_MS,
     digestHour: e.DIGEST_HOUR,
     digestConcurrency: e.DIGEST_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
     production,
     apiRateLimit: e.API_RATE_LIMIT,
+    searchRateLimit: e.SEARCH_RATE_LIMIT,
     apiTokenRateLimit: e.API_TOKEN_RATE_LIMIT,
     community: Object.freeze({
       signUp: e.SIGN_UP,

@@ -5,16 +5,21 @@ import { createExternalSources, type ExternalSources } from "./ingestion/http/so
 import { createTrendingCache, type TrendingCache } from "./lists/trending-cache.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
 import type { OutboxOptions } from "./mail/outbox.js";
+import { SharedSearches } from "./search/budget.js";
 import { createEmbedderSource } from "./search/embedders/create.js";
+import type { SearchDependencies } from "./search/search-papers.js";
 import { SemanticIndex } from "./search/semantic-index.js";
 import { VECTOR_INDEX_DEFAULTS } from "./search/vector-index.js";
+import { WorkGate } from "./search/work-gate.js";
 import { resolveSecretKey } from "./secrets.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "./security/rate-limit-store.js";
+import { dataVersion } from "./storage/data-version.js";
 import type { Database } from "./storage/database.js";
 import { sqliteFileOfUrl } from "./storage/database-url.js";
 import { migrate } from "./storage/migrate.js";
 import { openDatabase } from "./storage/open.js";
 import { createDatabaseRateLimitStore } from "./storage/rate-limit-windows.js";
+import { openSearchReader } from "./storage/search-reader.js";
 
 /**
  * Everything the web app, the jobs and the CLI use, built in one place. Tests call createServices with a
@@ -34,6 +39,11 @@ export interface Services {
   readonly semantic: SemanticIndex;
   /** The trending order, computed at most once a minute per process (writes here clear it). */
   readonly trending: TrendingCache;
+  /**
+   * Searches answered to readers: read through the search reader (threads on SQLite, a pool of its own on
+   * PostgreSQL) under the time budget, gate and sharing of search/budget.ts.
+   */
+  readonly search: SearchDependencies;
   close(): Promise<void>;
 }
 
@@ -65,6 +75,11 @@ function developmentOutbox(config: Config, given: OutboxOptions | undefined): Ou
   );
 }
 
+/** Reader threads (SQLite) or connections (PostgreSQL) for searches: one per core of the machine sizes here. */
+const SEARCH_READERS = 2;
+/** Searches that may wait for a reader; more are refused at once with 503 (search/work-gate.ts). */
+const SEARCH_QUEUE = 32;
+
 /** Counters in memory serve one process; processes that share a database count in it. */
 function rateLimitStore(database: Database): RateLimitStore {
   return database.capabilities.sharedByProcesses
@@ -83,6 +98,16 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const mailer = overrides.mailer ?? createMailer(config, developmentOutbox(config, overrides.outbox));
   const sources = overrides.sources ?? createExternalSources(config);
   const clock = overrides.clock ?? systemClock;
+  const semantic = new SemanticIndex(
+    database,
+    createEmbedderSource(config, database, clock),
+    VECTOR_INDEX_DEFAULTS,
+    config.semanticRefreshSeconds * 1000,
+  );
+  const reader = openSearchReader(database, config.databaseUrl, {
+    statementMs: config.searchTimeBudgetMs,
+    size: SEARCH_READERS,
+  });
   return {
     config,
     database,
@@ -91,16 +116,22 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     mailer,
     sources,
     rateLimits: overrides.rateLimits ?? rateLimitStore(database),
-    semantic: new SemanticIndex(
-      database,
-      createEmbedderSource(config, database, clock),
-      VECTOR_INDEX_DEFAULTS,
-      config.semanticRefreshSeconds * 1000,
-    ),
+    semantic,
     trending: createTrendingCache(database, clock),
+    search: {
+      database: reader,
+      semantic,
+      budget: {
+        timeMs: config.searchTimeBudgetMs,
+        gate: new WorkGate(SEARCH_READERS * 2, SEARCH_QUEUE, "searches"),
+        shared: new SharedSearches(),
+        version: () => dataVersion(database),
+      },
+    },
     async close() {
       mailer.close();
       sources.close();
+      await reader.close();
       await database.close();
     },
   };

@@ -1,7 +1,6 @@
 import { type Account, handleFromEmail, type Role } from "../core/account.js";
 import type { Clock } from "../core/clock.js";
 import { requireEmail } from "../core/email-address.js";
-import { invalid } from "../core/errors.js";
 import { findAccountByEmail, insertAccount, updateRole } from "../storage/accounts.js";
 import type { Database } from "../storage/database.js";
 

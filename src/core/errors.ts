@@ -9,7 +9,8 @@ export type ErrorCode =
   | "unauthorized"
   | "forbidden"
   | "rate_limited"
-  | "upstream";
+  | "upstream"
+  | "overloaded";
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -31,6 +32,9 @@ export const unauthorized = (message: string) => new AppError("unauthorized", me
 export const forbidden = (message: string) => new AppError("forbidden", message);
 export const rateLimited = (message: string) => new AppError("rate_limited", message);
 export const upstream = (message: string) => new AppError("upstream", message);
+/** The server is too busy for this right now: try again after `retryAfterSeconds`. */
+export const overloaded = (message: string, retryAfterSeconds: number) =>
+  new AppError("overloaded", message, { retryAfterSeconds });
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

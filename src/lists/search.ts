@@ -23,6 +23,8 @@ export interface SearchList extends PaperList {
   readonly mode: SearchMode;
   /** Set when the query named a paper this instance has: show it rather than a list. */
   readonly goTo: string | null;
+  /** The search ran out of its time budget: these are the best results found in time (search/budget.ts). */
+  readonly partial: boolean;
 }
 
 /** The terms as an address's query string, default mode left out, so the page and feed name the same search. */
@@ -59,5 +61,12 @@ export async function searchList(
   };
   const list = paperList(heading, request, outcome.papers, outcome.total);
   const pageCount = Math.max(1, Math.ceil(Math.min(outcome.total, MAX_RESULTS) / request.size));
-  return { ...list, pageCount, query: outcome.query, mode: outcome.mode, goTo: outcome.goTo };
+  return {
+    ...list,
+    pageCount,
+    query: outcome.query,
+    mode: outcome.mode,
+    goTo: outcome.goTo,
+    partial: outcome.partial,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Database } from "../storage/database.js";
+import { isDeadlineError } from "../storage/deadline.js";
 import {
   type KeywordResult,
   keywordSearch,
@@ -98,7 +99,7 @@ export async function keywordRanking(
   query: SearchQuery,
   filters: PaperFilters,
   window: number,
-): Promise<KeywordResult> {
+): Promise<KeywordResult & { readonly partial?: boolean }> {
   const relaxable = relaxedWords(query);
   const frequencies = await wordFrequencies(
     database,
@@ -112,7 +113,11 @@ export async function keywordRanking(
       ? relaxedMatch(new Map(relaxable.map((w) => [w, frequencies.get(w) ?? 0])))
       : null;
   if (!relaxed || sameWords(relaxed, match)) return strict;
-  const loose = await keywordSearch(database, { match: relaxed, filters, offset: 0, limit: window });
+  const loose = await keywordSearch(database, { match: relaxed, filters, offset: 0, limit: window }).catch(
+    (error: unknown) => (isDeadlineError(error) ? null : Promise.reject(error)),
+  );
+  // Out of time for the relaxed pass: the papers holding every word are the best found in time.
+  if (loose === null) return { ...strict, partial: true };
   // Papers with every word come first; scores come from the relaxed query where it has one, so that they
   // compare across the two lists.
   const looseScore = new Map(loose.ids.map((id, i) => [id, loose.scores[i] ?? 0]));

@@ -1,7 +1,9 @@
 import type { PaperSummary } from "../core/paper.js";
 import type { Database } from "../storage/database.js";
+import { isDeadlineError, withoutDeadline } from "../storage/deadline.js";
 import { keywordSearch, type PaperFilters, papersTitled } from "../storage/keyword-search.js";
 import { getSummaries } from "../storage/papers.js";
+import { budgeted, type SearchBudget } from "./budget.js";
 import { fuseRankings, type Scored } from "./fusion.js";
 import { type Feedback, HYBRID, NO_FEEDBACK } from "./hybrid.js";
 import { keywordRanking } from "./keyword.js";
@@ -33,17 +35,32 @@ export interface SearchOutcome {
   readonly total: number;
   readonly offset: number;
   readonly limit: number;
+  /** The search ran out of its time budget: these are the best results found in time. */
+  readonly partial: boolean;
 }
 
 export interface SearchDependencies {
   readonly database: Database;
   readonly semantic: SemanticIndex;
+  /** Time limit, gate and sharing for searches answered to readers (search/budget.ts); none for jobs. */
+  readonly budget?: SearchBudget;
 }
 
 /** One ranked list of paper ids for the whole request window, and how many match in all. */
 interface Ranking {
   readonly ids: readonly string[];
   readonly total: number;
+  readonly partial?: boolean;
+}
+
+const NOTHING_IN_TIME: Ranking = { ids: [], total: 0, partial: true };
+
+/** A ranking step stopped at the search's deadline yields what it had: nothing, marked partial. */
+function inTime<T>(step: Promise<T>, instead: T): Promise<T> {
+  return step.catch((error: unknown) => {
+    if (isDeadlineError(error)) return instead;
+    throw error;
+  });
 }
 
 /** Filters given as form fields or API parameters (`cat`, `author`, `after`, `before`). */
@@ -83,9 +100,13 @@ export function mergeFilters(query: SearchQuery, extra: Partial<PaperFilters> = 
  * The search box: an arXiv id goes to its paper; otherwise an exact title match first, then the chosen ranking
  * (keyword, semantic, or both fused), filtered and paged.
  */
-export async function searchPapers(deps: SearchDependencies, request: SearchRequest): Promise<SearchOutcome> {
+export function searchPapers(deps: SearchDependencies, request: SearchRequest): Promise<SearchOutcome> {
+  return deps.budget ? budgeted(deps.budget, request, () => search(deps, request)) : search(deps, request);
+}
+
+async function search(deps: SearchDependencies, request: SearchRequest): Promise<SearchOutcome> {
   const query = parseQuery(request.q);
-  const base = { query, mode: request.mode, offset: request.offset, limit: request.limit };
+  const base = { query, mode: request.mode, offset: request.offset, limit: request.limit, partial: false };
   if (query.arxivId) {
     const [paper] = await getSummaries(deps.database, [query.arxivId]);
     return { ...base, goTo: paper ? paper.id : null, papers: paper ? [paper] : [], total: paper ? 1 : 0 };
@@ -93,11 +114,12 @@ export async function searchPapers(deps: SearchDependencies, request: SearchRequ
   const filters = mergeFilters(query, request.filters);
   if (isEmptyQuery(query) && !hasFilters(filters)) return { ...base, goTo: null, papers: [], total: 0 };
   const window = Math.min(request.offset + request.limit, MAX_RESULTS);
-  const ranking = await rank(deps, query, filters, request.mode, window);
-  const titled = request.offset === 0 ? await exactTitles(deps.database, query, filters) : [];
-  const ids = [...new Set([...titled, ...ranking.ids])].slice(request.offset, window);
-  const papers = await getSummaries(deps.database, ids);
-  return { ...base, goTo: null, papers, total: Math.max(ranking.total, titled.length) };
+  const ranking = await inTime(rank(deps, query, filters, request.mode, window), NOTHING_IN_TIME);
+  const titled = request.offset === 0 ? await inTime(exactTitles(deps.database, query, filters), null) : [];
+  const ids = [...new Set([...(titled ?? []), ...ranking.ids])].slice(request.offset, window);
+  const papers = await withoutDeadline(() => getSummaries(deps.database, ids));
+  const partial = ranking.partial === true || titled === null;
+  return { ...base, goTo: null, papers, total: Math.max(ranking.total, titled?.length ?? 0), partial };
 }
 
 async function rank(
@@ -115,11 +137,16 @@ async function rank(
     const semantic = await semanticRanking(deps, query, filters, depth, NO_FEEDBACK);
     return { ids: semantic.ids.slice(0, window), total: semantic.ids.length };
   }
-  const keyword = await keywordRanking(deps.database, query, filters, depth);
+  const keyword = await inTime(keywordRanking(deps.database, query, filters, depth), {
+    ...NOTHING_IN_TIME,
+    scores: [],
+  });
   const feedback = { papers: keyword.ids.slice(0, HYBRID.feedbackPapers), weight: HYBRID.feedbackWeight };
-  const semantic = await semanticRanking(deps, query, filters, depth, feedback);
+  const semantic = await inTime(semanticRanking(deps, query, filters, depth, feedback), null);
+  if (semantic === null) return { ...keyword, ids: keyword.ids.slice(0, window), partial: true };
   const fused = fuseRankings(keyword, semantic, HYBRID.fusion);
-  return { ids: fused.slice(0, window), total: Math.max(keyword.total, fused.length) };
+  const partial = keyword.partial === true;
+  return { ids: fused.slice(0, window), total: Math.max(keyword.total, fused.length), partial };
 }
 
 /** Nearest papers to the query's words, keeping only those that pass the filters and exclusions. */

@@ -23,7 +23,8 @@ const UNAVAILABLE = new Set([
   "08006",
 ]);
 // node-postgres reports a connection lost mid-query in words only.
-const LOST = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+const LOST =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
 export function storageFault(error: unknown): StorageFault | null {
   const code = (error as { code?: unknown } | null)?.code;

@@ -16,6 +16,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   upstream: 502,
+  overloaded: 503,
 };
 
 const FASTIFY_CODES: Record<number, ErrorCode | "too_large" | "internal"> = {
@@ -69,12 +70,15 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, describe
 export function registerErrorHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const described = describe(error);
+    const retryAfter = isAppError(error) ? error.details?.retryAfterSeconds : undefined;
+    if (typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
     if (described.status === 502) {
       // The detail names internal addresses (the arXiv mirror, the mail or embeddings server): the log has it.
       request.log.warn({ err: error }, "an outside service failed");
       return sendError(request, reply, UPSTREAM_FAILED);
     }
-    if (described.status >= 500) request.log.error({ err: error }, "request failed");
+    if (described.status >= 500 && described.status !== 503)
+      request.log.error({ err: error }, "request failed");
     return sendError(request, reply, described);
   });
   app.setNotFoundHandler((request, reply) =>

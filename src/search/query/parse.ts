@@ -1,4 +1,5 @@
 import { parseArxivId } from "../../core/arxiv-id.js";
+import { boundClauses } from "./bounds.js";
 import { applyFilter, FILTER_KEYS, type FilterDraft } from "./filters.js";
 import { type Token, tokenize } from "./tokens.js";
 import type { Clause, SearchQuery, Words } from "./tree.js";
@@ -21,7 +22,7 @@ export function parseQuery(input: string): SearchQuery {
     const piece = readPiece(token, filters, notes);
     if (piece) pieces.push(piece);
   }
-  const clauses = groupAlternatives(pieces);
+  const clauses = boundClauses(groupAlternatives(pieces), notes);
   return { raw, arxivId: null, clauses, filters, text: clauseText(clauses), notes };
 }
 

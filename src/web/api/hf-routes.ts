@@ -8,6 +8,7 @@ import { searchList } from "../../lists/search.js";
 import type { Services } from "../../services.js";
 import { requireBearerAccount } from "../auth/bearer.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
+import { enforceSearchLimit } from "../search/search-limits.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { dailyPapers, indexPaper, listPapers, paperInfo, searchPapers } from "./hf-operations.js";
 import { hfPage, pagesOfWindow } from "./paging.js";
@@ -44,11 +45,13 @@ export function registerHfReadRoutes(app: FastifyInstance, services: Services) {
 
   app.get(searchPapers.path, async (request, reply) => {
     const { offset, limit, ...terms } = parseInput(SearchQuery, request.query, "query");
+    await enforceSearchLimit(services, request, reply);
     const pages = await Promise.all(
-      pagesOfWindow(offset, limit).map((page) => searchList(services, terms, page)),
+      pagesOfWindow(offset, limit).map((page) => searchList(services.search, terms, page)),
     );
     const skip = offset % limit;
     const papers = pages.flatMap((list) => list.papers).slice(skip, skip + limit);
+    if (pages.some((list) => list.partial)) reply.header("x-search-partial", "time budget");
     reply.header("x-total-count", String(pages[0]?.total ?? 0));
     return papers.map((paper) => presentDailyPaper(paper, context));
   });

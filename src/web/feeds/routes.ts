@@ -14,6 +14,7 @@ import type { Services } from "../../services.js";
 import { SearchTermsQuery } from "../api/queries.js";
 import { FEED_FORMATS, type FeedExtension } from "../components/feed-links.js";
 import { parseForm } from "../form.js";
+import { enforceSearchLimit } from "../search/search-limits.js";
 import { collectionFeed } from "./collection-feed.js";
 import { CONTENT_TYPES, renderFeed } from "./render.js";
 
@@ -54,16 +55,17 @@ export function registerFeeds(app: FastifyInstance, services: Services) {
     search: (query) => {
       const terms = parseForm(SearchTermsQuery, query);
       if (terms.q.trim() === "") throw invalid("a search feed needs a query: /feeds/search.atom?q=words");
-      return searchList(services, terms, FIRST_PAGE);
+      return searchList(services.search, terms, FIRST_PAGE);
     },
   };
-  app.get<{ Params: { file: string } }>("/feeds/:file", (request, reply) =>
-    send(reply, request.params.file, (name) => {
+  app.get<{ Params: { file: string } }>("/feeds/:file", async (request, reply) => {
+    if (request.params.file.startsWith("search.")) await enforceSearchLimit(services, request, reply);
+    return send(reply, request.params.file, (name) => {
       const load = top[name];
       if (!load) throw notFound(`There is no feed called ${name}.`);
       return load(request.query);
-    }),
-  );
+    });
+  });
   const byPeriod = { ...FIRST_PAGE, sort: PERIOD_DEFAULT_SORT };
   const named: Record<string, (name: string) => Promise<PaperList>> = {
     day: (name) => dayList(database, parseDay(name), FIRST_PAGE),

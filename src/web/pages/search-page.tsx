@@ -36,6 +36,11 @@ export function SearchPage({ list, notIndexed = 0, notIndexedCap = 0 }: SearchPa
         {query.notes.map((note) => (
           <p class="notice">{note}</p>
         ))}
+        {list.partial ? (
+          <p class="notice">
+            This search ran out of time: these are the best results found in time, and there may be more.
+          </p>
+        ) : null}
         {notIndexed > 0 ? (
           <p class="notice">
             {notIndexed > notIndexedCap

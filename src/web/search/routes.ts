@@ -8,6 +8,7 @@ import { SearchTermsQuery } from "../api/queries.js";
 import { parseForm } from "../form.js";
 import { SearchPage } from "../pages/search-page.js";
 import { sendPage } from "../pages/send-page.js";
+import { enforceSearchLimit } from "./search-limits.js";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -20,8 +21,9 @@ const NOT_INDEXED_CAP = 10_000;
 export function registerSearchRoutes(app: FastifyInstance, services: Services) {
   app.get("/search", async (request, reply) => {
     const { page, ...terms } = parseForm(pageQuery, request.query);
+    if (terms.q.trim() !== "") await enforceSearchLimit(services, request, reply);
     const [list, notIndexed] = await Promise.all([
-      searchList(services, terms, { page, size: SEARCH_PAGE_SIZE }),
+      searchList(services.search, terms, { page, size: SEARCH_PAGE_SIZE }),
       // Papers a bulk import stored but the keyword index does not hold yet (see `paperboy import`).
       terms.q.trim() === "" ? 0 : pendingKeywordIndex(services.database, NOT_INDEXED_CAP + 1),
     ]);

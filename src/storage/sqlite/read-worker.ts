@@ -1,0 +1,59 @@
+import { parentPort, workerData } from "node:worker_threads";
+import BetterSqlite3 from "better-sqlite3";
+
+/** A query for the reader thread: run it, and stop it once `deadline` (epoch ms, 0 for none) has passed. */
+export interface ReadTask {
+  readonly id: number;
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+  readonly deadline: number;
+}
+
+export type ReadAnswer =
+  | { readonly id: number; readonly rows: unknown[] }
+  | { readonly id: number; readonly error: { readonly code: string | null; readonly message: string } };
+
+const { file, extension } = workerData as { file: string; extension: string | null };
+const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+db.pragma("busy_timeout = 5000");
+db.pragma("cache_size = -16384");
+const arm = armDeadline(db, extension);
+const statements = new Map<string, BetterSqlite3.Statement>();
+const STATEMENTS_KEPT = 500;
+
+function armDeadline(db: BetterSqlite3.Database, extension: string | null) {
+  if (!extension) return null;
+  db.loadExtension(extension);
+  const statement = db.prepare("select paperboy_deadline(?)");
+  return (ms: number) => statement.get(ms);
+}
+
+function prepared(sql: string): BetterSqlite3.Statement {
+  let statement = statements.get(sql);
+  if (!statement) {
+    if (statements.size >= STATEMENTS_KEPT) statements.clear();
+    statement = db.prepare(sql);
+    statements.set(sql, statement);
+  }
+  return statement;
+}
+
+function run(task: ReadTask): ReadAnswer {
+  const left = task.deadline > 0 ? task.deadline - Date.now() : 0;
+  if (task.deadline > 0 && left <= 0)
+    return { id: task.id, error: { code: "SQLITE_INTERRUPT", message: "past its deadline" } };
+  arm?.(Math.max(0, Math.ceil(left)));
+  try {
+    const statement = prepared(task.sql);
+    if (statement.reader) return { id: task.id, rows: statement.all(...task.parameters) };
+    statement.run(...task.parameters);
+    return { id: task.id, rows: [] };
+  } catch (error) {
+    const { code, message } = error as Error & { code?: string };
+    return { id: task.id, error: { code: code ?? null, message } };
+  } finally {
+    arm?.(0);
+  }
+}
+
+parentPort?.on("message", (task: ReadTask) => parentPort?.postMessage(run(task)));
