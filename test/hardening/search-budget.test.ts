@@ -70,22 +70,31 @@ describe.each(BACKENDS)("searches on a budget (%s)", (backend) => {
   });
 
   it("answers the audit's hostile queries within the budget while a page answers at once", async () => {
-    await app.inject("/papers");
-    const started = Date.now();
-    const searches = HOSTILE_QUERIES.map(async (url) => {
-      const response = await app.inject(url);
-      return { url, status: response.statusCode, took: Date.now() - started };
-    });
-    const pageStarted = Date.now();
-    const page = await app.inject("/papers");
-    const pageTook = Date.now() - pageStarted;
-    const answered = await Promise.all(searches);
-    expect(page.statusCode).toBe(200);
-    expect(pageTook).toBeLessThan(100);
-    for (const search of answered) {
-      expect(search.status, search.url).toBe(200);
-      expect(search.took, search.url).toBeLessThan(BUDGET_MS + 1_500);
+    const timePage = async () => {
+      const pageStarted = Date.now();
+      const page = await app.inject("/papers");
+      expect(page.statusCode).toBe(200);
+      return Date.now() - pageStarted;
+    };
+    // The same page alone first: what the machine takes for it now, whatever else runs on it. A machine shared
+    // with other work can stall any one measurement, so the best of three rounds counts.
+    const excess: number[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const alone = Math.min(await timePage(), await timePage());
+      const started = Date.now();
+      const searches = HOSTILE_QUERIES.map(async (url) => {
+        const response = await app.inject(url);
+        return { url, status: response.statusCode, took: Date.now() - started };
+      });
+      const beside = await timePage();
+      for (const search of await Promise.all(searches)) {
+        expect(search.status, search.url).toBe(200);
+        expect(search.took, search.url).toBeLessThan(BUDGET_MS + 1_500);
+      }
+      excess.push(beside - alone);
     }
+    // The searches add less than 100 ms to the page: they do not hold the event loop.
+    expect(Math.min(...excess)).toBeLessThan(100);
   });
 
   it("says a search is partial when its statements ran out of time", async () => {

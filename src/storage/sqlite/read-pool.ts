@@ -77,14 +77,17 @@ export class ReadPool {
     );
   }
 
-  /** A thread that died takes its statements with it; a new one takes its place. */
+  /**
+   * A thread that died takes its statements with it; a new one is started by the next statement, not at once,
+   * so a thread that cannot start (an unreadable file) costs one failed statement each, never a loop.
+   */
   private fail(thread: Thread, error: Error) {
     for (const [id, pending] of this.pending) {
       pending.reject(error);
       this.pending.delete(id);
     }
     const index = this.threads.indexOf(thread);
-    if (index >= 0) this.threads[index] = this.start();
+    if (index >= 0) this.threads.splice(index, 1);
   }
 
   /** Runs one statement on the least busy thread; rejects with DeadlineExceeded past `deadline`. */

@@ -21,9 +21,14 @@ const arm = armDeadline(db, extension);
 const statements = new Map<string, BetterSqlite3.Statement>();
 const STATEMENTS_KEPT = 500;
 
+/** The deadline setter, when the extension loads; without it statements run to their end. */
 function armDeadline(db: BetterSqlite3.Database, extension: string | null) {
   if (!extension) return null;
-  db.loadExtension(extension);
+  try {
+    db.loadExtension(extension);
+  } catch {
+    return null;
+  }
   const statement = db.prepare("select paperboy_deadline(?)");
   return (ms: number) => statement.get(ms);
 }
