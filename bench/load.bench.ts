@@ -114,7 +114,14 @@ interface Call {
 function call(base: URL, agent: Agent, spec: Call): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: base.hostname, port: base.port, agent, method: spec.method, path: spec.path, headers: spec.headers },
+      {
+        host: base.hostname,
+        port: base.port,
+        agent,
+        method: spec.method,
+        path: spec.path,
+        headers: spec.headers,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -167,7 +174,13 @@ async function load(base: URL, members: readonly Member[], corpus: Corpus) {
       step += 1;
       const kind = pick(Math.random());
       const paper = corpus.paperIds[step % corpus.paperIds.length] ?? "";
-      const spec = callFor(kind, member, paper, corpus.queries[step % corpus.queries.length] ?? "model", step);
+      const spec = callFor(
+        kind,
+        member,
+        paper,
+        corpus.queries[step % corpus.queries.length] ?? "model",
+        step,
+      );
       const tally = tallies.get(kind) ?? newTally();
       const sent = performance.now();
       try {
@@ -195,7 +208,8 @@ function callFor(kind: Kind, member: Member, paper: string, query: string, step:
   if (kind === "day page") return { method: "GET", path: "/papers", headers };
   if (kind === "paper page") return { method: "GET", path: `/papers/${paper}`, headers };
   if (kind === "search") return { method: "GET", path: `/search?q=${encodeURIComponent(query)}`, headers };
-  if (kind === "upvote") return { method: "POST", path: `/api/papers/${paper}/upvote`, headers: bearer, body: "{}" };
+  if (kind === "upvote")
+    return { method: "POST", path: `/api/papers/${paper}/upvote`, headers: bearer, body: "{}" };
   const body = JSON.stringify({ body: `load test comment ${step}` });
   return { method: "POST", path: `/api/papers/${paper}/comments`, headers: bearer, body };
 }
@@ -207,7 +221,9 @@ function percentile(sorted: readonly number[], p: number): number {
 
 function report(tallies: Map<Kind, Tally>, seconds: number) {
   const total = [...tallies.values()].reduce((sum, t) => sum + t.latencies.length, 0);
-  console.log(`${CONNECTIONS} connections, ${seconds.toFixed(0)} s: ${Math.round(total / seconds)} req/s in all`);
+  console.log(
+    `${CONNECTIONS} connections, ${seconds.toFixed(0)} s: ${Math.round(total / seconds)} req/s in all`,
+  );
   console.log("kind         requests   req/s   p50 ms   p99 ms   statuses");
   for (const [kind, tally] of tallies) {
     const sorted = [...tally.latencies].sort((a, b) => a - b);
@@ -220,13 +236,21 @@ function report(tallies: Map<Kind, Tally>, seconds: number) {
   }
   const day = tallies.get("day page");
   const worst = Math.max(
-    ...[...(day?.windows.values() ?? [])].map((window) => percentile([...window].sort((a, b) => a - b), 99)),
+    ...[...(day?.windows.values() ?? [])].map((window) =>
+      percentile(
+        [...window].sort((a, b) => a - b),
+        99,
+      ),
+    ),
   );
   console.log(`day page: worst p99 over 10-second windows ${worst.toFixed(1)} ms (goal < 50 ms)`);
 }
 
 async function checkWrites(services: Services, acknowledged: Acknowledged) {
-  const upvotes = await services.database.kysely.selectFrom("upvotes").select(["user_id", "paper_id"]).execute();
+  const upvotes = await services.database.kysely
+    .selectFrom("upvotes")
+    .select(["user_id", "paper_id"])
+    .execute();
   const stored = new Set(upvotes.map((row) => `${row.user_id}:${row.paper_id}`));
   const lostUpvotes = [...acknowledged.upvotes].filter((key) => !stored.has(key)).length;
   const comments = await services.database.kysely
