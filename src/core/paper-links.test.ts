@@ -10,6 +10,7 @@ describe("paperLinks", () => {
       ),
     ).toEqual({
       githubRepo: "https://github.com/desBugger/constitutional-mt",
+      codeRepo: "https://github.com/desBugger/constitutional-mt",
       projectPage: "https://example.org/mt",
     });
   });
@@ -23,7 +24,18 @@ describe("paperLinks", () => {
   it("does not take arXiv, DOI or licence links for project pages", () => {
     expect(paperLinks("https://doi.org/10.1/x", "https://arxiv.org/abs/2101.00001")).toEqual({
       githubRepo: null,
+      codeRepo: null,
       projectPage: null,
     });
+  });
+
+  it("takes a GitLab project, nested groups included, as the code when there is no GitHub one", () => {
+    expect(paperLinks("Code: https://gitlab.com/lab/sub/tool/-/tree/main.", "").codeRepo).toBe(
+      "https://gitlab.com/lab/sub/tool",
+    );
+    expect(paperLinks("https://gitlab.com/a/b.git and https://github.com/c/d", "").codeRepo).toBe(
+      "https://github.com/c/d",
+    );
+    expect(paperLinks("https://gitlab.com/a/b", "").projectPage).toBeNull();
   });
 });

@@ -45,8 +45,22 @@ describe("the digest's HTML part", () => {
     );
     expect(html.match(/<html/g)).toHaveLength(1);
     expect(html.match(/<\/html>/g)).toHaveLength(1);
-    expect(html).toContain("Pricing $` and $' and $&amp; &lt;script>");
+    expect(html).toContain("Pricing $` and $' and $&amp; &lt;script&gt;");
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("@@");
+  });
+
+  it("writes TeX text commands as styling, never as they were typed", () => {
+    const title = "A \\emph{sharp} bound -- in \\textbf{every} $n$";
+    const html = renderDigestHtml(
+      {
+        email: "grace@example.org",
+        period: dayPeriod("2026-07-01"),
+        items: [{ paper: paper("2607.00001", title), because: "trending" }],
+      },
+      links,
+    );
+    expect(html).toContain("A <em>sharp</em> bound – in <strong>every</strong> $n$");
+    expect(html).not.toContain("\\emph");
   });
 });

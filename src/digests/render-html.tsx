@@ -1,4 +1,5 @@
 import { renderToString } from "preact-render-to-string";
+import { texToHtml } from "../core/tex-text.js";
 import { collapseWhitespace, truncateWords } from "../core/text.js";
 import {
   ABSTRACT_CHARS,
@@ -29,11 +30,19 @@ function Item({ item, baseUrl }: { item: DigestItem; baseUrl: string }) {
   return (
     <tr>
       <td style={STYLE.cell}>
-        <a href={urls.page} style={STYLE.title}>
-          {collapseWhitespace(item.paper.title)}
-        </a>
+        <a
+          href={urls.page}
+          style={STYLE.title}
+          // TeX text commands as tags (texToHtml escapes all text): mail clients show no \emph{...}.
+          dangerouslySetInnerHTML={{ __html: texToHtml(collapseWhitespace(item.paper.title)) }}
+        />
         <p style={STYLE.meta}>{authorLine(item.paper.authors)}</p>
-        <p style={STYLE.text}>{truncateWords(collapseWhitespace(item.paper.abstract), ABSTRACT_CHARS)}</p>
+        <p
+          style={STYLE.text}
+          dangerouslySetInnerHTML={{
+            __html: texToHtml(truncateWords(collapseWhitespace(item.paper.abstract), ABSTRACT_CHARS)),
+          }}
+        />
         <p style={STYLE.meta}>
           <a href={urls.arxiv} style={STYLE.link}>
             arXiv

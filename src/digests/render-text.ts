@@ -1,3 +1,4 @@
+import { plainTexText } from "../core/tex-text.js";
 import { collapseWhitespace, truncateWords } from "../core/text.js";
 import {
   ABSTRACT_CHARS,
@@ -18,9 +19,9 @@ function paperBlock(paper: DigestItem["paper"], baseUrl: string): string {
   if (text === undefined) {
     const urls = paperUrls(baseUrl, paper.id);
     text = [
-      collapseWhitespace(paper.title),
+      plainTexText(collapseWhitespace(paper.title)),
       `   ${authorLine(paper.authors)}`,
-      `   ${truncateWords(collapseWhitespace(paper.abstract), ABSTRACT_CHARS)}`,
+      `   ${plainTexText(truncateWords(collapseWhitespace(paper.abstract), ABSTRACT_CHARS))}`,
       `   Read: ${urls.page}`,
       `   arXiv: ${urls.arxiv}  PDF: ${urls.pdf}`,
     ].join("\n");

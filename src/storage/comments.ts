@@ -4,7 +4,10 @@ export interface CommentRow {
   readonly id: number;
   readonly paperId: string;
   readonly authorId: number;
+  /** The author's handle. */
   readonly author: string;
+  /** The name the author shows (display name), or their handle when they set none. */
+  readonly authorName: string;
   readonly parentId: number | null;
   readonly body: string;
   readonly createdAt: string;
@@ -22,6 +25,7 @@ function commentQuery(database: Database) {
       "c.paper_id",
       "c.user_id",
       "u.handle",
+      "u.display_name",
       "c.parent_id",
       "c.body",
       "c.created_at",
@@ -39,6 +43,7 @@ function toComment(r: Row): CommentRow {
     paperId: r.paper_id,
     authorId: r.user_id,
     author: r.handle,
+    authorName: r.display_name?.trim() || r.handle,
     parentId: r.parent_id,
     body: r.body,
     createdAt: r.created_at,

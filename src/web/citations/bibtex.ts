@@ -1,5 +1,6 @@
 import { arxivAbsUrl } from "../../core/arxiv-id.js";
 import type { PaperSummary } from "../../core/paper.js";
+import { parseTexText, plainOf } from "../../core/tex-text.js";
 import { uniqueKeys } from "./keys.js";
 
 /** BibTeX entries in the form arXiv's own export uses (`@misc` with eprint, archivePrefix, primaryClass). */
@@ -89,8 +90,9 @@ const STOP_WORDS = new Set(["a", "an", "the", "on", "of", "in", "for", "and", "t
 /** `lovelace2026analytical`: first author's last name, year, first significant title word. */
 export function citationKey(paper: PaperSummary): string {
   const surname = asciiWord(paper.authors[0]?.split(/\s+/).at(-1) ?? "") || "anon";
+  // The title's words as read, not its TeX commands ("\emph{Sharp}" gives "sharp") nor its formulas.
   const word =
-    paper.title
+    plainOf(parseTexText(paper.title).filter((node) => node.kind !== "math"))
       .split(/\s+/)
       .map(asciiWord)
       .find((w) => w.length > 0 && !STOP_WORDS.has(w)) ?? "";

@@ -1,5 +1,6 @@
 import { arxivAbsUrl, arxivPdfUrl } from "../../core/arxiv-id.js";
 import type { Paper } from "../../core/paper.js";
+import { plainTexText } from "../../core/tex-text.js";
 
 /** schema.org ScholarlyArticle for a paper, as Google Scholar and Zotero read it. */
 export function scholarlyArticle(paper: Paper, baseUrl: string): Record<string, unknown> {
@@ -7,9 +8,9 @@ export function scholarlyArticle(paper: Paper, baseUrl: string): Record<string, 
     "@context": "https://schema.org",
     "@type": "ScholarlyArticle",
     "@id": `${baseUrl}/papers/${paper.id}`,
-    headline: paper.title,
-    name: paper.title,
-    abstract: paper.abstract,
+    headline: plainTexText(paper.title),
+    name: plainTexText(paper.title),
+    abstract: plainTexText(paper.abstract),
     author: paper.authors.map((name) => ({ "@type": "Person", name })),
     identifier: { "@type": "PropertyValue", propertyID: "arXiv", value: paper.id },
     url: arxivAbsUrl(paper.id),

@@ -17,7 +17,7 @@ function linkLines(paper: Paper, baseUrl: string): string[] {
     `- PDF: <${arxivPdfUrl(paper.id)}>`,
     `- Paperboy: <${baseUrl}/papers/${paper.id}>`,
   ];
-  if (links.githubRepo) lines.push(`- Code: <${links.githubRepo}>`);
+  if (links.codeRepo) lines.push(`- Code: <${links.codeRepo}>`);
   if (links.projectPage) lines.push(`- Project page: <${links.projectPage}>`);
   if (paper.doi) lines.push(`- DOI: <https://doi.org/${encodeURI(paper.doi)}>`);
   return lines;

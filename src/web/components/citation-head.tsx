@@ -1,12 +1,13 @@
 import { arxivAbsUrl, arxivPdfUrl } from "../../core/arxiv-id.js";
 import type { Paper } from "../../core/paper.js";
+import { plainTexText } from "../../core/tex-text.js";
 import { jsonForScript, scholarlyArticle } from "../citations/json-ld.js";
 
 /** `2026/06/20` from an ISO instant or day: the date form Google Scholar's citation_* tags ask for. */
 const scholarDate = (text: string) => text.slice(0, 10).replaceAll("-", "/");
 
 function citationTags(paper: Paper): [string, string][] {
-  const tags: [string, string][] = [["citation_title", paper.title]];
+  const tags: [string, string][] = [["citation_title", plainTexText(paper.title)]];
   for (const author of paper.authors) tags.push(["citation_author", author]);
   const date = paper.published ?? paper.listingDay;
   if (date) tags.push(["citation_publication_date", scholarDate(date)], ["citation_date", scholarDate(date)]);
@@ -15,7 +16,7 @@ function citationTags(paper: Paper): [string, string][] {
     ["citation_arxiv_id", paper.id],
     ["citation_abstract_html_url", arxivAbsUrl(paper.id)],
     ["citation_pdf_url", arxivPdfUrl(paper.id)],
-    ["citation_abstract", paper.abstract],
+    ["citation_abstract", plainTexText(paper.abstract)],
   );
   if (paper.doi) tags.push(["citation_doi", paper.doi]);
   if (paper.journalRef) tags.push(["citation_journal_title", paper.journalRef]);

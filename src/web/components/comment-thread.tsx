@@ -78,9 +78,17 @@ function CommentBody({ comment, hasReplies }: { comment: CommentRow; hasReplies:
   return (
     <div class={comment.hiddenAt ? "comment-hidden" : undefined}>
       <p class="comment-meta">
-        <strong>{comment.author}</strong> ·{" "}
-        <time datetime={comment.createdAt}>{comment.createdAt.slice(0, 16).replace("T", " ")}</time>
-        {comment.editedAt ? " · edited" : null}
+        <strong class="comment-author">{comment.authorName}</strong>
+        {comment.authorName === comment.author ? null : <span class="handle"> @{comment.author}</span>} ·{" "}
+        <a href={`#comment-${comment.id}`} class="comment-time">
+          <Moment instant={comment.createdAt} />
+        </a>
+        {comment.editedAt ? (
+          <>
+            {" · edited "}
+            <Moment instant={comment.editedAt} />
+          </>
+        ) : null}
         {comment.hiddenAt ? " · hidden" : null}
       </p>
       {/* Sanitised by construction: markdown-it with raw HTML off and only http(s)/mailto links. */}
@@ -91,8 +99,10 @@ function CommentBody({ comment, hasReplies }: { comment: CommentRow; hasReplies:
 }
 
 function CommentActions({ comment, curator, own }: { comment: CommentRow; curator: boolean; own: boolean }) {
+  if (!own && !curator) return null;
+  // A <div>: a <p> cannot hold a form, and the parser would end it before the first one.
   return (
-    <p class="comment-actions">
+    <div class="comment-actions">
       {own ? <a href={`/comments/${comment.id}/edit`}>Edit</a> : null}{" "}
       {own ? (
         <PostForm action={`/comments/${comment.id}/delete`} class="inline">
@@ -108,7 +118,26 @@ function CommentActions({ comment, curator, own }: { comment: CommentRow; curato
           </button>
         </PostForm>
       ) : null}
-    </p>
+    </div>
+  );
+}
+
+const EXACT = new Intl.DateTimeFormat("en-US", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+/**
+ * An instant, written exactly (UTC) and kept exact on hover; public/times.js rewrites the text as "3 hours ago"
+ * in the reader's browser, so a page kept rendered for hours never shows a stale "just now".
+ */
+function Moment({ instant }: { readonly instant: string }) {
+  const exact = `${EXACT.format(new Date(instant))} UTC`;
+  return (
+    <time datetime={instant} title={exact} data-relative="">
+      {exact}
+    </time>
   );
 }
 

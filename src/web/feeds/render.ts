@@ -1,5 +1,6 @@
 import { Feed, type Item } from "feed";
 import type { PaperSummary } from "../../core/paper.js";
+import { plainTexText, texToHtml } from "../../core/tex-text.js";
 import { collapseWhitespace, escapeHtml } from "../../core/text.js";
 import type { PaperList } from "../../lists/paper-list.js";
 import { type FeedExtension, feedHref } from "../components/feed-links.js";
@@ -17,7 +18,7 @@ function paperDate(paper: PaperSummary): Date {
 
 function item(baseUrl: string, paper: PaperSummary, extension: FeedExtension): Item {
   const url = `${baseUrl}/papers/${paper.id}`;
-  const title = collapseWhitespace(paper.title);
+  const title = plainTexText(collapseWhitespace(paper.title));
   return {
     // Atom titles are declared HTML by the library; JSON Feed titles are plain text. RSS titles go in as an
     // extension element of escaped text: the library writes them in CDATA and escapes only the first `]]>`.
@@ -27,7 +28,7 @@ function item(baseUrl: string, paper: PaperSummary, extension: FeedExtension): I
     guid: url,
     link: url,
     date: paperDate(paper),
-    description: `<p>${escapeHtml(paper.authors.join(", "))}</p><p>${escapeHtml(collapseWhitespace(paper.abstract))}</p>`,
+    description: `<p>${escapeHtml(paper.authors.join(", "))}</p><p>${texToHtml(collapseWhitespace(paper.abstract))}</p>`,
     category: paper.categories.map((name) => ({ name, term: name })),
     // RSS 2.0 wants an email address in <author>, so names go in the description only.
     ...(extension === "rss" ? {} : { author: paper.authors.map((name) => ({ name })) }),

@@ -1,16 +1,23 @@
 import katex from "katex";
-import { splitMath } from "./split-math.js";
+import { parseTexText, type TexNode, type TexStyle } from "../../core/tex-text.js";
 import { stylesToClasses } from "./style-classes.js";
 
-/** Plain text to escape, or HTML that KaTeX produced (the only HTML Paperboy inserts into a page). */
+/**
+ * Plain text to escape, HTML that KaTeX produced (the only HTML Paperboy inserts into a page), or text styling
+ * from TeX commands (`\emph{...}`, `\url{...}`) around more pieces.
+ */
 export type RenderedPiece =
   | { readonly kind: "text"; readonly text: string }
-  | { readonly kind: "math"; readonly html: string; readonly display: boolean };
+  | { readonly kind: "math"; readonly html: string; readonly display: boolean }
+  | { readonly kind: TexStyle; readonly children: readonly RenderedPiece[] }
+  | { readonly kind: "link"; readonly url: string; readonly children: readonly RenderedPiece[] };
 
 export interface RenderedText {
   readonly pieces: readonly RenderedPiece[];
   /** Style classes the math uses (see style-classes.ts); empty when there is no math. */
   readonly classes: readonly string[];
+  /** How many formulas were typeset. */
+  readonly formulas: number;
 }
 
 // The same titles and abstracts are shown on many requests; KaTeX takes about a millisecond per formula.
@@ -31,8 +38,8 @@ const KATEX_OPTIONS = {
 } as const;
 
 /**
- * Splits text into plain pieces and typeset formulas. A formula KaTeX rejects stays as it was written,
- * delimiters included, and is escaped like any other text.
+ * Splits text into plain pieces, typeset formulas and TeX text styling. A formula KaTeX rejects stays as it was
+ * written, delimiters included, and is escaped like any other text.
  */
 export function renderMathText(text: string): RenderedText {
   const cached = cache.get(text);
@@ -48,29 +55,35 @@ export function renderMathText(text: string): RenderedText {
 }
 
 function typeset(text: string): RenderedText {
-  if (!/[$\\]/.test(text)) return { pieces: [{ kind: "text", text }], classes: [] };
-  const pieces: RenderedPiece[] = [];
   const classes = new Set<string>();
-  const pushText = (value: string) => {
-    const last = pieces.at(-1);
-    if (last?.kind === "text") pieces[pieces.length - 1] = { kind: "text", text: last.text + value };
-    else pieces.push({ kind: "text", text: value });
+  let formulas = 0;
+  const render = (nodes: readonly TexNode[]): RenderedPiece[] => {
+    const pieces: RenderedPiece[] = [];
+    const pushText = (value: string) => {
+      const last = pieces.at(-1);
+      if (last?.kind === "text") pieces[pieces.length - 1] = { kind: "text", text: last.text + value };
+      else pieces.push({ kind: "text", text: value });
+    };
+    for (const node of nodes) {
+      if (node.kind === "text") pushText(node.text);
+      else if (node.kind === "link") pieces.push({ ...node, children: render(node.children) });
+      else if (node.kind !== "math") pieces.push({ kind: node.kind, children: render(node.children) });
+      else {
+        const html = formula(node.tex, node.display);
+        if (html === null) {
+          pushText(node.source);
+          continue;
+        }
+        const converted = stylesToClasses(html);
+        for (const name of converted.classes) classes.add(name);
+        formulas += 1;
+        pieces.push({ kind: "math", html: converted.html, display: node.display });
+      }
+    }
+    return pieces;
   };
-  for (const piece of splitMath(text)) {
-    if (piece.kind === "text") {
-      pushText(piece.text);
-      continue;
-    }
-    const html = formula(piece.tex, piece.display);
-    if (html === null) {
-      pushText(piece.source);
-      continue;
-    }
-    const converted = stylesToClasses(html);
-    for (const name of converted.classes) classes.add(name);
-    pieces.push({ kind: "math", html: converted.html, display: piece.display });
-  }
-  return { pieces, classes: [...classes] };
+  const pieces = render(parseTexText(text));
+  return { pieces, classes: [...classes], formulas };
 }
 
 function formula(tex: string, display: boolean): string | null {

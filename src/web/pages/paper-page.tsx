@@ -1,12 +1,18 @@
-import { arxivAbsUrl, arxivPdfUrl } from "../../core/arxiv-id.js";
 import type { Paper, PaperSummary } from "../../core/paper.js";
+import { plainTexText } from "../../core/tex-text.js";
+import { assetUrl } from "../assets.js";
+import { bibtexEntry } from "../citations/bibtex.js";
+import { ArxivDates } from "../components/arxiv-dates.js";
 import { CitationHead } from "../components/citation-head.js";
+import { CiteBox } from "../components/cite-box.js";
 import { CommentSection } from "../components/comment-thread.js";
 import { CuratorPanel } from "../components/curator-panel.js";
 import { Layout } from "../components/layout.js";
-import { MathText } from "../components/math-text.js";
+import { LinkedText, MathText } from "../components/math-text.js";
+import { PaperActions } from "../components/paper-actions.js";
 import { AuthorList, CategoryList } from "../components/paper-meta.js";
 import { PaperStats } from "../components/paper-stats.js";
+import { ShareHead } from "../components/share-head.js";
 import { formatDay } from "../format.js";
 import type { PaperCommunity } from "./paper-community.js";
 
@@ -23,9 +29,16 @@ export function PaperPage({
 }) {
   return (
     <Layout
-      title={paper.title}
-      description={paper.abstract.slice(0, 200)}
-      head={<CitationHead paper={paper} baseUrl={baseUrl} />}
+      title={plainTexText(paper.title)}
+      description={plainTexText(paper.abstract).slice(0, 200)}
+      head={
+        <>
+          <CitationHead paper={paper} baseUrl={baseUrl} />
+          <ShareHead title={paper.title} description={paper.abstract} url={`${baseUrl}/papers/${paper.id}`} />
+          <script src={assetUrl("copy.js")} defer />
+          <script src={assetUrl("times.js")} defer />
+        </>
+      }
     >
       <article class="paper" data-paper={paper.id}>
         <header>
@@ -37,6 +50,8 @@ export function PaperPage({
             <AuthorList authors={paper.authors} />
           </p>
           <CategoryList categories={paper.categories} />
+          <PaperActions paper={paper} />
+          <ArxivDates paper={paper} />
           {paper.listingDay ? (
             <p class="featured">
               Featured on{" "}
@@ -64,14 +79,9 @@ export function PaperPage({
           ))}
         </section>
         <PaperFacts paper={paper} />
-        <p class="paper-links">
-          <a class="button" href={arxivAbsUrl(paper.id)}>
-            arXiv page
-          </a>
-          <a class="button" href={arxivPdfUrl(paper.id)}>
-            PDF
-          </a>
-        </p>
+        <CiteBox
+          citations={[{ label: "BibTeX", text: bibtexEntry(paper), href: `/papers/${paper.id}/bibtex` }]}
+        />
         {community ? (
           <>
             <CuratorPanel paperId={paper.id} listingDay={paper.listingDay} today={community.today} />
@@ -101,7 +111,7 @@ function PaperFacts({ paper }: { readonly paper: Paper }) {
       {facts.map(([term, value]) => (
         <div key={term}>
           <dt>{term}</dt>
-          <dd>{value}</dd>
+          <dd>{term === "Comments" ? <LinkedText text={value} /> : value}</dd>
         </div>
       ))}
     </dl>
@@ -117,7 +127,9 @@ function SimilarPapers({ papers }: { readonly papers: readonly PaperSummary[] })
       <ul>
         {papers.map((p) => (
           <li key={p.id}>
-            <a href={`/papers/${p.id}`}>{p.title}</a>
+            <a href={`/papers/${p.id}`}>
+              <MathText text={p.title} />
+            </a>
           </li>
         ))}
       </ul>
