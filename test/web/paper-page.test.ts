@@ -62,9 +62,7 @@ describe.each(BACKENDS)("the paper page (%s)", (backend) => {
     // The key comes from the title's words, not its TeX commands.
     expect(cite).toContain("@misc{lovelace2026sharp,");
     expect(cite).toMatch(/eprint\s*=\s*\{2606.00011\}/);
-    expect(cite).toMatch(
-      /<button type="button" class="copy-button" data-copy="cite-0" hidden>Copy BibTeX/,
-    );
+    expect(cite).toMatch(/<button type="button" class="copy-button" data-copy="cite-0" hidden>Copy BibTeX/);
     expect(cite).toContain('href="/papers/2606.00011/bibtex"');
   });
 

@@ -78,7 +78,9 @@ function CommentBody({ comment, hasReplies }: { comment: CommentRow; hasReplies:
   return (
     <div class={comment.hiddenAt ? "comment-hidden" : undefined}>
       <p class="comment-meta">
-        <strong class="comment-author">{comment.authorName}</strong>
+        <a href={`/members/${encodeURIComponent(comment.author)}`} class="comment-author">
+          {comment.authorName}
+        </a>
         {comment.authorName === comment.author ? null : <span class="handle"> @{comment.author}</span>} ·{" "}
         <a href={`#comment-${comment.id}`} class="comment-time">
           <Moment instant={comment.createdAt} />
