@@ -1,6 +1,6 @@
 import { type Account, hasRole } from "../core/account.js";
 import { parseArxivId } from "../core/arxiv-id.js";
-import { conflict, forbidden, invalid, notFound } from "../core/errors.js";
+import { conflict, forbidden, invalid, notFound, upstream } from "../core/errors.js";
 import { type Day, listingDayOf } from "../core/listing-day.js";
 import type { Paper } from "../core/paper.js";
 import { fetchAndStorePapers } from "../ingestion/arxiv/fetch-papers.js";
@@ -9,6 +9,12 @@ import { insertListingEntry } from "../storage/listing-entries.js";
 import { getPaper } from "../storage/papers.js";
 
 const MS_PER_DAY = 86_400_000;
+
+/**
+ * How long a submission waits for arXiv's export API. A person is waiting on the form: past this it says so and
+ * keeps their input, instead of sitting out the polite client's retries (over a minute when arXiv is down).
+ */
+export const SUBMISSION_FETCH_SECONDS = 20;
 
 export interface Submission {
   readonly paperId: string;
@@ -21,7 +27,13 @@ export interface Submission {
 async function knownOrFetched(services: Services, id: string): Promise<{ paper: Paper; fetched: boolean }> {
   const known = await getPaper(services.database, id);
   if (known) return { paper: known, fetched: false };
-  const report = await fetchAndStorePapers(services, [id]);
+  const deadline = AbortSignal.timeout(SUBMISSION_FETCH_SECONDS * 1000);
+  const report = await fetchAndStorePapers(services, [id], deadline).catch((error: unknown) => {
+    if (!deadline.aborted) throw error;
+    throw upstream(
+      `arXiv did not answer within ${SUBMISSION_FETCH_SECONDS} seconds, so ${id} could not be fetched. Try again in a few minutes.`,
+    );
+  });
   const paper = report.missing.length === 0 ? await getPaper(services.database, id) : null;
   if (!paper) throw notFound(`arXiv has no paper ${id}; check the id.`);
   return { paper, fetched: true };

@@ -9,10 +9,15 @@ export interface FetchReport extends UpsertCounts {
 }
 
 /** Fetches papers by id through the export API and upserts their metadata (none is featured by this). */
-export async function fetchAndStorePapers(services: Services, ids: readonly string[]): Promise<FetchReport> {
+export async function fetchAndStorePapers(
+  services: Services,
+  ids: readonly string[],
+  signal?: AbortSignal,
+): Promise<FetchReport> {
   const wanted = [...new Set(ids.map((raw) => parseArxivId(raw).id))];
   const records = await fetchArxivPapers(services.sources.arxiv, wanted, {
     apiUrl: services.config.arxivApiUrl,
+    ...(signal ? { signal } : {}),
   });
   const counts = await upsertPapers(
     services.database,

@@ -48,9 +48,14 @@ export class HttpClient {
 
   /** GETs a URL and answers its 2xx response; any other outcome, after the allowed retries, throws. */
   get(url: string, options: GetOptions): Promise<HttpResponse> {
-    const result = this.queue.then(() => this.withRetries(new URL(url), options));
+    const { signal } = options;
+    const result = this.queue.then(() => {
+      signal?.throwIfAborted();
+      return this.withRetries(new URL(url), options);
+    });
     this.queue = result.catch(() => undefined);
-    return result;
+    // A caller with a deadline (a person waiting on a form) gives up while still queued behind a harvest too.
+    return signal ? abandonedOnAbort(result, signal) : result;
   }
 
   close(): void {
@@ -130,4 +135,13 @@ function snippet(body: Buffer): string {
     .replace(/<[^>]*>/g, " ");
   const line = text.replace(/\s+/g, " ").trim().slice(0, 160);
   return line === "" ? "" : `: ${line}`;
+}
+
+function abandonedOnAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener("abort", abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
 }

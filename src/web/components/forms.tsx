@@ -11,14 +11,17 @@ export function CsrfField() {
 export function PostForm({
   action,
   class: className,
+  busy = false,
   children,
 }: {
   readonly action: string;
   readonly class?: string;
+  /** The form may take a while: public/busy.js shows its button's data-busy-label once it is sent. */
+  readonly busy?: boolean;
   readonly children: ComponentChildren;
 }) {
   return (
-    <form method="post" action={action} class={className}>
+    <form method="post" action={action} class={className} data-busy={busy ? "" : undefined}>
       <CsrfField />
       {children}
     </form>
