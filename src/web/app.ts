@@ -7,6 +7,7 @@ import { registerApi } from "./api/register.js";
 import { registerAssets } from "./assets.js";
 import { registerCsrf } from "./auth/csrf.js";
 import { registerSessions } from "./auth/session.js";
+import { humanLogStream } from "./dev-log.js";
 import { registerErrorHandlers, sendRefusedAddress } from "./errors.js";
 import { registerFeeds } from "./feeds/routes.js";
 import { registerGracefulClose } from "./graceful-close.js";
@@ -39,10 +40,15 @@ export interface AppOptions {
 /** Builds the web application (pages, API, feeds) without listening, so tests can inject requests. */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    // Production logs JSON for collectors; a developer's terminal gets one short line per request.
     logger: {
       level: services.config.logLevel,
       serializers: { req: requestForLog },
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(options.logStream
+        ? { stream: options.logStream }
+        : services.config.production
+          ? {}
+          : { stream: humanLogStream(process.stdout) }),
     },
     bodyLimit: 256 * 1024,
     trustProxy: services.config.trustProxy,

@@ -26,19 +26,24 @@ export const serveCommand: Command = {
     const config = listeningAt(context.config, host, port);
     const services = await createServices(config);
     context.stderr.write(`${mailDeliveryLine(services.mailer.delivery)}\n`);
+    const started = performance.now();
     const demo = await loadDemoIfEmpty(services.database);
-    if (demo) context.stderr.write(`empty database: loaded the demo corpus (${formatReport(demo)})\n`);
+    if (demo)
+      context.stderr.write(
+        `empty database: loaded the demo corpus (${formatReport(demo)}, ${since(started)})\n`,
+      );
     // A bulk import queues its papers for the keyword index (see `paperboy import`): index them before the first
     // search can miss them.
     await indexQueuedPapers(services.database, context.stderr);
     // Embedding is CPU work that would stall requests: do what is missing before the first one is accepted.
-    const started = performance.now();
+    // (Training the built-in model takes most of a first start and runs on this thread: see docs/performance.md.)
+    const embedStarted = performance.now();
     const embedded = await services.semantic.refresh();
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (embedded > 0) context.stderr.write(`semantic search: embedded ${embedded} papers (${seconds} s)\n`);
+    if (embedded > 0)
+      context.stderr.write(`semantic search: embedded ${embedded} papers (${since(embedStarted)})\n`);
     const app = await buildApp(services);
     const address = await app.listen({ port, host });
-    context.stderr.write(`Paperboy is serving on ${address}/papers\n`);
+    context.stderr.write(`Paperboy is serving on ${address}/papers (ready in ${since(started)})\n`);
     // New papers (imported here or by another process) get vectors, and vectors other processes stored get
     // indexed here, on a timer rather than inside a search request.
     const stopRefreshing = services.semantic.startRefreshing((error) =>
@@ -68,3 +73,7 @@ export const serveCommand: Command = {
     return 0;
   },
 };
+
+function since(started: number): string {
+  return `${((performance.now() - started) / 1000).toFixed(1)} s`;
+}
