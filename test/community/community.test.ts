@@ -250,7 +250,7 @@ describe("submission rules", () => {
       await client.get("/papers/submit");
       const response = await client.post("/papers/submit", { paper: PAPER });
       expect(response.statusCode).toBe(502);
-      expect(response.body).toContain("did not answer as expected");
+      expect(response.body).toContain("arXiv could not be reached or did not answer within 20 seconds");
       expect(response.body).not.toContain(arxiv.url);
       expect(response.body).not.toContain("HTTP 503");
     } finally {
