@@ -10,6 +10,7 @@ import { createEmbedderSource } from "./search/embedders/create.js";
 import type { SearchDependencies } from "./search/search-papers.js";
 import { SemanticIndex } from "./search/semantic-index.js";
 import { VECTOR_INDEX_DEFAULTS } from "./search/vector-index.js";
+import { VectorIndexFiles } from "./search/vector-index-files.js";
 import { WorkGate } from "./search/work-gate.js";
 import { resolveSecretKey } from "./secrets.js";
 import { createMemoryRateLimitStore, type RateLimitStore } from "./security/rate-limit-store.js";
@@ -80,6 +81,15 @@ const SEARCH_READERS = 2;
 /** Searches that may wait for a reader; more are refused at once with 503 (search/work-gate.ts). */
 const SEARCH_QUEUE = 32;
 
+/**
+ * Where a SQLite instance saves its vector index (a folder beside the database file), so that a process starts
+ * without rebuilding the graph; PostgreSQL instances keep it in each process's memory (or use pgvector).
+ */
+function vectorIndexFiles(config: Config): VectorIndexFiles | null {
+  const file = sqliteFileOfUrl(config.databaseUrl);
+  return file === null || file === ":memory:" ? null : new VectorIndexFiles(`${file}.vector-index`);
+}
+
 /** Counters in memory serve one process; processes that share a database count in it. */
 function rateLimitStore(database: Database): RateLimitStore {
   return database.capabilities.sharedByProcesses
@@ -117,6 +127,13 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     sources,
     rateLimits: overrides.rateLimits ?? rateLimitStore(database),
     semantic,
+    semantic: new SemanticIndex(
+      database,
+      createEmbedderSource(config, database, clock),
+      VECTOR_INDEX_DEFAULTS,
+      config.semanticRefreshSeconds * 1000,
+      vectorIndexFiles(config),
+    ),
     trending: createTrendingCache(database, clock),
     search: {
       database: reader,

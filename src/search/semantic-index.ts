@@ -1,6 +1,6 @@
 import type { Database } from "../storage/database.js";
 import { embeddingWatermark } from "../storage/embedding-revisions.js";
-import { loadVectors, papersWithoutVectors, saveVectors } from "../storage/embeddings.js";
+import { loadVectors, papersWithoutVectors, saveVectors, storedVector } from "../storage/embeddings.js";
 import { detectPgvector, ensurePgvectorIndex, type Pgvector } from "../storage/postgres/pgvector.js";
 import {
   backfillPgvectors,
@@ -12,9 +12,19 @@ import type { Embedder } from "./embedders/embedder.js";
 import type { EmbedderSource } from "./embedders/source.js";
 import { type Feedback, NO_FEEDBACK, withFeedback } from "./hybrid.js";
 import { type Match, VECTOR_INDEX_DEFAULTS, VectorIndex, type VectorIndexOptions } from "./vector-index.js";
+import type { VectorIndexFiles } from "./vector-index-files.js";
 
 /** Papers embedded and stored per round trip: big enough to amortise, small enough to keep memory flat. */
 const EMBED_BATCH = 500;
+/** Revisions of stored vectors read per round trip when catching up (a revision is one batch: 500 vectors). */
+const REVISIONS_PER_READ = 40;
+/**
+ * The index is saved once it holds this many vectors, and again whenever it holds this many more than its
+ * last save or as many more as that save held, up to CHECKPOINT_MAX: a long embedding killed halfway redoes
+ * at most that many graph insertions, and a day's papers wait in the database until enough have gathered.
+ */
+const SAVE_FROM = 20_000;
+const CHECKPOINT_MAX = 500_000;
 /** Hears how many papers a refresh has embedded so far. */
 export type Progress = (embedded: number) => void;
 
@@ -41,12 +51,16 @@ export class SemanticIndex {
   private readonly own = new Set<number>();
   private refreshing: Promise<number> | null = null;
   private refreshedAt = Number.NEGATIVE_INFINITY;
+  /** Vectors in the index when it was last saved or restored. */
+  private savedSize = 0;
 
   constructor(
     private readonly database: Database,
     private readonly source: EmbedderSource,
     private readonly options: VectorIndexOptions = VECTOR_INDEX_DEFAULTS,
     readonly refreshIntervalMs: number = DEFAULT_REFRESH_MS,
+    /** Where the index is saved and restored from (beside a SQLite database); null keeps it in memory only. */
+    private readonly files: VectorIndexFiles | null = null,
   ) {}
 
   /** The embedder's identity, or null before there is one. */
@@ -129,9 +143,10 @@ export class SemanticIndex {
     return vector ? this.nearest(embedder, vector, k, new Set([id])) : [];
   }
 
+  /** A paper's vector, read where it is stored: the index keeps none it could give back. */
   private async vectorOf(embedder: Embedder, id: string): Promise<Float32Array | null> {
     if (this.pgvector) return pgvectorOf(this.database, embedder, id);
-    return this.index?.vectorOf(id) ?? null;
+    return storedVector(this.database, embedder, id);
   }
 
   private async nearest(embedder: Embedder, vector: Float32Array, k: number, exclude?: ReadonlySet<string>) {
@@ -175,20 +190,56 @@ export class SemanticIndex {
       this.stored = await countPgvectors(this.database, embedder);
       return;
     }
-    this.index = new VectorIndex(embedder.dimensions, this.options);
+    const saved = this.files?.latest(embedder, embedder.dimensions, this.options) ?? null;
+    this.index = saved?.index ?? VectorIndex.create(embedder.dimensions, this.options);
+    this.revision = saved?.revision ?? -1;
+    this.savedSize = this.index.size;
     await this.addStored((await embeddingWatermark(this.database, embedder.name)).revision);
   }
 
-  /** Indexes the vectors stored after the last revision seen, except those this process wrote itself. */
+  /**
+   * Indexes the vectors stored after the last revision seen up to `mark`, a few revisions per read so that
+   * memory stays flat however many there are, except those this process wrote itself.
+   */
   private async addStored(mark: number): Promise<void> {
     const { embedder, index } = this;
     if (!embedder || !index) return;
-    const stored = await loadVectors(this.database, embedder, this.revision);
-    index.add(
-      stored.filter((v) => !this.own.has(v.revision)).map((v) => ({ id: v.paperId, vector: v.vector })),
-    );
-    this.revision = stored.reduce((max, v) => Math.max(max, v.revision), mark);
+    while (this.revision < mark) {
+      const upTo = Math.min(mark, Math.max(this.revision, 0) + REVISIONS_PER_READ);
+      const stored = await loadVectors(this.database, embedder, this.revision, upTo);
+      index.add(
+        stored.filter((v) => !this.own.has(v.revision)).map((v) => ({ id: v.paperId, vector: v.vector })),
+        0,
+      );
+      this.revision = upTo;
+    }
     for (const revision of this.own) if (revision <= this.revision) this.own.delete(revision);
+  }
+
+  /**
+   * Moves the revision seen up to the latest one without reading anything when every revision between was
+   * this process's own (a lone embedding run); otherwise catches up by reading what others stored.
+   */
+  private async advance(): Promise<void> {
+    const embedder = this.embedder;
+    if (!embedder) return;
+    const mark = (await embeddingWatermark(this.database, embedder.name)).revision;
+    let onlyOwn = true;
+    for (let revision = this.revision + 1; revision <= mark && onlyOwn; revision += 1)
+      onlyOwn = this.own.has(revision);
+    if (!onlyOwn) return this.addStored(mark);
+    this.revision = Math.max(this.revision, mark);
+    for (const revision of this.own) if (revision <= this.revision) this.own.delete(revision);
+  }
+
+  /** Saves the index when enough vectors arrived since its last save (see SAVE_FROM). */
+  private async saveIfDue(): Promise<void> {
+    const { files, embedder, index } = this;
+    if (!files || !embedder || !index || index.size < SAVE_FROM) return;
+    if (index.size - this.savedSize < Math.max(SAVE_FROM, Math.min(this.savedSize, CHECKPOINT_MAX))) return;
+    await this.advance();
+    files.save(embedder, index, this.revision);
+    this.savedSize = index.size;
   }
 
   private async embedMissing(onProgress: Progress = () => undefined): Promise<number> {
@@ -212,10 +263,11 @@ export class SemanticIndex {
         entries.map((e) => ({ paperId: e.id, vector: e.vector })),
       );
       this.own.add(revision);
-      index?.add(entries);
+      index?.add(entries, 0);
       this.stored += index ? 0 : papers.length;
       total += papers.length;
       onProgress(total);
+      await this.saveIfDue();
     }
   }
 }

@@ -1,7 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { normalize } from "./embedders/embedder.js";
 import { seededRandom } from "./lsa/random.js";
-import { VectorIndex } from "./vector-index.js";
+import { VECTOR_INDEX_DEFAULTS, VectorIndex } from "./vector-index.js";
+import { VectorIndexFiles } from "./vector-index-files.js";
 
 /** Clustered unit vectors: harder for HNSW than uniform noise, closer to what embeddings look like. */
 function clustered(count: number, dimensions: number, seed: number): Float32Array[] {
@@ -15,49 +19,73 @@ function clustered(count: number, dimensions: number, seed: number): Float32Arra
   });
 }
 
+/** The exact top k by dot product, computed here the plain way. */
+function exactTop(vectors: readonly Float32Array[], query: Float32Array, k: number): string[] {
+  return vectors
+    .map((v, i) => ({ id: `p${i}`, score: v.reduce((sum, x, j) => sum + x * (query[j] ?? 0), 0) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, k)
+    .map((m) => m.id);
+}
+
+const unit = (...xs: number[]) => normalize(Float32Array.from(xs));
+
 describe("VectorIndex", () => {
-  it("finds exact nearest neighbours on a small corpus and leaves out what it is told", () => {
-    const index = new VectorIndex(3);
+  const folder = mkdtempSync(join(tmpdir(), "paperboy-vectors-"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("finds the nearest papers on a small corpus and leaves out what it is told", () => {
+    const index = VectorIndex.create(3);
     index.add([
-      { id: "x", vector: normalize(Float32Array.from([1, 0, 0])) },
-      { id: "xy", vector: normalize(Float32Array.from([1, 1, 0])) },
-      { id: "z", vector: normalize(Float32Array.from([0, 0, 1])) },
+      { id: "x", vector: unit(1, 0, 0) },
+      { id: "xy", vector: unit(1, 1, 0) },
+      { id: "z", vector: unit(0, 0, 1) },
     ]);
-    expect(index.search(normalize(Float32Array.from([1, 0.1, 0])), 2).map((m) => m.id)).toEqual(["x", "xy"]);
-    expect(index.search(normalize(Float32Array.from([1, 0.1, 0])), 1, new Set(["x"]))[0]?.id).toBe("xy");
-    expect(index.usesHnsw).toBe(false);
+    expect(index.search(unit(1, 0.1, 0), 2).map((m) => m.id)).toEqual(["x", "xy"]);
+    expect(index.search(unit(1, 0.1, 0), 1, new Set(["x"]))[0]?.id).toBe("xy");
   });
 
   it("replaces a paper's vector when it is added again", () => {
-    const index = new VectorIndex(2);
-    index.add([{ id: "a", vector: Float32Array.from([1, 0]) }]);
+    const index = VectorIndex.create(2);
+    index.add([{ id: "a", vector: unit(1, 0) }]);
     index.add([
-      { id: "a", vector: Float32Array.from([0, 1]) },
-      { id: "b", vector: Float32Array.from([1, 0]) },
+      { id: "a", vector: unit(0, 1) },
+      { id: "b", vector: unit(1, 0) },
     ]);
     expect(index.size).toBe(2);
-    expect(index.search(Float32Array.from([0, 1]), 2).map((m) => m.id)).toEqual(["a", "b"]);
+    expect(index.search(unit(0, 1), 2).map((m) => m.id)).toEqual(["a", "b"]);
   });
 
-  it("switches to HNSW past the threshold and agrees with the exact scan on >= 95% of top-10 positions", () => {
+  it("agrees with the exact scan on >= 95% of top-10 positions, papers added in batches", () => {
     const vectors = clustered(3000, 64, 11);
-    const index = new VectorIndex(64, {
-      hnswThreshold: 1000,
-      connectivity: 24,
-      expansionAdd: 128,
-      expansionSearch: 160,
-    });
-    index.add(vectors.slice(0, 2000).map((vector, i) => ({ id: `p${i}`, vector })));
-    // Papers arriving later go into the live graph.
-    index.add(vectors.slice(2000).map((vector, i) => ({ id: `p${2000 + i}`, vector })));
-    expect(index.usesHnsw).toBe(true);
+    const index = VectorIndex.create(64);
+    for (let i = 0; i < vectors.length; i += 500)
+      index.add(vectors.slice(i, i + 500).map((vector, j) => ({ id: `p${i + j}`, vector })));
     let agree = 0;
     const queries = clustered(100, 64, 99);
     for (const query of queries) {
-      const exact = index.searchExact(query, 10).map((m) => m.id);
-      const approximate = new Set(index.search(query, 10).map((m) => m.id));
-      agree += exact.filter((id) => approximate.has(id)).length;
+      const found = new Set(index.search(query, 10).map((m) => m.id));
+      agree += exactTop(vectors, query, 10).filter((id) => found.has(id)).length;
     }
     expect(agree / (queries.length * 10)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("is saved whole and restored to answer alike, keeping only the newest snapshot of an embedder", () => {
+    const vectors = clustered(400, 16, 5);
+    const index = VectorIndex.create(16);
+    index.add(vectors.map((vector, i) => ({ id: `p${i}`, vector })));
+    const files = new VectorIndexFiles(folder);
+    const identity = { name: "lsa", version: "16d-400-x" };
+    files.save(identity, index, 7);
+    files.save(identity, index, 9);
+    const restored = files.latest(identity, 16, VECTOR_INDEX_DEFAULTS);
+    expect(restored?.revision).toBe(9);
+    expect(restored?.index.size).toBe(400);
+    for (const query of vectors.slice(0, 20))
+      expect(restored?.index.search(query, 5)).toEqual(index.search(query, 5));
+    expect(files.latest({ name: "lsa", version: "other" }, 16, VECTOR_INDEX_DEFAULTS)).toBeNull();
+    expect(readdirSync(folder)).toHaveLength(1);
+    files.forgetOthers({ name: "lsa", version: "next" });
+    expect(readdirSync(folder)).toEqual([]);
   });
 });

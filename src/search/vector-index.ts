@@ -1,12 +1,9 @@
 import { Index, MetricKind, ScalarKind } from "usearch";
-import { ExactVectors, type Neighbour } from "./exact-vectors.js";
 
 export interface VectorIndexOptions {
-  /** From this many vectors on, queries go through HNSW instead of a full scan. */
-  readonly hnswThreshold: number;
   /**
-   * HNSW graph degree and search breadth: tuned for >= 95% top-10 agreement with the exact scan. On the 74,728
-   * shared papers' LSA vectors 16 / 64 / 160 agreed 98.7% and built in half the time of 24 / 128 (99.5%).
+   * HNSW graph degree and search breadth, tuned for >= 95% top-10 agreement with the exact scan on real-text
+   * queries (bench/scale.bench.ts).
    */
   readonly connectivity: number;
   readonly expansionAdd: number;
@@ -14,10 +11,9 @@ export interface VectorIndexOptions {
 }
 
 export const VECTOR_INDEX_DEFAULTS: VectorIndexOptions = Object.freeze({
-  hnswThreshold: 20_000,
   connectivity: 16,
   expansionAdd: 64,
-  expansionSearch: 160,
+  expansionSearch: 400,
 });
 
 export interface Match {
@@ -26,106 +22,92 @@ export interface Match {
 }
 
 /**
- * Paper vectors in memory: always an exact 8-bit scan, plus an HNSW graph (usearch) once the corpus passes the
- * threshold. Papers are added as they arrive; a paper added twice keeps its latest vector.
+ * Paper vectors in memory, held once: in half precision inside an HNSW graph (usearch), keyed by a number per
+ * paper in the order papers arrived. On small corpora the search visits every vector and is exact. A paper
+ * added twice keeps its latest vector. The graph and its ids can be saved and restored, so that a process
+ * starts without rebuilding the graph (vector-index-files.ts).
  */
 export class VectorIndex {
-  private readonly exact: ExactVectors;
-  private readonly ids: string[] = [];
-  private readonly positions = new Map<string, number>();
-  private readonly stale = new Set<number>();
-  private hnsw: Index | null = null;
+  private readonly keys = new Map<string, number>();
 
-  constructor(
+  private constructor(
     readonly dimensions: number,
-    private readonly options: VectorIndexOptions = VECTOR_INDEX_DEFAULTS,
+    private readonly graph: Index,
+    private readonly ids: string[],
   ) {
-    this.exact = new ExactVectors(dimensions);
+    ids.forEach((id, key) => {
+      this.keys.set(id, key);
+    });
+  }
+
+  static create(dimensions: number, options: VectorIndexOptions = VECTOR_INDEX_DEFAULTS): VectorIndex {
+    return new VectorIndex(dimensions, graphOf(dimensions, options), []);
+  }
+
+  /** An index written by `save`: the graph file and its ids in key order. */
+  static restore(dimensions: number, options: VectorIndexOptions, file: string, ids: string[]): VectorIndex {
+    const graph = graphOf(dimensions, options);
+    graph.load(file);
+    if (graph.dimensions() !== dimensions) throw new Error(`${file} holds vectors of another size`);
+    return new VectorIndex(dimensions, graph, ids);
   }
 
   get size(): number {
-    return this.positions.size;
-  }
-
-  get usesHnsw(): boolean {
-    return this.hnsw !== null;
+    return this.keys.size;
   }
 
   has(id: string): boolean {
-    return this.positions.has(id);
+    return this.keys.has(id);
   }
 
-  add(entries: readonly { readonly id: string; readonly vector: Float32Array }[]): void {
-    const added: number[] = [];
-    for (const { id, vector } of entries) {
-      const old = this.positions.get(id);
-      if (old !== undefined) this.stale.add(old);
-      const position = this.exact.add(vector);
-      this.ids[position] = id;
-      this.positions.set(id, position);
-      added.push(position);
-    }
-    if (this.hnsw) this.insertHnsw(this.hnsw, added);
-    else if (this.size >= this.options.hnswThreshold) this.buildHnsw();
-  }
-
-  vectorOf(id: string): Float32Array | null {
-    const position = this.positions.get(id);
-    return position === undefined ? null : this.exact.vector(position);
+  /** Adds unit vectors; `threads` 0 lets usearch use every core (a bulk load), 1 keeps a server's work short. */
+  add(entries: readonly { readonly id: string; readonly vector: Float32Array }[], threads = 1): void {
+    if (entries.length === 0) return;
+    const keys = new BigUint64Array(entries.length);
+    const vectors = new Float32Array(entries.length * this.dimensions);
+    const replaced: bigint[] = [];
+    entries.forEach(({ id, vector }, i) => {
+      let key = this.keys.get(id);
+      if (key === undefined) {
+        key = this.ids.length;
+        this.ids.push(id);
+        this.keys.set(id, key);
+      } else replaced.push(BigInt(key));
+      keys[i] = BigInt(key);
+      vectors.set(vector, i * this.dimensions);
+    });
+    if (replaced.length > 0) this.graph.remove(BigUint64Array.from(replaced));
+    this.graph.add(keys, vectors, threads);
   }
 
   /** The k nearest papers to a unit vector, best first, leaving out `exclude`. */
   search(query: Float32Array, k: number, exclude: ReadonlySet<string> = new Set()): Match[] {
-    const skip = (p: number) => this.stale.has(p) || exclude.has(this.ids[p] ?? "");
-    const found = this.hnsw ? this.searchHnsw(this.hnsw, query, k, skip) : this.exact.search(query, k, skip);
-    return found.map((n) => ({ id: this.ids[n.position] ?? "", score: n.score }));
-  }
-
-  /** The exact scan's answer whatever the corpus size: the reference HNSW recall is measured against. */
-  searchExact(query: Float32Array, k: number): Match[] {
-    return this.exact
-      .search(query, k, (p) => this.stale.has(p))
-      .map((n) => ({ id: this.ids[n.position] ?? "", score: n.score }));
-  }
-
-  private searchHnsw(
-    index: Index,
-    query: Float32Array,
-    k: number,
-    skip: (p: number) => boolean,
-  ): Neighbour[] {
-    const want = k + this.stale.size + 8;
-    const result = index.search(query, Math.min(want, index.size()), 1);
-    const out: Neighbour[] = [];
-    for (let i = 0; i < result.keys.length && out.length < k; i += 1) {
-      const position = Number(result.keys[i]);
-      if (skip(position)) continue;
-      out.push({ position, score: 1 - (result.distances[i] ?? 1) });
+    const size = this.graph.size();
+    if (size === 0 || k <= 0) return [];
+    const found = this.graph.search(query, Math.min(k + exclude.size, size), 1);
+    const out: Match[] = [];
+    for (let i = 0; i < found.keys.length && out.length < k; i += 1) {
+      const id = this.ids[Number(found.keys[i])];
+      if (id !== undefined && !exclude.has(id)) out.push({ id, score: 1 - (found.distances[i] ?? 1) });
     }
     return out;
   }
 
-  private buildHnsw(): void {
-    const index = new Index({
-      dimensions: this.dimensions,
-      metric: MetricKind.Cos,
-      quantization: ScalarKind.F32,
-      connectivity: this.options.connectivity,
-      expansion_add: this.options.expansionAdd,
-      expansion_search: this.options.expansionSearch,
-      multi: false,
-    });
-    this.insertHnsw(index, [...this.positions.values()]);
-    this.hnsw = index;
+  /** Writes the graph to `file`; returns the ids in key order, which the caller keeps beside it. */
+  save(file: string): readonly string[] {
+    this.graph.save(file);
+    return this.ids;
   }
+}
 
-  private insertHnsw(index: Index, positions: readonly number[]): void {
-    if (positions.length === 0) return;
-    const keys = BigUint64Array.from(positions, (p) => BigInt(p));
-    const vectors = new Float32Array(positions.length * this.dimensions);
-    positions.forEach((p, i) => {
-      vectors.set(this.exact.vector(p), i * this.dimensions);
-    });
-    index.add(keys, vectors, 0);
-  }
+function graphOf(dimensions: number, options: VectorIndexOptions): Index {
+  return new Index({
+    dimensions,
+    metric: MetricKind.Cos,
+    quantization: ScalarKind.F16,
+    connectivity: options.connectivity,
+    expansion_add: options.expansionAdd,
+    expansion_search: options.expansionSearch,
+    multi: false,
+  });
 }

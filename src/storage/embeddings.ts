@@ -95,6 +95,22 @@ export async function loadVectors(
   }));
 }
 
+/** One paper's vector from this embedder identity, or null. */
+export async function storedVector(
+  database: Database,
+  identity: EmbedderIdentity,
+  paperId: string,
+): Promise<Float32Array | null> {
+  const row = await database.kysely
+    .selectFrom("paper_embeddings")
+    .select("vector")
+    .where("embedder", "=", identity.name)
+    .where("paper_id", "=", paperId)
+    .where("version", "=", identity.version)
+    .executeTakeFirst();
+  return row ? toVector(row.vector) : null;
+}
+
 /**
  * Papers that have no vector from this embedder identity yet, in id order. Asked on every refresh, so it
  * first compares two counts read from indexes alone (vectors are deleted with their paper, so equal counts mean
