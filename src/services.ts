@@ -113,6 +113,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     createEmbedderSource(config, database, clock),
     VECTOR_INDEX_DEFAULTS,
     config.semanticRefreshSeconds * 1000,
+    vectorIndexFiles(config),
   );
   const reader = openSearchReader(database, config.databaseUrl, {
     statementMs: config.searchTimeBudgetMs,
@@ -127,13 +128,6 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     sources,
     rateLimits: overrides.rateLimits ?? rateLimitStore(database),
     semantic,
-    semantic: new SemanticIndex(
-      database,
-      createEmbedderSource(config, database, clock),
-      VECTOR_INDEX_DEFAULTS,
-      config.semanticRefreshSeconds * 1000,
-      vectorIndexFiles(config),
-    ),
     trending: createTrendingCache(database, clock),
     search: {
       database: reader,
