@@ -77,6 +77,7 @@ describe.each(BACKENDS)("two paperboy serve processes on one database (%s)", (ba
       SEMANTIC_REFRESH_SECONDS: "2",
       // The probes below poll both APIs twice a second.
       API_RATE_LIMIT: "100000",
+      SEARCH_RATE_LIMIT: "100000",
     };
     // Both start at once on an empty database: both migrate, both try to load the demo corpus and both embed it
     // before they listen (minutes on a busy machine); then both schedulers tick at once.
