@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { isAppError } from "../core/errors.js";
+import { describeStorageFault } from "../storage/storage-faults.js";
 import type { Command } from "./command.js";
 
 /** A command known by name; its module is loaded only when it runs. */
@@ -62,6 +63,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 function oneLine(error: unknown): string {
   if (error instanceof ConfigError || isAppError(error)) return error.message;
+  const fault = describeStorageFault(error);
+  if (fault) return fault;
   if (error instanceof Error) return error.message.split("\n")[0] ?? error.name;
   return String(error);
 }

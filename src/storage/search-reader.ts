@@ -31,6 +31,7 @@ export function openSearchReader(main: Database, url: string, options: ReaderOpt
     connectionString: url,
     max: options.size,
     statement_timeout: options.statementMs,
+    connectionTimeoutMillis: 5_000,
   });
   // An idle connection the server dropped (a restart) is replaced at the next query; the error is not fatal.
   pool.on("error", () => undefined);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { type ErrorCode, isAppError } from "../core/errors.js";
+import { storageFault } from "../storage/storage-faults.js";
 import { ErrorPage } from "./pages/error-page.js";
 import { renderDocument } from "./render.js";
 import { isApiRequest } from "./request-path.js";
@@ -42,8 +43,15 @@ const CSRF_REFUSED: Described = {
     "This form is out of date or did not come from this site. Go back, reload the page and send it again.",
 };
 
+const DATABASE_UNAVAILABLE: Described = {
+  status: 503,
+  code: "unavailable",
+  message: "Paperboy cannot reach its database just now. Try again in a few seconds.",
+};
+
 function describe(error: FastifyError | Error): Described {
   if ((error as FastifyError).code?.startsWith("FST_CSRF")) return CSRF_REFUSED;
+  if (storageFault(error) === "unavailable") return DATABASE_UNAVAILABLE;
   if (isAppError(error)) return { status: STATUS_OF[error.code], code: error.code, message: error.message };
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) {
@@ -70,14 +78,20 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, describe
 export function registerErrorHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const described = describe(error);
-    const retryAfter = isAppError(error) ? error.details?.retryAfterSeconds : undefined;
+    const retryAfter = isAppError(error)
+      ? error.details?.retryAfterSeconds
+      : described === DATABASE_UNAVAILABLE
+        ? 5
+        : undefined;
     if (typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
     if (described.status === 502) {
       // The detail names internal addresses (the arXiv mirror, the mail or embeddings server): the log has it.
       request.log.warn({ err: error }, "an outside service failed");
       return sendError(request, reply, UPSTREAM_FAILED);
     }
-    if (described.status >= 500 && described.status !== 503)
+    if (described === DATABASE_UNAVAILABLE)
+      request.log.warn({ err: error }, "the database cannot be reached");
+    else if (described.status >= 500 && described.status !== 503)
       request.log.error({ err: error }, "request failed");
     return sendError(request, reply, described);
   });

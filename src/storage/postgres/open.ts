@@ -5,7 +5,11 @@ import type { Schema } from "../schema.js";
 import { endLiveness } from "./liveness.js";
 
 export function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A server that cannot be reached fails a request within seconds instead of holding it for ever.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle connection the server dropped (a restart) is an event, not a crash: the pool opens a new one at
+  // the next query, and queries meanwhile fail as storage faults (503 on the web).
+  pool.on("error", () => undefined);
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
