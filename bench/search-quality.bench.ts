@@ -13,7 +13,9 @@ import { parseQuery } from "../src/search/query/parse.js";
 import { NO_FILTERS } from "../src/search/query/tree.js";
 import { SEARCH_MODES, searchPapers } from "../src/search/search-papers.js";
 import { SemanticIndex } from "../src/search/semantic-index.js";
+import type { Services } from "../src/services.js";
 import { type BeirSet, loadBeir, ndcgAt, recallAt } from "./beir.js";
+import { onEachDatabase } from "./databases.js";
 import { benchInstance, load, record } from "./search-instance.js";
 import { sharedPath } from "./shared-data.js";
 
@@ -71,60 +73,64 @@ export async function run(): Promise<void> {
   const folder = sharedPath("scifact");
   if (!folder) return;
   const set = loadBeir(folder, "train");
-  const services = await benchInstance("scifact");
-  try {
-    await load(
-      services,
-      set.corpus.map((d) => ({
-        record: record({ id: d.id, title: d.title, abstract: d.text }),
-        featureOn: null,
-      })),
-    );
-    const semantic = new SemanticIndex(services.database, new LsaSource(services.database, systemClock));
-    const started = performance.now();
-    await semantic.refresh();
-    console.log(
-      `lsa model + ${semantic.size} vectors: ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
-    console.log(`SciFact train: ${set.queries.size} judged queries, ${set.corpus.length} documents`);
-    for (const mode of SEARCH_MODES) {
-      const rankings = new Map<string, readonly string[]>();
-      for (const [id, text] of set.queries) {
-        const outcome = await searchPapers(
-          { database: services.database, semantic },
-          { q: plain(text), mode, offset: 0, limit: 100 },
-        );
-        rankings.set(
-          id,
-          outcome.papers.map((p) => p.id),
-        );
-      }
-      console.log(`${mode.padEnd(8)} ${score(set, rankings)}`);
+  await onEachDatabase("scifact", async (database) => {
+    const services = await benchInstance("scifact", database.url);
+    try {
+      await measure(set, services);
+    } finally {
+      await services.close();
     }
-    const lists = await gridLists(set, services.database, semantic);
-    console.log(
-      `semantic with feedback ${score(
-        set,
-        each(lists, (l) => l.fedBack.ids),
-      )}`,
-    );
-    const grid: FusionParameters[] = [
-      ...[0.5, 0.6, 0.7, 0.8].map((keywordWeight) => ({ method: "zscore" as const, keywordWeight })),
-      ...[0.6, 0.7, 0.8].map((keywordWeight) => ({ method: "convex" as const, keywordWeight })),
-      ...[5, 60].map((k) => ({ method: "rrf" as const, k, keywordWeight: 0.7 })),
-    ];
-    for (const fusion of grid) {
-      const fed = score(
-        set,
-        each(lists, (l) => fuseRankings(l.keyword, l.fedBack, fusion)),
+  });
+}
+
+async function measure(set: BeirSet, services: Services): Promise<void> {
+  await load(
+    services,
+    set.corpus.map((d) => ({
+      record: record({ id: d.id, title: d.title, abstract: d.text }),
+      featureOn: null,
+    })),
+  );
+  const semantic = new SemanticIndex(services.database, new LsaSource(services.database, systemClock));
+  const started = performance.now();
+  await semantic.refresh();
+  console.log(`lsa model + ${semantic.size} vectors: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`SciFact train: ${set.queries.size} judged queries, ${set.corpus.length} documents`);
+  for (const mode of SEARCH_MODES) {
+    const rankings = new Map<string, readonly string[]>();
+    for (const [id, text] of set.queries) {
+      const outcome = await searchPapers(
+        { database: services.database, semantic },
+        { q: plain(text), mode, offset: 0, limit: 100 },
       );
-      const bare = score(
-        set,
-        each(lists, (l) => fuseRankings(l.keyword, l.semantic, fusion)),
+      rankings.set(
+        id,
+        outcome.papers.map((p) => p.id),
       );
-      console.log(`  grid ${JSON.stringify(fusion)}: with feedback ${fed}; without ${bare}`);
     }
-  } finally {
-    await services.close();
+    console.log(`${mode.padEnd(8)} ${score(set, rankings)}`);
+  }
+  const lists = await gridLists(set, services.database, semantic);
+  console.log(
+    `semantic with feedback ${score(
+      set,
+      each(lists, (l) => l.fedBack.ids),
+    )}`,
+  );
+  const grid: FusionParameters[] = [
+    ...[0.5, 0.6, 0.7, 0.8].map((keywordWeight) => ({ method: "zscore" as const, keywordWeight })),
+    ...[0.6, 0.7, 0.8].map((keywordWeight) => ({ method: "convex" as const, keywordWeight })),
+    ...[5, 60].map((k) => ({ method: "rrf" as const, k, keywordWeight: 0.7 })),
+  ];
+  for (const fusion of grid) {
+    const fed = score(
+      set,
+      each(lists, (l) => fuseRankings(l.keyword, l.fedBack, fusion)),
+    );
+    const bare = score(
+      set,
+      each(lists, (l) => fuseRankings(l.keyword, l.semantic, fusion)),
+    );
+    console.log(`  grid ${JSON.stringify(fusion)}: with feedback ${fed}; without ${bare}`);
   }
 }
