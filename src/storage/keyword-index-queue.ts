@@ -42,8 +42,9 @@ export async function pendingKeywordIndex(
  * Writes the keyword-index entries of every queued paper (see UpsertOptions.keywordIndex), a chunk per
  * transaction: each chunk's entries and its removal from the queue commit together, so a crash loses no
  * paper and a rerun redoes at most one chunk. Several processes may work the same queue: on SQLite the
- * write lock orders them, on PostgreSQL each takes rows the others have not locked. Returns how many papers
- * this call indexed.
+ * write lock orders them, on PostgreSQL each takes rows the others have not locked, and waits for the
+ * others when they hold all that is left, so a call returns only once the queue is empty. Returns how many
+ * papers this call indexed.
  */
 export async function indexPendingPapers(
   database: Database,
@@ -51,30 +52,39 @@ export async function indexPendingPapers(
 ): Promise<number> {
   const chunk = options.chunk ?? KEYWORD_INDEX_CHUNK;
   // A read first: a server polls this on a timer, and an empty queue should not cost a write lock.
-  const any = await database.kysely
-    .selectFrom("search_pending")
-    .select("paper_id")
-    .limit(1)
-    .executeTakeFirst();
-  if (!any) return 0;
+  if (!(await queued(database))) return 0;
   const native = database.native;
   const take =
     native.kind === "sqlite"
       ? sqliteChunks(native.db)
-      : (limit: number) => inTransaction(native.pool, (client) => postgresChunk(client, limit));
+      : (limit: number, wait: boolean) =>
+          inTransaction(native.pool, (client) => postgresChunk(client, limit, wait));
   let indexed = 0;
   const work = async () => {
+    let wait = false;
     while (true) {
-      const count = await take(chunk);
-      if (count === 0) return;
+      const count = await take(chunk, wait);
+      if (count === 0 && !(await queued(database))) return;
+      // Nothing taken yet papers queued: other runs hold them. Wait for those runs to end (one that was killed
+      // holds them until its server session notices), then take what they left.
+      wait = count === 0;
       indexed += count;
-      options.onProgress?.(indexed);
+      if (count > 0) options.onProgress?.(indexed);
       await options.between?.();
     }
   };
   const lanes = native.kind === "sqlite" ? 1 : Math.max(1, options.concurrency ?? 1);
   await Promise.all(Array.from({ length: lanes }, work));
   return indexed;
+}
+
+async function queued(database: Database): Promise<boolean> {
+  const row = await database.kysely
+    .selectFrom("search_pending")
+    .select("paper_id")
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 function sqliteChunks(db: BetterSqlite3.Database): (limit: number) => Promise<number> {
@@ -97,10 +107,10 @@ function sqliteChunks(db: BetterSqlite3.Database): (limit: number) => Promise<nu
   return (limit) => Promise.resolve(indexChunk.immediate(limit));
 }
 
-async function postgresChunk(client: pg.PoolClient, limit: number): Promise<number> {
+async function postgresChunk(client: pg.PoolClient, limit: number, wait: boolean): Promise<number> {
   const taken = await client.query<{ paper_id: string }>(
     `delete from search_pending where paper_id in
-       (select paper_id from search_pending order by paper_id limit $1 for update skip locked)
+       (select paper_id from search_pending order by paper_id limit $1 for update ${wait ? "" : "skip locked"})
      returning paper_id`,
     [limit],
   );

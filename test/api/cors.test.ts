@@ -2,14 +2,15 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/web/app.js";
 import { loadListingFixture } from "../helpers/api.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
-describe("CORS: open for reads, closed for writes", () => {
+describe.each(BACKENDS)("CORS: open for reads, closed for writes (%s)", (backend) => {
   let instance: TestInstance;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    instance = await createTestInstance();
+    instance = await createTestInstance({ backend });
     await loadListingFixture(instance.services);
     app = await buildApp(instance.services);
   });

@@ -2,16 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PaperboyApiError, type PaperboyClient } from "../../src/client/index.js";
 import { HfDailyPapers } from "../../src/web/api/hf-schemas.js";
 import { addPapers, loadListingFixture, paperRecord, serveWithClient, upvote } from "../helpers/api.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { expectHfDailyShape, recorded } from "./hf-shape.js";
 
-describe("GET /api/daily_papers, as Hugging Face answers it", () => {
+describe.each(BACKENDS)("GET /api/daily_papers, as Hugging Face answers it (%s)", (backend) => {
   let instance: TestInstance;
   let client: PaperboyClient;
   let close: () => Promise<unknown>;
 
   beforeAll(async () => {
-    instance = await createTestInstance();
+    instance = await createTestInstance({ backend });
     await loadListingFixture(instance.services);
     await addPapers(
       instance.services,

@@ -1,6 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPapers, loadListingFixture, paperRecord, serveWithClient } from "../helpers/api.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { documentChecker } from "./openapi-check.js";
 
@@ -46,7 +47,7 @@ const REQUESTS: [string, string, string][] = [
   ["POST", "/api/papers/index", "/api/papers/index"],
 ];
 
-describe("the OpenAPI document", () => {
+describe.each(BACKENDS)("the OpenAPI document (%s)", (backend) => {
   let instance: TestInstance;
   let baseUrl: string;
   let document: Json;
@@ -54,7 +55,7 @@ describe("the OpenAPI document", () => {
   let check: ReturnType<typeof documentChecker>;
 
   beforeAll(async () => {
-    instance = await createTestInstance();
+    instance = await createTestInstance({ backend });
     await loadListingFixture(instance.services);
     await addPapers(instance.services, [paperRecord("2101.00001", { withdrawn: true })], null);
     const served = await serveWithClient(instance.services);

@@ -2,17 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PaperboyApiError, type PaperboyClient } from "../../src/client/index.js";
 import { HfPaper } from "../../src/web/api/hf-schemas.js";
 import { addPapers, loadListingFixture, paperRecord, serveWithClient, upvote } from "../helpers/api.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { keyKinds, recorded } from "./hf-shape.js";
 
-describe("GET /api/papers/ID and /api/papers", () => {
+describe.each(BACKENDS)("GET /api/papers/ID and /api/papers (%s)", (backend) => {
   let instance: TestInstance;
   let client: PaperboyClient;
   let baseUrl: string;
   let close: () => Promise<unknown>;
 
   beforeAll(async () => {
-    instance = await createTestInstance();
+    instance = await createTestInstance({ backend });
     await loadListingFixture(instance.services);
     await addPapers(
       instance.services,

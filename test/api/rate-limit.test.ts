@@ -4,16 +4,17 @@ import { addUser } from "../../src/community/accounts.js";
 import { createApiToken } from "../../src/community/api-tokens.js";
 import { buildApp } from "../../src/web/app.js";
 import { loadListingFixture, serveWithClient } from "../helpers/api.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
-describe("API rate limits per address and per token", () => {
+describe.each(BACKENDS)("API rate limits per address and per token (%s)", (backend) => {
   let instance: TestInstance;
   let baseUrl: string;
   let token: string;
   let close: () => Promise<unknown>;
 
   beforeAll(async () => {
-    instance = await createTestInstance({ env: { API_RATE_LIMIT: "3", API_TOKEN_RATE_LIMIT: "5" } });
+    instance = await createTestInstance({ backend, env: { API_RATE_LIMIT: "3", API_TOKEN_RATE_LIMIT: "5" } });
     await loadListingFixture(instance.services);
     const { account } = await addUser(instance.services, "ada@example.org", undefined);
     token = (await createApiToken(instance.services, account, "script")).token;
@@ -62,12 +63,12 @@ describe("API rate limits per address and per token", () => {
   });
 });
 
-describe("the client address behind a reverse proxy (production)", () => {
+describe.each(BACKENDS)("the client address behind a reverse proxy (production) (%s)", (backend) => {
   let instance: TestInstance;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    instance = await createTestInstance({ env: { NODE_ENV: "production", API_RATE_LIMIT: "2" } });
+    instance = await createTestInstance({ backend, env: { NODE_ENV: "production", API_RATE_LIMIT: "2" } });
     app = await buildApp(instance.services);
   });
   afterAll(async () => {

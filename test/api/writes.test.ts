@@ -4,6 +4,7 @@ import { addUser } from "../../src/community/accounts.js";
 import { createApiToken } from "../../src/community/api-tokens.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { addPapers, loadListingFixture, paperRecord, serveWithClient } from "../helpers/api.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
 const statusOf = (promise: Promise<unknown>) =>
@@ -12,9 +13,8 @@ const statusOf = (promise: Promise<unknown>) =>
     (error: unknown) => (error instanceof PaperboyApiError ? error.status : 0),
   );
 
-const clock = fixedClock("2026-06-22T15:00:00Z");
-
-describe("authenticated API writes and Paperboy's own endpoints", () => {
+describe.each(BACKENDS)("authenticated API writes and Paperboy's own endpoints (%s)", (backend) => {
+  const clock = fixedClock("2026-06-22T15:00:00Z");
   let instance: TestInstance;
   let grace: PaperboyClient;
   let alan: PaperboyClient;
@@ -22,7 +22,7 @@ describe("authenticated API writes and Paperboy's own endpoints", () => {
   let close: () => Promise<unknown>;
 
   beforeAll(async () => {
-    instance = await createTestInstance({ clock });
+    instance = await createTestInstance({ backend, clock });
     const { services } = instance;
     await loadListingFixture(services);
     await addPapers(services, [paperRecord("2606.99010"), paperRecord("hep-th/9901001")], null);

@@ -6,17 +6,23 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { pendingKeywordIndex } from "../../src/storage/keyword-index-queue.js";
 import { keywordSearch } from "../../src/storage/keyword-search.js";
 import { openDatabase } from "../../src/storage/open.js";
+import { BACKENDS, freshDatabase } from "../helpers/backends.js";
 import { runCli } from "../helpers/cli.js";
 import { fixture } from "../helpers/fixtures.js";
 
-describe("paperboy import", () => {
+describe.each(BACKENDS)("paperboy import (%s)", (backend) => {
   let directory: string;
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
   let env: Record<string, string>;
-  beforeEach(() => {
+  beforeEach(async () => {
     directory = mkdtempSync(join(tmpdir(), "paperboy-cli-"));
-    env = { DATABASE_URL: `sqlite:${join(directory, "cli.db")}` };
+    database = await freshDatabase(backend, directory);
+    env = { DATABASE_URL: database.url };
   });
-  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+  afterEach(async () => {
+    await database.drop();
+    rmSync(directory, { recursive: true, force: true });
+  });
 
   it("reads standard input and prints the counts", () => {
     const result = runCli(["import", "-"], env, readFileSync(fixture("listing-small.jsonl")));
@@ -33,10 +39,10 @@ describe("paperboy import", () => {
     );
     const indexed = runCli(["index"], env);
     expect(indexed.stderr).toMatch(/keyword index: indexed 180 queued papers \(\d+\.\d s\)/);
-    const database = openDatabase(env.DATABASE_URL ?? "");
+    const opened = openDatabase(database.url);
     try {
-      expect(await pendingKeywordIndex(database)).toBe(0);
-      const { total } = await keywordSearch(database, {
+      expect(await pendingKeywordIndex(opened)).toBe(0);
+      const { total } = await keywordSearch(opened, {
         match: { all: [["equilibria"]], none: [], any: false },
         filters: { categories: [], authors: [], after: null, before: null },
         offset: 0,
@@ -44,7 +50,7 @@ describe("paperboy import", () => {
       });
       expect(total).toBeGreaterThan(0);
     } finally {
-      await database.close();
+      await opened.close();
     }
     // A second import of the same file changes nothing, so it queues nothing.
     expect(runCli(["import", fixture("listing-small.jsonl")], env).stderr).not.toContain(
@@ -73,7 +79,22 @@ describe("paperboy import", () => {
     );
   });
 
-  it("fails with one line when the database cannot be opened, and stops its parsing thread", () => {
+  it("exits non-zero when not one record could be used, naming the likely cause", () => {
+    const result = runCli(["import", fixture("hf-daily-papers.json")], env);
+    expect(result.status).toBe(1);
+    expect(result.stdout.trim()).toMatch(/^added 0, updated 0, unchanged 0, rejected [1-9]\d*$/);
+    expect(result.stderr).toMatch(/none of the \d+ records could be used; check --format \(listing/);
+  });
+});
+
+describe("paperboy import, stopped before any database is written", () => {
+  let directory: string;
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), "paperboy-cli-"));
+  });
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("fails with one line when the database cannot be opened or reached, and stops its parsing thread", () => {
     const notAFolder = join(directory, "a-file");
     writeFileSync(notAFolder, "");
     // The parsing thread starts before the database is opened; were it left running, the process would not
@@ -85,25 +106,24 @@ describe("paperboy import", () => {
     expect(result.stderr).toMatch(
       /^paperboy: cannot create the folder of the database .*a-file\/paperboy\.db/,
     );
+    const unreachable = runCli(["import", fixture("listing-small.jsonl")], {
+      DATABASE_URL: "postgres://paperboy@127.0.0.1:1/paperboy",
+    });
+    expect(unreachable.status).toBe(1);
+    expect(unreachable.stderr).toBe("paperboy: connect ECONNREFUSED 127.0.0.1:1\n");
   }, 60_000);
 
   it("refuses an unknown format and a missing file with a clear reason", () => {
-    expect(runCli(["import", "--format", "csv", "x"], env).stderr).toMatch(
+    const sqliteEnv = { DATABASE_URL: `sqlite:${join(directory, "cli.db")}` };
+    expect(runCli(["import", "--format", "csv", "x"], sqliteEnv).stderr).toMatch(
       /unknown format "csv" \(known: listing/,
     );
-    const twice = runCli(["import", "-", "-"], env);
+    const twice = runCli(["import", "-", "-"], sqliteEnv);
     expect(twice.status).toBe(1);
     expect(twice.stderr).toMatch(/standard input \(-\) can be read only once/);
-    const missing = runCli(["import", join(directory, "nope.jsonl")], env);
+    const missing = runCli(["import", join(directory, "nope.jsonl")], sqliteEnv);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/nope\.jsonl: cannot open \(ENOENT/);
-  });
-
-  it("exits non-zero when not one record could be used, naming the likely cause", () => {
-    const result = runCli(["import", fixture("hf-daily-papers.json")], env);
-    expect(result.status).toBe(1);
-    expect(result.stdout.trim()).toMatch(/^added 0, updated 0, unchanged 0, rejected [1-9]\d*$/);
-    expect(result.stderr).toMatch(/none of the \d+ records could be used; check --format \(listing/);
   });
 
   it("stops on an invalid setting with one line", () => {

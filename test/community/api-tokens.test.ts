@@ -5,16 +5,17 @@ import { MAX_LIVE_TOKENS } from "../../src/community/api-tokens.js";
 import { startSession } from "../../src/community/sessions.js";
 import { buildApp } from "../../src/web/app.js";
 import { authenticateBearer } from "../../src/web/auth/bearer.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { FormClient } from "../helpers/form-client.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
-describe("API tokens", () => {
+describe.each(BACKENDS)("API tokens (%s)", (backend) => {
   let instance: TestInstance;
   let app: FastifyInstance;
   let client: FormClient;
 
   beforeAll(async () => {
-    instance = await createTestInstance();
+    instance = await createTestInstance({ backend });
     const { account } = await addUser(instance.services, "grace@example.org", undefined);
     app = await buildApp(instance.services);
     client = new FormClient(app);
@@ -95,9 +96,9 @@ describe("API tokens", () => {
   });
 });
 
-describe("paperboy user add", () => {
+describe.each(BACKENDS)("paperboy user add (%s)", (backend) => {
   it("creates an account, promotes it, and refuses a bad role", async () => {
-    const instance = await createTestInstance();
+    const instance = await createTestInstance({ backend });
     try {
       const first = await addUser(instance.services, "Linus@Example.org", undefined);
       expect(first).toMatchObject({ created: true, account: { handle: "linus", role: "member" } });

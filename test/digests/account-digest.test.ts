@@ -10,13 +10,13 @@ import {
   updateSettings,
 } from "../../src/storage/subscriptions.js";
 import { signedInClient } from "../helpers/accounts.js";
+import { BACKENDS } from "../helpers/backends.js";
 import type { TestInstance } from "../helpers/services.js";
 import type { SmtpCapture } from "../helpers/smtp.js";
 import { BASE_URL, type DigestSite, FIXTURE_DAYS, localPath, startDigestSite } from "./helpers.js";
 
-const clock = fixedClock("2026-07-01T12:00:00Z");
-
-describe("digests for a signed-in account, from its settings", () => {
+describe.each(BACKENDS)("digests for a signed-in account, from its settings (%s)", (backend) => {
+  const clock = fixedClock("2026-07-01T12:00:00Z");
   let instance: TestInstance;
   let services: Services;
   let smtp: SmtpCapture;
@@ -25,7 +25,7 @@ describe("digests for a signed-in account, from its settings", () => {
   let site: DigestSite;
 
   beforeAll(async () => {
-    site = await startDigestSite(clock);
+    site = await startDigestSite(clock, backend);
     ({ instance, services, smtp, app } = site);
   });
   afterAll(() => site.close());

@@ -5,6 +5,7 @@ import { fixedClock } from "../../src/core/clock.js";
 import { dayPeriod } from "../../src/core/periods.js";
 import { sendDigests } from "../../src/digests/send.js";
 import { ledgerOf } from "../../src/storage/deliveries.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { startSmtpCapture } from "../helpers/smtp.js";
 import { addSubscriber, BASE_URL, digestDeps, FIXTURE_DAYS, loadFixturePapers } from "./helpers.js";
@@ -31,12 +32,12 @@ function killingSmtp(killAt: number, victim: () => number | undefined) {
   });
 }
 
-describe("a digest run killed midway", () => {
+describe.each(BACKENDS)("a digest run killed midway (%s)", (backend) => {
   let instance: TestInstance;
   const clock = fixedClock("2026-07-01T12:00:00Z");
 
   beforeEach(async () => {
-    instance = await createTestInstance({ clock, env: { BASE_URL } });
+    instance = await createTestInstance({ backend, clock, env: { BASE_URL } });
     await loadFixturePapers(instance);
     for (const email of everyone)
       await addSubscriber(instance, email, { follows: ["trending", "cat:cs.CV"] });

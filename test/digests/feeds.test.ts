@@ -6,6 +6,7 @@ import { fixedClock } from "../../src/core/clock.js";
 import { personalFeedToken } from "../../src/digests/links.js";
 import { getSubscription } from "../../src/storage/subscriptions.js";
 import { buildApp } from "../../src/web/app.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { addSubscriber, BASE_URL, FIXTURE_DAYS, loadFixturePapers } from "./helpers.js";
 
@@ -18,13 +19,17 @@ const LISTS = [
   "/feeds/category/cs.CL",
 ];
 
-describe("feeds", () => {
+describe.each(BACKENDS)("feeds (%s)", (backend) => {
   let instance: TestInstance;
   let app: FastifyInstance;
   let personal = "";
 
   beforeAll(async () => {
-    instance = await createTestInstance({ clock: fixedClock("2026-07-01T12:00:00Z"), env: { BASE_URL } });
+    instance = await createTestInstance({
+      backend,
+      clock: fixedClock("2026-07-01T12:00:00Z"),
+      env: { BASE_URL },
+    });
     await loadFixturePapers(instance);
     // One upvote, so the trending list (upvotes and comments only) has something in it.
     await instance.services.database.kysely

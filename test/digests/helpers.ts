@@ -9,6 +9,7 @@ import { createMailer } from "../../src/mail/mailer.js";
 import { createServices, type Services } from "../../src/services.js";
 import { insertSubscription } from "../../src/storage/subscriptions.js";
 import { buildApp } from "../../src/web/app.js";
+import type { Backend } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { type SmtpCapture, startSmtpCapture } from "../helpers/smtp.js";
@@ -74,9 +75,9 @@ export interface DigestSite {
 }
 
 /** The web app over an instance holding the fixture papers, mailing a capture server, at a fixed clock. */
-export async function startDigestSite(clock: Clock): Promise<DigestSite> {
+export async function startDigestSite(clock: Clock, backend: Backend): Promise<DigestSite> {
   const smtp = await startSmtpCapture();
-  const instance = await createTestInstance({ clock, env: { BASE_URL } });
+  const instance = await createTestInstance({ backend, clock, env: { BASE_URL } });
   await loadFixturePapers(instance);
   const services = await createServices(instance.config, {
     clock,

@@ -5,6 +5,7 @@ import { fixedClock } from "../../src/core/clock.js";
 import { formatFollow } from "../../src/core/follows.js";
 import { importSubscribers } from "../../src/digests/import-subscribers.js";
 import { findSubscriptionByEmail } from "../../src/storage/subscriptions.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { type SmtpCapture, startSmtpCapture } from "../helpers/smtp.js";
 import { BASE_URL, digestDeps } from "./helpers.js";
@@ -19,12 +20,16 @@ const CSV = [
   "ada@example.org,daily,trending",
 ].join("\n");
 
-describe("subscribers import", () => {
+describe.each(BACKENDS)("subscribers import (%s)", (backend) => {
   let instance: TestInstance;
   let smtp: SmtpCapture;
 
   beforeAll(async () => {
-    instance = await createTestInstance({ clock: fixedClock("2026-07-01T12:00:00Z"), env: { BASE_URL } });
+    instance = await createTestInstance({
+      backend,
+      clock: fixedClock("2026-07-01T12:00:00Z"),
+      env: { BASE_URL },
+    });
     smtp = await startSmtpCapture();
   });
   afterAll(async () => {

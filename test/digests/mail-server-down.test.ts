@@ -3,19 +3,20 @@ import { fixedClock } from "../../src/core/clock.js";
 import { dayPeriod } from "../../src/core/periods.js";
 import { sendDigests } from "../../src/digests/send.js";
 import { ledgerOf } from "../../src/storage/deliveries.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { freePort } from "../helpers/server.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { startSmtpCapture } from "../helpers/smtp.js";
 import { addSubscriber, BASE_URL, digestDeps, FIXTURE_DAYS, loadFixturePapers } from "./helpers.js";
 
-describe("digests while the mail server is down", () => {
+describe.each(BACKENDS)("digests while the mail server is down (%s)", (backend) => {
   let instance: TestInstance;
   const clock = fixedClock("2026-07-01T12:00:00Z");
   const period = dayPeriod(FIXTURE_DAYS[1]);
   const retry = { attemptsPerRun: 2, maxAttempts: 3, baseDelayMs: 1, retryLaterMs: 60_000 };
 
   beforeAll(async () => {
-    instance = await createTestInstance({ clock, env: { BASE_URL } });
+    instance = await createTestInstance({ backend, clock, env: { BASE_URL } });
     await loadFixturePapers(instance);
     for (const name of ["ann", "ben", "cat", "dov"]) await addSubscriber(instance, `${name}@example.org`);
   });

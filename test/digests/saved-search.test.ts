@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databasePaperSource } from "../../src/digests/sources.js";
 import { getSummaries } from "../../src/storage/papers.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { FIXTURE_DAYS, loadFixturePapers } from "./helpers.js";
 
-describe("a digest's saved search", () => {
+describe.each(BACKENDS)("a digest's saved search (%s)", (backend) => {
   let instance: TestInstance;
   const day = FIXTURE_DAYS[0];
   const period = { first: day, last: day };
   beforeAll(async () => {
-    instance = await createTestInstance();
+    instance = await createTestInstance({ backend });
     await loadFixturePapers(instance);
   });
   afterAll(() => instance.dispose());

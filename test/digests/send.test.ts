@@ -6,6 +6,7 @@ import { sendDigests } from "../../src/digests/send.js";
 import { ledgerOf } from "../../src/storage/deliveries.js";
 import { buildApp } from "../../src/web/app.js";
 import { addPapers, paperRecord } from "../helpers/api.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { type SmtpCapture, startSmtpCapture } from "../helpers/smtp.js";
 import {
@@ -22,14 +23,14 @@ const DAY = FIXTURE_DAYS[1];
 const header = (mail: { headerLines: readonly { key: string; line: string }[] }, key: string) =>
   mail.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, "");
 
-describe("digest sending", () => {
+describe.each(BACKENDS)("digest sending (%s)", (backend) => {
   let instance: TestInstance;
   let smtp: SmtpCapture;
   let app: FastifyInstance;
   const clock = fixedClock("2026-07-01T12:00:00Z");
 
   beforeAll(async () => {
-    instance = await createTestInstance({ clock, env: { BASE_URL } });
+    instance = await createTestInstance({ backend, clock, env: { BASE_URL } });
     await loadFixturePapers(instance);
     app = await buildApp(instance.services);
   });

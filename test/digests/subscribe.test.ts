@@ -5,10 +5,9 @@ import { dayPeriod, weekOf } from "../../src/core/periods.js";
 import { sendDigests } from "../../src/digests/send.js";
 import type { Services } from "../../src/services.js";
 import { findSubscriptionByEmail } from "../../src/storage/subscriptions.js";
+import { BACKENDS } from "../helpers/backends.js";
 import type { SmtpCapture } from "../helpers/smtp.js";
 import { BASE_URL, type DigestSite, FIXTURE_DAYS, linksIn, localPath, startDigestSite } from "./helpers.js";
-
-const clock = fixedClock("2026-07-01T12:00:00Z");
 
 /** A form page's CSRF token and cookie, as a browser would carry them to the POST. */
 async function formSession(app: FastifyInstance, url: string) {
@@ -28,7 +27,8 @@ function post(app: FastifyInstance, url: string, session: { cookie: string }, fo
   });
 }
 
-describe("subscribing, preferences and unsubscribing", () => {
+describe.each(BACKENDS)("subscribing, preferences and unsubscribing (%s)", (backend) => {
+  const clock = fixedClock("2026-07-01T12:00:00Z");
   let services: Services;
   let smtp: SmtpCapture;
   let app: FastifyInstance;
@@ -36,7 +36,7 @@ describe("subscribing, preferences and unsubscribing", () => {
   let site: DigestSite;
 
   beforeAll(async () => {
-    site = await startDigestSite(clock);
+    site = await startDigestSite(clock, backend);
     ({ services, smtp, app } = site);
   });
   afterAll(() => site.close());

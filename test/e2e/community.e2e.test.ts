@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { launchChromium } from "../helpers/browser.js";
 import { fixture } from "../helpers/fixtures.js";
 import { linkIn } from "../helpers/form-client.js";
@@ -14,7 +15,7 @@ import { type SmtpCapture, startSmtpCapture } from "../helpers/smtp.js";
 const CLASSIC = readFileSync(fixture("arxiv-export-api/idlist_1601.00001_2020-09-04.xml"));
 const TITLE = "Inelastic effects in molecular transport junctions: The probe technique at high bias";
 
-describe("a community member in Chromium", () => {
+describe.each(BACKENDS)("a community member in Chromium (%s)", (backend) => {
   let smtp: SmtpCapture;
   let arxiv: ReplayServer;
   let instance: TestInstance;
@@ -29,6 +30,7 @@ describe("a community member in Chromium", () => {
     }));
     // 10:00 in New York on 5 January 2016: the recorded paper (published 26 December 2015) is 10 days old.
     instance = await createTestInstance({
+      backend,
       clock: fixedClock("2016-01-05T15:00:00Z"),
       env: { SMTP_URL: smtp.url, ARXIV_API_URL: `${arxiv.url}/api/query`, ARXIV_REQUEST_INTERVAL_MS: "0" },
     });

@@ -12,6 +12,7 @@ import { sendDigests } from "../../src/digests/send.js";
 import { requestSubscription } from "../../src/digests/subscribe.js";
 import { importFiles } from "../../src/ingestion/import-files.js";
 import { seriousViolations } from "../helpers/axe.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { launchChromium } from "../helpers/browser.js";
 import { fixture } from "../helpers/fixtures.js";
 import { screenPath } from "../helpers/screens.js";
@@ -56,7 +57,7 @@ function isoWeekOf(day: string): string {
 const WIDTHS = [390, 1280] as const;
 const THEMES = ["light", "dark"] as const;
 
-describe("what a reader sees, in Chromium", () => {
+describe.each(BACKENDS)("what a reader sees, in Chromium (%s)", (backend) => {
   let instance: TestInstance;
   let smtp: SmtpCapture;
   let server: { app: FastifyInstance; baseUrl: string };
@@ -72,6 +73,7 @@ describe("what a reader sees, in Chromium", () => {
   beforeAll(async () => {
     smtp = await startSmtpCapture();
     instance = await createTestInstance({
+      backend,
       clock: fixedClock(`${lastDay}T16:00:00Z`),
       env: { SMTP_URL: smtp.url },
     });

@@ -2,18 +2,19 @@ import type { FastifyInstance } from "fastify";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles } from "../../src/ingestion/import-files.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { launchChromium } from "../helpers/browser.js";
 import { fixture } from "../helpers/fixtures.js";
 import { listen } from "../helpers/server.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
-describe("a reader in Chromium", () => {
+describe.each(BACKENDS)("a reader in Chromium (%s)", (backend) => {
   let instance: TestInstance;
   let server: { app: FastifyInstance; baseUrl: string };
   let browser: Browser;
 
   beforeAll(async () => {
-    instance = await createTestInstance();
+    instance = await createTestInstance({ backend });
     await importFiles(instance.services.database, [fixture("listing-small.jsonl")], { format: "listing" });
     server = await listen(instance.services);
     browser = await launchChromium();

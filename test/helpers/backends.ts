@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import pg from "pg";
 
 export type Backend = "sqlite" | "postgres";
@@ -47,4 +48,16 @@ export async function createIsolatedSchema(): Promise<IsolatedSchema> {
     drop: () =>
       admin((client) => client.query(`drop schema if exists ${schema} cascade`)).then(() => undefined),
   };
+}
+
+/**
+ * An empty database for a process the test starts itself (the CLI, `serve`): a file in `directory` on SQLite,
+ * an isolated schema on PostgreSQL.
+ */
+export async function freshDatabase(
+  backend: Backend,
+  directory: string,
+): Promise<Pick<IsolatedSchema, "url" | "drop">> {
+  if (backend === "postgres") return createIsolatedSchema();
+  return { url: `sqlite:${join(directory, "paperboy.db")}`, drop: async () => undefined };
 }

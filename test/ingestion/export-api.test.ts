@@ -5,6 +5,7 @@ import { fetchAndStorePapers } from "../../src/ingestion/arxiv/fetch-papers.js";
 import { HttpClient } from "../../src/ingestion/http/client.js";
 import { DEFAULT_RETRY_POLICY } from "../../src/ingestion/http/retry-policy.js";
 import { getPaper } from "../../src/storage/papers.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { type ReplayServer, startReplayServer } from "../helpers/replay-server.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
@@ -102,10 +103,11 @@ describe("arXiv export API", () => {
     );
   });
 
-  describe("paperboy fetch", () => {
+  describe.each(BACKENDS)("paperboy fetch (%s)", (backend) => {
     let instance: TestInstance;
     beforeEach(async () => {
       instance = await createTestInstance({
+        backend,
         env: { ARXIV_API_URL: `${server.url}/api/query`, ARXIV_REQUEST_INTERVAL_MS: "0" },
       });
     });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ingestHfDaily } from "../../src/ingestion/hf/ingest-daily.js";
 import { getPaper } from "../../src/storage/papers.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { type ReplayServer, startReplayServer } from "../helpers/replay-server.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
@@ -9,12 +10,13 @@ import { createTestInstance, type TestInstance } from "../helpers/services.js";
 const DAY = readFileSync(fixture("hf-daily-papers-api/daily_papers_2026-08-03_trimmed.json"), "utf8");
 const EMPTY = "[]";
 
-describe("ingest hf-daily", () => {
+describe.each(BACKENDS)("ingest hf-daily (%s)", (backend) => {
   let server: ReplayServer;
   let instance: TestInstance;
   beforeEach(async () => {
     server = await startReplayServer();
     instance = await createTestInstance({
+      backend,
       env: { HF_API_URL: server.url },
       retry: { minIntervalMs: 0, maxRetries: 1, baseBackoffMs: 1 },
     });

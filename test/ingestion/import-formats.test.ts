@@ -4,16 +4,17 @@ import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importFiles } from "../../src/ingestion/import-files.js";
 import { getPaper } from "../../src/storage/papers.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
 const SNAPSHOT = fixture("arxiv-snapshot-small.jsonl");
 const snapshotLines = () => readFileSync(SNAPSHOT, "utf8").trim().split("\n");
 
-describe("import formats for arXiv and Hugging Face data", () => {
+describe.each(BACKENDS)("import formats for arXiv and Hugging Face data (%s)", (backend) => {
   let instance: TestInstance;
   beforeEach(async () => {
-    instance = await createTestInstance();
+    instance = await createTestInstance({ backend });
   });
   afterEach(async () => {
     await instance.dispose();

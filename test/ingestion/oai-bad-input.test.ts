@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { harvestArxiv } from "../../src/ingestion/arxiv/harvest.js";
 import { loadIngestCursor } from "../../src/storage/ingest-cursors.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { pagedHarvest } from "../helpers/oai-pages.js";
 import type { ReplayResponse } from "../helpers/replay-server.js";
 import { type ReplayServer, startReplayServer } from "../helpers/replay-server.js";
@@ -9,12 +10,13 @@ import { createTestInstance, type TestInstance } from "../helpers/services.js";
 const HTML_ERROR =
   "<!DOCTYPE html>\n<html><head><title>503 Service Unavailable</title></head><body></body></html>";
 
-describe("bad answers during a harvest", () => {
+describe.each(BACKENDS)("bad answers during a harvest (%s)", (backend) => {
   let server: ReplayServer;
   let instance: TestInstance;
   beforeEach(async () => {
     server = await startReplayServer();
     instance = await createTestInstance({
+      backend,
       env: { ARXIV_OAI_URL: `${server.url}/oai`, ARXIV_REQUEST_INTERVAL_MS: "0" },
       retry: { maxRetries: 1, baseBackoffMs: 1 },
     });

@@ -1,22 +1,23 @@
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { harvestArxiv } from "../../src/ingestion/arxiv/harvest.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { finished, spawnPaperboy } from "../helpers/cli.js";
 import { pagedHarvest } from "../helpers/oai-pages.js";
 import { type ReplayServer, startReplayServer } from "../helpers/replay-server.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
-describe("a harvest killed midway", () => {
+describe.each(BACKENDS)("a harvest killed midway (%s)", (backend) => {
   let server: ReplayServer;
   let instance: TestInstance;
   let env: Record<string, string>;
   beforeEach(async () => {
     server = await startReplayServer();
     instance = await createTestInstance({
+      backend,
       env: { ARXIV_OAI_URL: `${server.url}/oai`, ARXIV_REQUEST_INTERVAL_MS: "0" },
     });
     env = {
-      DATABASE_URL: `sqlite:${join(instance.directory, "paperboy.db")}`,
+      DATABASE_URL: instance.config.databaseUrl,
       ARXIV_OAI_URL: `${server.url}/oai`,
       ARXIV_REQUEST_INTERVAL_MS: "0",
     };

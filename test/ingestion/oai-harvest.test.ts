@@ -2,18 +2,20 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { harvestArxiv } from "../../src/ingestion/arxiv/harvest.js";
 import { loadIngestCursor } from "../../src/storage/ingest-cursors.js";
 import { getPaper } from "../../src/storage/papers.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { oaiFixture, pagedHarvest } from "../helpers/oai-pages.js";
 import { type ReplayServer, startReplayServer } from "../helpers/replay-server.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
 const ALL_IDS = ["0704.0471", "0704.0716", "0704.0874", "0704.1109", "0704.1114", "0704.1586"];
 
-describe("ingest arxiv (OAI-PMH harvest)", () => {
+describe.each(BACKENDS)("ingest arxiv (OAI-PMH harvest) (%s)", (backend) => {
   let server: ReplayServer;
   let instance: TestInstance;
   beforeEach(async () => {
     server = await startReplayServer();
     instance = await createTestInstance({
+      backend,
       env: { ARXIV_OAI_URL: `${server.url}/oai`, ARXIV_REQUEST_INTERVAL_MS: "0" },
     });
   });

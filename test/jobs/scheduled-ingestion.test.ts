@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
 import { runJob } from "../../src/jobs/run-job.js";
 import { SCHEDULE } from "../../src/jobs/schedule.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { pagedHarvest } from "../helpers/oai-pages.js";
 import { type ReplayServer, startReplayServer } from "../helpers/replay-server.js";
@@ -14,7 +15,7 @@ const job = (name: string) => {
   return found;
 };
 
-describe("the scheduled ingestion jobs", () => {
+describe.each(BACKENDS)("the scheduled ingestion jobs (%s)", (backend) => {
   let server: ReplayServer;
   let instance: TestInstance;
   // Thursday 26 November 2026, 21:00 in New York: that evening's announcement is due.
@@ -22,6 +23,7 @@ describe("the scheduled ingestion jobs", () => {
   beforeEach(async () => {
     server = await startReplayServer();
     instance = await createTestInstance({
+      backend,
       clock,
       env: { ARXIV_OAI_URL: `${server.url}/oai`, HF_API_URL: server.url, ARXIV_REQUEST_INTERVAL_MS: "0" },
       retry: { minIntervalMs: 0, maxRetries: 0 },

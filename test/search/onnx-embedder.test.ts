@@ -7,6 +7,7 @@ import { systemClock } from "../../src/core/clock.js";
 import { createEmbedderSource } from "../../src/search/embedders/create.js";
 import { OnnxEmbedder } from "../../src/search/embedders/onnx.js";
 import { findOnnxModel } from "../../src/search/embedders/onnx-files.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { incoming, paperRecord } from "../helpers/papers.js";
 import { createTestInstance } from "../helpers/services.js";
 import { DIMENSIONS, typeVector, wordVector, writeTinyModel } from "../helpers/tiny-onnx/tiny-model.js";
@@ -93,8 +94,11 @@ describe("OnnxEmbedder on a tiny model built for the test", () => {
     expect(() => createEmbedderSource(config(half), database, systemClock)).toThrow(/no tokenizer.json in/);
   });
 
-  it("powers semantic search when EMBEDDER=onnx", async () => {
-    const instance = await createTestInstance({ env: { EMBEDDER: "onnx", EMBEDDINGS_MODEL: folder } });
+  it.each(BACKENDS)("powers semantic search when EMBEDDER=onnx (%s)", async (backend) => {
+    const instance = await createTestInstance({
+      backend,
+      env: { EMBEDDER: "onnx", EMBEDDINGS_MODEL: folder },
+    });
     try {
       await storePapers(instance, [
         incoming(paperRecord("2601.00001", { title: "Graph neural networks", abstract: "Graph networks." })),

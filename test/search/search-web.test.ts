@@ -4,15 +4,16 @@ import { indexPendingPapers } from "../../src/storage/keyword-index-queue.js";
 import { upsertPapers } from "../../src/storage/upsert-papers.js";
 import { buildApp } from "../../src/web/app.js";
 import { expectHfDailyShape } from "../api/hf-shape.js";
+import { BACKENDS } from "../helpers/backends.js";
 import type { TestInstance } from "../helpers/services.js";
 import { listingPapers, searchInstance, storePapers } from "./backends.js";
 
-describe("search pages and API", () => {
+describe.each(BACKENDS)("search pages and API (%s)", (backend) => {
   let instance: TestInstance;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    instance = await searchInstance("sqlite");
+    instance = await searchInstance(backend);
     const papers = listingPapers();
     const [first] = papers;
     if (!first) throw new Error("fixture is empty");

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +7,8 @@ import { loadDemoCorpus } from "../../src/ingestion/demo.js";
 import { backupSqlite } from "../../src/storage/sqlite/backup.js";
 import { openSqlite } from "../../src/storage/sqlite/open.js";
 import { upsertPapers } from "../../src/storage/upsert-papers.js";
+import { BACKENDS, createIsolatedSchema } from "../helpers/backends.js";
+import { runCli } from "../helpers/cli.js";
 import { incoming, paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
@@ -72,3 +75,16 @@ function authorsOfDemo(copy: BetterSqlite3.Database): number {
     .get() as { n: number };
   return row.n;
 }
+
+describe.runIf(BACKENDS.includes("postgres"))("paperboy backup (PostgreSQL)", () => {
+  it("refuses, and names pg_dump instead", async () => {
+    const schema = await createIsolatedSchema();
+    try {
+      const result = runCli(["backup", join(tmpdir(), "never-written.db")], { DATABASE_URL: schema.url });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/backup copies SQLite databases; for PostgreSQL use pg_dump/);
+    } finally {
+      await schema.drop();
+    }
+  });
+});

@@ -2,16 +2,17 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/web/app.js";
 import { addPapers, loadListingFixture, paperRecord } from "../helpers/api.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
 const HOSTILE_TITLE = '</script><script>alert(1)</script> & "quotes" [link](javascript:x) `code`';
 
-describe("citations: Markdown, BibTeX, citation_* tags and JSON-LD", () => {
+describe.each(BACKENDS)("citations: Markdown, BibTeX, citation_* tags and JSON-LD (%s)", (backend) => {
   let instance: TestInstance;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    instance = await createTestInstance();
+    instance = await createTestInstance({ backend });
     await loadListingFixture(instance.services);
     await addPapers(
       instance.services,

@@ -3,14 +3,15 @@ import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerGracefulClose } from "../../src/web/graceful-close.js";
 import { loadListingFixture } from "../helpers/api.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { listen } from "../helpers/server.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
-describe("closing the server", () => {
+describe.each(BACKENDS)("closing the server (%s)", (backend) => {
   let instance: TestInstance;
 
   beforeAll(async () => {
-    instance = await createTestInstance();
+    instance = await createTestInstance({ backend });
     await loadListingFixture(instance.services);
   });
   afterAll(async () => {

@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliDecompressSync } from "node:zlib";
-import BetterSqlite3 from "better-sqlite3";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
 import { importFiles } from "../../src/ingestion/import-files.js";
+import { openDatabase } from "../../src/storage/open.js";
 import { buildApp } from "../../src/web/app.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { type Getter, pageWeight } from "../helpers/page-weight.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
@@ -17,14 +18,13 @@ const records = readFileSync(fixture("listing-small.jsonl"), "utf8")
   .map((line) => JSON.parse(line));
 const lastDay: string = [...new Set(records.map((r) => r.listed_on as string))].sort().at(-1) ?? "";
 
-describe("the reading experience over HTTP", () => {
+describe.each(BACKENDS)("the reading experience over HTTP (%s)", (backend) => {
   let instance: TestInstance;
   let app: FastifyInstance;
-  let dbFile: string;
 
   beforeAll(async () => {
     // Noon in New York on the last listing day: its papers are today's and carry the "new" mark.
-    instance = await createTestInstance({ clock: fixedClock(`${lastDay}T16:00:00Z`) });
+    instance = await createTestInstance({ backend, clock: fixedClock(`${lastDay}T16:00:00Z`) });
     const maths = {
       ...records[0],
       id: "2606.90001",
@@ -32,7 +32,6 @@ describe("the reading experience over HTTP", () => {
       title: "Bounds on $x^2$ for $5 and $10",
       summary: "We prove $\\frac{a}{b} \\le 1$ and keep $\\badmacro{x}$ as written, costing $5.",
     };
-    dbFile = join(instance.directory, "paperboy.db");
     const file = join(instance.directory, "papers.jsonl");
     writeFileSync(file, [...records, maths].map((r) => JSON.stringify(r)).join("\n"));
     await importFiles(instance.services.database, [file], { format: "listing" });
@@ -104,12 +103,16 @@ describe("the reading experience over HTTP", () => {
     expect(changed.body).toContain("▲ 1 upvote<");
   });
 
-  it("sees writes made by another process on the same SQLite file", async () => {
+  it("sees writes made through another connection to the same database", async () => {
     const url = "/papers/2606.90001";
     const etag = String((await app.inject(url)).headers.etag);
-    const other = new BetterSqlite3(dbFile);
-    other.prepare("update papers set title = 'Retitled by another process' where id = ?").run("2606.90001");
-    other.close();
+    const other = openDatabase(instance.config.databaseUrl);
+    await other.kysely
+      .updateTable("papers")
+      .set({ title: "Retitled by another process" })
+      .where("id", "=", "2606.90001")
+      .execute();
+    await other.close();
     const response = await app.inject({ url, headers: { "if-none-match": etag } });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain("Retitled by another process");

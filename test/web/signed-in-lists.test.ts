@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/web/app.js";
 import { signedInClient } from "../helpers/accounts.js";
 import { loadListingFixture } from "../helpers/api.js";
+import { BACKENDS } from "../helpers/backends.js";
 import type { FormClient } from "../helpers/form-client.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
@@ -20,14 +21,14 @@ const tokensIn = (html: string) =>
   new Set([...html.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]));
 
 // List pages reuse each paper card's rendered HTML between requests and people (see kept-fragment.tsx).
-describe("list pages for signed-in people", () => {
+describe.each(BACKENDS)("list pages for signed-in people (%s)", (backend) => {
   let instance: TestInstance;
   let app: FastifyInstance;
   let ada: FormClient;
   let bob: FormClient;
 
   beforeAll(async () => {
-    instance = await createTestInstance();
+    instance = await createTestInstance({ backend });
     await loadListingFixture(instance.services);
     app = await buildApp(instance.services);
     ada = (await signedInClient(app, instance.services, "ada@example.org")).client;
