@@ -23,6 +23,7 @@ const COMMANDS: readonly LazyCommand[] = [
   { name: "fetch", load: async () => (await import("./commands/fetch.js")).fetchCommand },
   { name: "user", load: async () => (await import("./commands/user.js")).userCommand },
   { name: "token", load: async () => (await import("./commands/token.js")).tokenCommand },
+  { name: "account", load: async () => (await import("./commands/account.js")).accountCommand },
   { name: "copy", load: async () => (await import("./commands/copy.js")).copyCommand },
   { name: "backup", load: async () => (await import("./commands/backup.js")).backupCommand },
   { name: "index", load: async () => (await import("./commands/index-embeddings.js")).indexCommand },

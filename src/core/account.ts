@@ -20,6 +20,11 @@ export function hasRole(account: Pick<Account, "role">, needed: Role): boolean {
   return ROLES.indexOf(account.role) >= ROLES.indexOf(needed);
 }
 
+/** What a new account is called until its owner chooses: never the email's local part, which may be a name. */
+export function defaultDisplayName(accountId: number): string {
+  return `Reader ${accountId}`;
+}
+
 /** A handle derived from an address's local part: lower-case letters, digits, dots, dashes and underscores. */
 export function handleFromEmail(email: string): string {
   const local = (email.split("@")[0] ?? "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-");

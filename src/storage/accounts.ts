@@ -1,4 +1,4 @@
-import type { Account, Role } from "../core/account.js";
+import { type Account, defaultDisplayName, type Role } from "../core/account.js";
 import type { Database } from "./database.js";
 
 const COLUMNS = ["id", "handle", "email", "display_name", "role"] as const;
@@ -77,9 +77,23 @@ export async function insertAccount(
     })
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
-  return toAccount(row);
+  const displayName = defaultDisplayName(row.id);
+  await database.kysely
+    .updateTable("users")
+    .set({ display_name: displayName })
+    .where("id", "=", row.id)
+    .execute();
+  return toAccount({ ...row, display_name: displayName });
 }
 
 export async function updateRole(database: Database, id: number, role: Role): Promise<void> {
   await database.kysely.updateTable("users").set({ role }).where("id", "=", id).execute();
+}
+
+export async function updateDisplayName(database: Database, id: number, displayName: string): Promise<void> {
+  await database.kysely
+    .updateTable("users")
+    .set({ display_name: displayName })
+    .where("id", "=", id)
+    .execute();
 }

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Database } from "./database.js";
 
 export interface CommentRow {
@@ -8,6 +9,8 @@ export interface CommentRow {
   readonly author: string;
   /** The name the author shows (display name), or their handle when they set none. */
   readonly authorName: string;
+  /** The author deleted their account: the comment stays, under "deleted account", linking nowhere. */
+  readonly authorDeleted: boolean;
   readonly parentId: number | null;
   readonly body: string;
   readonly createdAt: string;
@@ -24,8 +27,10 @@ function commentQuery(database: Database) {
       "c.id",
       "c.paper_id",
       "c.user_id",
-      "u.handle",
+      // A deleted account's comments stay, under this name, so threads stay readable.
+      sql<string>`case when u.deleted_at is null then u.handle else 'deleted account' end`.as("handle"),
       "u.display_name",
+      "u.deleted_at as author_deleted_at",
       "c.parent_id",
       "c.body",
       "c.created_at",
@@ -44,6 +49,7 @@ function toComment(r: Row): CommentRow {
     authorId: r.user_id,
     author: r.handle,
     authorName: r.display_name?.trim() || r.handle,
+    authorDeleted: r.author_deleted_at !== null,
     parentId: r.parent_id,
     body: r.body,
     createdAt: r.created_at,

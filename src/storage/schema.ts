@@ -57,6 +57,8 @@ export interface UsersTable {
   display_name: string;
   role: string;
   created_at: string;
+  /** When the account was deleted (its row stays as a "deleted account" tombstone); migration 0305. */
+  deleted_at: Generated<string | null>;
 }
 
 export interface UpvotesTable {

@@ -13,6 +13,8 @@ import { sessions } from "./0300-sessions.js";
 import { usedSignInLinks } from "./0301-used-sign-in-links.js";
 import { apiTokens } from "./0302-api-tokens.js";
 import { curatorActions } from "./0303-curator-actions.js";
+import { accountDeletion } from "./0305-account-deletion.js";
+import { displayNames } from "./0306-display-names.js";
 import { subscriptions } from "./0400-subscriptions.js";
 import { subscriptionFollows } from "./0401-subscription-follows.js";
 import { deliveries } from "./0402-deliveries.js";
@@ -62,4 +64,6 @@ export const MIGRATIONS: readonly Migration[] = [
   collectionPapers,
   collectionEditors,
   deliveryHolders,
+  accountDeletion,
+  displayNames,
 ];

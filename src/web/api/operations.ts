@@ -4,6 +4,7 @@ import { COLLECTION_OPERATIONS } from "./collection-operations.js";
 import { HF_OPERATIONS } from "./hf-operations.js";
 import type { Operation } from "./operation.js";
 import { PAPERBOY_OPERATIONS } from "./paperboy-operations.js";
+import { READING_OPERATIONS } from "./reading-api.js";
 import { SAVE_OPERATIONS } from "./save-operations.js";
 import { SIGNAL_OPERATIONS } from "./signal-operations.js";
 
@@ -22,6 +23,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...PAPERBOY_OPERATIONS,
   ...SIGNAL_OPERATIONS,
   ...SAVE_OPERATIONS,
+  ...READING_OPERATIONS,
   ...COLLECTION_OPERATIONS,
   ...CITATION_OPERATIONS,
   openApiOperation,

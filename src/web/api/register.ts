@@ -7,6 +7,7 @@ import { registerApiDocs } from "./docs-routes.js";
 import { registerHfReadRoutes, registerHfWriteRoutes } from "./hf-routes.js";
 import { registerPaperboyRoutes } from "./paperboy-routes.js";
 import { registerApiRateLimit } from "./rate-limit.js";
+import { registerReadingApi } from "./reading-api.js";
 import { registerSaveRoutes } from "./save-routes.js";
 import { registerSignalRoutes } from "./signal-routes.js";
 
@@ -19,6 +20,7 @@ export function registerApi(app: FastifyInstance, services: Services) {
   registerPaperboyRoutes(app, services);
   registerSignalRoutes(app, services);
   registerSaveRoutes(app, services);
+  registerReadingApi(app, services);
   registerCollectionRoutes(app, services);
   registerCitationRoutes(app, services);
   registerApiDocs(app, services);

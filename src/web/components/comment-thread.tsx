@@ -2,6 +2,7 @@ import { hasRole } from "../../core/account.js";
 import type { CommentRow } from "../../storage/comments.js";
 import { renderCommentMarkdown } from "../markdown.js";
 import { useViewer } from "../viewer.js";
+import { CommentAuthor } from "./comment-author.js";
 import { PostForm } from "./forms.js";
 import { mailIsOff } from "./mail-notice.js";
 
@@ -78,10 +79,7 @@ function CommentBody({ comment, hasReplies }: { comment: CommentRow; hasReplies:
   return (
     <div class={comment.hiddenAt ? "comment-hidden" : undefined}>
       <p class="comment-meta">
-        <a href={`/members/${encodeURIComponent(comment.author)}`} class="comment-author">
-          {comment.authorName}
-        </a>
-        {comment.authorName === comment.author ? null : <span class="handle"> @{comment.author}</span>} ·{" "}
+        <CommentAuthor comment={comment} /> ·{" "}
         <a href={`#comment-${comment.id}`} class="comment-time">
           <Moment instant={comment.createdAt} />
         </a>

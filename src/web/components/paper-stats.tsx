@@ -2,6 +2,7 @@ import type { PaperSummary } from "../../core/paper.js";
 import { useViewer } from "../viewer.js";
 import { PostForm } from "./forms.js";
 import { mailIsOff } from "./mail-notice.js";
+import { ReadButton } from "./read-button.js";
 import { SaveControls } from "./save-button.js";
 
 export interface PaperStatsProps {
@@ -9,6 +10,8 @@ export interface PaperStatsProps {
   readonly upvoted: boolean;
   /** Whether the paper is in the viewer's "Saved" collection (signed-in viewers only). */
   readonly saved?: boolean;
+  /** Whether the viewer has read the paper; the button shows on lists only (opening a page reads it). */
+  readonly read?: boolean | undefined;
   /** 1 to 3 for the day's papers of the day. */
   readonly rank?: number | undefined;
 }
@@ -17,7 +20,7 @@ export interface PaperStatsProps {
  * Upvotes (a button for signed-in people, a sign-in link otherwise), the save button, comments and the
  * paper-of-the-day rank.
  */
-export function PaperStats({ paper, upvoted, saved = false, rank }: PaperStatsProps) {
+export function PaperStats({ paper, upvoted, saved = false, read, rank }: PaperStatsProps) {
   const { account, path, mail } = useViewer();
   const votes = paper.upvotes + (paper.externalUpvotes ?? 0);
   const label = `${votes} ${votes === 1 ? "upvote" : "upvotes"}`;
@@ -41,6 +44,7 @@ export function PaperStats({ paper, upvoted, saved = false, rank }: PaperStatsPr
         </a>
       )}
       {account ? <SaveControls paperId={paper.id} saved={saved} back={path} /> : null}
+      {account && read !== undefined ? <ReadButton paperId={paper.id} read={read} back={path} /> : null}
       <a href={`/papers/${paper.id}#comments`} class="comment-count">
         {paper.commentCount} {paper.commentCount === 1 ? "comment" : "comments"}
       </a>

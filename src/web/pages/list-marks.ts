@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import { readAmong } from "../../community/reading.js";
 import { savedAmong } from "../../community/saves.js";
 import { upvotedPapers } from "../../community/upvotes.js";
 import type { Clock } from "../../core/clock.js";
@@ -6,16 +7,19 @@ import { todaysListingDay } from "../../core/listing-day.js";
 import type { Database } from "../../storage/database.js";
 import type { ListMarks } from "./listed-papers.js";
 
-/** What a list shows per paper for this viewer: their upvotes and saves, and which papers are today's. */
+/** What a list shows per paper for this viewer: their upvotes, saves and reading, and which papers are today's. */
 export async function listMarks(
   deps: { readonly database: Database; readonly clock: Clock },
   request: FastifyRequest,
   paperIds: readonly string[],
 ): Promise<ListMarks> {
   const account = request.account;
-  const [upvoted, saved] = await Promise.all([
+  const [upvoted, saved, read] = await Promise.all([
     account ? upvotedPapers(deps.database, account.id, paperIds) : new Set<string>(),
     account ? savedAmong(deps.database, account.id, paperIds) : new Set<string>(),
+    account ? readAmong(deps.database, account.id, paperIds) : new Set<string>(),
   ]);
-  return { upvoted, saved, today: todaysListingDay(deps.clock) };
+  // `?hide=read` leaves out the papers the reader has read (signed-in readers only).
+  const hideRead = account !== null && (request.query as Record<string, unknown>).hide === "read";
+  return { upvoted, saved, read, hideRead, today: todaysListingDay(deps.clock) };
 }

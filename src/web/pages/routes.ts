@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
+import { markOpened } from "../../community/reading.js";
 import { parseArxivId } from "../../core/arxiv-id.js";
 import { parseDay } from "../../core/listing-day.js";
 import { DAY_PAGE_SIZE, type DayList, dayList, latestDayList } from "../../lists/day.js";
@@ -54,6 +55,8 @@ export function registerPaperPages(app: FastifyInstance, services: Services) {
     // One address per paper: a version suffix, an arXiv: prefix or a pasted link leads to the plain id.
     if (raw !== id) return reply.redirect(`/papers/${id}`, 301);
     const paper = await paperById(database, id);
+    // Opening a paper's page reads it (reading state, private to the reader).
+    if (request.account) await markOpened(services, request.account.id, id);
     const community = await paperCommunity(services, request, paper);
     const similar = await similarPapers(services, id, SIMILAR_ON_PAGE);
     return sendPage(reply, h(PaperPage, { paper, baseUrl: services.config.baseUrl, community, similar }));

@@ -3,6 +3,7 @@ import type { ApiTokenRow } from "../../storage/api-tokens.js";
 import type { Subscription } from "../../storage/subscriptions.js";
 import { PostForm } from "../components/forms.js";
 import { Layout } from "../components/layout.js";
+import { AccountDataSection } from "./account-data-section.js";
 
 export interface SettingsPageProps {
   readonly account: Account;
@@ -46,6 +47,7 @@ export function SettingsPage({ account, tokens, newToken, digest }: SettingsPage
         <PostForm action="/logout/everywhere">
           <button type="submit">Sign out everywhere</button>
         </PostForm>
+        <AccountDataSection account={account} />
       </section>
     </Layout>
   );

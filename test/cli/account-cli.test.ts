@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BACKENDS, createIsolatedSchema, type IsolatedSchema } from "../helpers/backends.js";
+import { runCli } from "../helpers/cli.js";
+
+describe.each(BACKENDS)("paperboy account (%s)", (backend) => {
+  let directory: string;
+  let schema: IsolatedSchema | null = null;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), "paperboy-account-"));
+    schema = backend === "postgres" ? await createIsolatedSchema() : null;
+    env = {
+      DATABASE_URL: schema?.url ?? `sqlite:${join(directory, "cli.db")}`,
+      SECRET_KEY: "test-secret-key-that-is-long-enough-0123456789",
+    };
+    expect(runCli(["user", "add", "grace@example.org"], env).status).toBe(0);
+    expect(runCli(["token", "create", "grace@example.org", "--name", "nightly"], env).status).toBe(0);
+  });
+  afterAll(async () => {
+    await schema?.drop();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it("prints an account's data as JSON, then deletes the account only with --yes", () => {
+    const exported = runCli(["account", "export", "grace@example.org"], env);
+    expect(exported.status).toBe(0);
+    const data = JSON.parse(exported.stdout);
+    expect(data.account).toMatchObject({ handle: "grace", email: "grace@example.org" });
+    expect(data.apiTokens).toEqual([expect.objectContaining({ name: "nightly" })]);
+    expect(exported.stdout).not.toMatch(/pb_/);
+
+    const unconfirmed = runCli(["account", "delete", "grace@example.org"], env);
+    expect(unconfirmed.status).not.toBe(0);
+    expect(unconfirmed.stderr).toMatch(/--yes/);
+    const deleted = runCli(["account", "delete", "grace@example.org", "--yes"], env);
+    expect(deleted.status).toBe(0);
+    expect(deleted.stdout).toContain("deleted grace@example.org");
+    const gone = runCli(["account", "export", "grace@example.org"], env);
+    expect(gone.status).not.toBe(0);
+    expect(gone.stderr).toMatch(/no account/);
+    expect(runCli(["account", "frobnicate", "x@example.org"], env).stderr).toMatch(/usage/);
+  });
+});
