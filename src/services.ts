@@ -1,6 +1,7 @@
 import { dirname, join } from "node:path";
 import type { Config } from "./config.js";
 import { type Clock, systemClock } from "./core/clock.js";
+import { ForYouService } from "./for-you/service.js";
 import { createExternalSources, type ExternalSources } from "./ingestion/http/sources.js";
 import { createTrendingCache, type TrendingCache } from "./lists/trending-cache.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
@@ -45,6 +46,8 @@ export interface Services {
    * PostgreSQL) under the time budget, gate and sharing of search/budget.ts.
    */
   readonly search: SearchDependencies;
+  /** For you: each reader's model, kept until their signals change. */
+  readonly forYou: ForYouService;
   close(): Promise<void>;
 }
 
@@ -108,6 +111,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const mailer = overrides.mailer ?? createMailer(config, developmentOutbox(config, overrides.outbox));
   const sources = overrides.sources ?? createExternalSources(config);
   const clock = overrides.clock ?? systemClock;
+  const trending = createTrendingCache(database, clock);
   const semantic = new SemanticIndex(
     database,
     createEmbedderSource(config, database, clock),
@@ -128,7 +132,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     sources,
     rateLimits: overrides.rateLimits ?? rateLimitStore(database),
     semantic,
-    trending: createTrendingCache(database, clock),
+    trending,
     search: {
       database: reader,
       semantic,
@@ -139,6 +143,14 @@ export async function createServices(config: Config, overrides: ServiceOverrides
         version: () => dataVersion(database),
       },
     },
+    forYou: new ForYouService(
+      {
+        database,
+        embedder: () => semantic.identity,
+        trendingScores: async () => new Map((await trending.order()).map((p) => [p.paperId, p.why.score])),
+      },
+      config.semanticRefreshSeconds * 1000,
+    ),
     async close() {
       mailer.close();
       sources.close();

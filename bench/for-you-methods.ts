@@ -1,0 +1,142 @@
+/**
+ * The rankers the For you benchmark compares, each turning one reader (an author's earlier papers as upvotes)
+ * into a score for any later paper. Benchmarks only.
+ */
+import { authorIndexKey, foldAuthorName, sameAuthor } from "../src/core/author-name.js";
+import {
+  BLOCK_WEIGHTS,
+  type ForYouFollows,
+  scoreForYou,
+  trainForYou,
+  UNRATED_SAMPLE,
+} from "../src/ranking/for-you.js";
+import {
+  type BlockWeights,
+  type ForYouPaper,
+  paperFeatures,
+  type TermStatistics,
+  termStatistics,
+} from "../src/ranking/for-you-features.js";
+import { dot, type SparseVector } from "../src/ranking/for-you-svm.js";
+import { seededRandom } from "../src/search/lsa/random.js";
+import {
+  fitSanity,
+  nameColumns,
+  type SanityVocabulary,
+  sanityVector,
+  trainSanity,
+  withoutColumns,
+} from "./arxiv-sanity.js";
+import type { AuthorReader, BenchPaper } from "./for-you-corpus.js";
+
+/** One reader's scores for some papers (by their place in the corpus), in their order. */
+export type Scorer = (papers: readonly number[]) => number[];
+export type Method = (reader: AuthorReader) => Scorer;
+
+const each =
+  (score: (paper: number) => number): Scorer =>
+  (papers) =>
+    papers.map(score);
+
+/** Newest first: arXiv numbers papers in the order they were submitted. */
+export const recency: Method = () => each((i) => i);
+
+/** The mean of the reader's papers' vectors; papers score by their dot product with it. */
+export function centroid(vectors: readonly Float32Array[]): Method {
+  return (reader) => {
+    const mean = new Float32Array(vectors[0]?.length ?? 0);
+    for (const i of reader.upvotes)
+      vectors[i]?.forEach((v, d) => {
+        mean[d] = (mean[d] ?? 0) + v;
+      });
+    return each((i) => (vectors[i] ?? mean).reduce((sum, v, d) => sum + v * (mean[d] ?? 0), 0));
+  };
+}
+
+/** arxiv-sanity-lite: TF-IDF over title, abstract and authors, fitted on the papers before the cut-off. */
+export function sanitySvm(papers: readonly BenchPaper[], trainingCount: number): Method {
+  const vocabulary: SanityVocabulary = fitSanity(papers.slice(0, trainingCount));
+  const rows = papers.map((p) => sanityVector(vocabulary, p));
+  const postings = vocabulary.terms.map((): number[] => []);
+  rows.forEach((row, i) => {
+    for (const c of row.index) postings[c]?.push(i);
+  });
+  return (reader) => {
+    // The reader's name is taken out of every paper's text, as if it had never been written there.
+    const drop = nameColumns(vocabulary, reader.name);
+    const touched = new Map<number, SparseVector>();
+    for (const c of drop)
+      for (const i of postings[c] ?? []) touched.set(i, withoutColumns(rows[i] ?? EMPTY, drop));
+    const row = (i: number) => touched.get(i) ?? rows[i] ?? EMPTY;
+    const model = trainSanity(
+      Array.from({ length: trainingCount }, (_, i) => row(i)),
+      new Set(reader.upvotes),
+    );
+    return each((i) => dot(model.weights, row(i)) + model.bias);
+  };
+}
+
+const EMPTY: SparseVector = { index: new Int32Array(), value: new Float32Array() };
+const NO_FOLLOWS: ForYouFollows = { authors: [], categories: new Set() };
+
+/** A seeded sample of the papers before the cut-off: For you's unrated papers. */
+function sampleBefore(trainingCount: number): number[] {
+  const random = seededRandom(7);
+  return Array.from({ length: trainingCount }, (_, i) => [random(), i] as const)
+    .sort((a, b) => a[0] - b[0])
+    .slice(0, UNRATED_SAMPLE)
+    .map(([, i]) => i);
+}
+
+/** Papers by the name's index key (surname and initial), to find a reader's own papers and namesakes fast. */
+function byIndexKey(papers: readonly ForYouPaper[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  papers.forEach((p, i) => {
+    for (const name of p.authors)
+      out.set(authorIndexKey(name), [...(out.get(authorIndexKey(name)) ?? []), i]);
+  });
+  return out;
+}
+
+/** For you as the product trains it, with the reader's own name left out of every paper's authors. */
+export function forYou(
+  papers: readonly ForYouPaper[],
+  trainingCount: number,
+  weights: BlockWeights = BLOCK_WEIGHTS,
+): Method {
+  const sample = sampleBefore(trainingCount);
+  const statistics: TermStatistics = termStatistics(sample.map((i) => papers[i] as ForYouPaper));
+  const cache = new Map<number, SparseVector>();
+  const features = (i: number) => {
+    const kept = cache.get(i);
+    if (kept) return kept;
+    const x = paperFeatures(papers[i] as ForYouPaper, statistics, weights);
+    cache.set(i, x);
+    return x;
+  };
+  const named = byIndexKey(papers);
+  return (reader) => {
+    const self = foldAuthorName(reader.name);
+    const skip = (name: string) => sameAuthor(self, foldAuthorName(name));
+    const own = new Map<number, SparseVector>();
+    for (const i of named.get(authorIndexKey(reader.name)) ?? [])
+      if ((papers[i]?.authors ?? []).some(skip))
+        own.set(i, paperFeatures(papers[i] as ForYouPaper, statistics, weights, skip));
+    const x = (i: number) => own.get(i) ?? features(i);
+    const liked = new Set(reader.upvotes);
+    const model = trainForYou({
+      liked: reader.upvotes.map(x),
+      notInterested: [],
+      unrated: sample.filter((i) => !liked.has(i)).map(x),
+      vectorDimensions: papers[0]?.vector?.length ?? 0,
+    });
+    const dimensions = papers[0]?.vector?.length ?? 0;
+    return (day) =>
+      scoreForYou(
+        model,
+        day.map((i) => ({ features: x(i), authors: [], categories: [] })),
+        NO_FOLLOWS,
+        dimensions,
+      ).map((s) => s.score);
+  };
+}

@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
+import type { Database } from "../storage/database.js";
+import type { EmbedderIdentity } from "../storage/embeddings.js";
+import { type CorpusState, ForYouCorpus } from "./corpus.js";
+import { type ForYouPick, rankByModel, rankColdStart } from "./rank.js";
+import { type ReaderModel, trainReaderModel } from "./reader-model.js";
+import { forYouSignals } from "./reader-signals.js";
+
+export interface ForYouDeps {
+  readonly database: Database;
+  /** The embedder in use (SemanticIndex.identity), or null before there is one. */
+  embedder(): EmbedderIdentity | null;
+  /** Trending scores of the papers trending now: the cold-start order. */
+  trendingScores(): Promise<ReadonlyMap<string, number>>;
+}
+
+/** A reader's For you over some candidate papers: every candidate they have not rated yet, best first. */
+export interface ForYouRanking {
+  readonly coldStart: boolean;
+  readonly signalCount: number;
+  readonly picks: readonly ForYouPick[];
+}
+
+/** Readers whose models stay in memory; the least recently ranked are dropped first and retrained on return. */
+const KEPT_READERS = 2000;
+/** Rankings kept (a reader has a few: the For you page, a triage day, a digest period). */
+const KEPT_RANKINGS = 4000;
+/** How often the corpus looks for new papers or a new embedder (tests look every time). */
+export const CORPUS_CHECK_MS = 60_000;
+
+const digestOf = (ids: readonly string[]) => createHash("sha256").update(ids.join(",")).digest("base64url");
+
+/**
+ * For you for one process: keeps each reader's model until their signals (or the corpus) change, and each
+ * ranking until its candidates change too, so a page view costs reading the signals and the candidates' ids.
+ */
+export class ForYouService {
+  readonly corpus: ForYouCorpus;
+  private readonly readers = new LRUCache<number, ReaderModel>({ max: KEPT_READERS });
+  private readonly rankings = new LRUCache<string, { reader: ReaderModel; ranking: ForYouRanking }>({
+    max: KEPT_RANKINGS,
+  });
+
+  constructor(
+    private readonly deps: ForYouDeps,
+    corpusCheckMs = CORPUS_CHECK_MS,
+  ) {
+    this.corpus = new ForYouCorpus(deps, corpusCheckMs);
+  }
+
+  /** The reader's ranking of these candidate papers (their order does not matter). */
+  async rank(accountId: number, candidateIds: readonly string[]): Promise<ForYouRanking> {
+    const state = await this.corpus.current();
+    const reader = await this.reader(accountId, state);
+    const ids = [...new Set(candidateIds)].filter((id) => !reader.hidden.has(id)).sort();
+    const key = `${accountId}:${digestOf(ids)}`;
+    const kept = this.rankings.get(key);
+    if (kept?.reader === reader) return kept.ranking;
+    const papers = await this.corpus.papers(state, ids);
+    const picks = reader.coldStart
+      ? rankColdStart(reader, papers, await this.deps.trendingScores())
+      : rankByModel(reader, papers, state.vectorDimensions);
+    const ranking = { coldStart: reader.coldStart, signalCount: reader.signalCount, picks };
+    this.rankings.set(key, { reader, ranking });
+    return ranking;
+  }
+
+  /** The reader's model, trained again only if their signals or the corpus changed since it was trained. */
+  async reader(accountId: number, state: CorpusState): Promise<ReaderModel> {
+    const signals = await forYouSignals(this.deps.database, accountId);
+    const kept = this.readers.get(accountId);
+    if (kept && kept.fingerprint === signals.fingerprint && kept.generation === state.generation) return kept;
+    const reader = await trainReaderModel(this.corpus, state, signals);
+    this.readers.set(accountId, reader);
+    return reader;
+  }
+}

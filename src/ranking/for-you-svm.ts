@@ -1,0 +1,138 @@
+import { seededRandom } from "../search/lsa/random.js";
+
+/** A sparse vector: feature ids (any order, no repeats) and their values. */
+export interface SparseVector {
+  readonly index: Int32Array;
+  readonly value: Float32Array;
+}
+
+/** One labelled example; `cost` is its C, the price of each unit of its margin violation. */
+export interface Example {
+  readonly x: SparseVector;
+  readonly positive: boolean;
+  readonly cost: number;
+}
+
+export interface SvmOptions {
+  /** Features are ids below this. */
+  readonly dimensions: number;
+  /** Stop once the projected gradients' spread falls below this (liblinear's eps). */
+  readonly tolerance: number;
+  readonly maxEpochs: number;
+  /** Seeds the order examples are visited in, so training is deterministic. */
+  readonly seed: number;
+}
+
+/** Weights over every feature id, and the bias (learnt as the weight of a constant feature 1, as liblinear does). */
+export interface LinearModel {
+  readonly weights: Float64Array;
+  readonly bias: number;
+}
+
+export function dot(weights: Float64Array, x: SparseVector): number {
+  let sum = 0;
+  for (let p = 0; p < x.index.length; p += 1) sum += (weights[x.index[p] ?? 0] ?? 0) * (x.value[p] ?? 0);
+  return sum;
+}
+
+function squaredNorm(x: SparseVector): number {
+  let sum = 1;
+  for (const v of x.value) sum += v * v;
+  return sum;
+}
+
+function shuffle(order: Int32Array, random: () => number): void {
+  for (let i = order.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    const t = order[i] ?? 0;
+    order[i] = order[j] ?? 0;
+    order[j] = t;
+  }
+}
+
+/** The dual problem's state while it is solved. */
+interface Dual {
+  readonly weights: Float64Array;
+  bias: number;
+  readonly alpha: Float64Array;
+  /** 1 / (2Cᵢ): the squared hinge turns each example's cost into a diagonal term. */
+  readonly diagonal: Float64Array;
+  /** ‖xᵢ‖² + 1 (the bias feature) + the diagonal term. */
+  readonly q: Float64Array;
+}
+
+/** Solves example i's dual variable exactly and moves the weights with it. */
+function step(dual: Dual, example: Example, i: number, gradient: number): void {
+  const a = dual.alpha[i] ?? 0;
+  const next = Math.max(a - gradient / (dual.q[i] ?? 1), 0);
+  dual.alpha[i] = next;
+  const delta = (next - a) * (example.positive ? 1 : -1);
+  const { index, value } = example.x;
+  for (let p = 0; p < index.length; p += 1) {
+    const f = index[p] ?? 0;
+    dual.weights[f] = (dual.weights[f] ?? 0) + delta * (value[p] ?? 0);
+  }
+  dual.bias += delta;
+}
+
+/**
+ * One pass over the active examples (the first `active` of `order`). An example at its bound whose gradient
+ * exceeds the last pass's largest is set aside (shrinking, as liblinear does); returns the new active count and
+ * the projected gradients' range.
+ */
+function pass(dual: Dual, examples: readonly Example[], order: Int32Array, active: number, limit: number) {
+  let high = Number.NEGATIVE_INFINITY;
+  let low = Number.POSITIVE_INFINITY;
+  for (let s = 0; s < active; s += 1) {
+    const i = order[s] ?? 0;
+    const example = examples[i];
+    if (!example) continue;
+    const a = dual.alpha[i] ?? 0;
+    const margin = (example.positive ? 1 : -1) * (dot(dual.weights, example.x) + dual.bias);
+    const gradient = margin - 1 + (dual.diagonal[i] ?? 0) * a;
+    if (a === 0 && gradient > limit) {
+      active -= 1;
+      order[s] = order[active] ?? 0;
+      order[active] = i;
+      s -= 1;
+      continue;
+    }
+    const projected = a === 0 ? Math.min(gradient, 0) : gradient;
+    high = Math.max(high, projected);
+    low = Math.min(low, projected);
+    if (Math.abs(projected) > 1e-12) step(dual, example, i, gradient);
+  }
+  return { active, high, low };
+}
+
+/**
+ * An L2-regularised linear SVM with the squared hinge loss, trained by dual coordinate descent with shrinking
+ * (Hsieh et al. 2008, the algorithm of liblinear and scikit-learn's LinearSVC): minimises
+ * ½‖w‖² + Σ Cᵢ·max(0, 1 − yᵢ·(w·xᵢ + b))², the bias regularised as a weight of a constant feature 1. Each step
+ * solves one example's dual variable exactly, so there is no learning rate to tune.
+ */
+export function trainLinearSvm(examples: readonly Example[], options: SvmOptions): LinearModel {
+  const diagonal = Float64Array.from(examples, (e) => 1 / (2 * e.cost));
+  const dual: Dual = {
+    weights: new Float64Array(options.dimensions),
+    bias: 0,
+    alpha: new Float64Array(examples.length),
+    diagonal,
+    q: Float64Array.from(examples, (e, i) => squaredNorm(e.x) + (diagonal[i] ?? 0)),
+  };
+  const order = Int32Array.from(examples.keys());
+  const random = seededRandom(options.seed);
+  let active = examples.length;
+  let limit = Number.POSITIVE_INFINITY;
+  for (let epoch = 0; epoch < options.maxEpochs; epoch += 1) {
+    shuffle(order.subarray(0, active), random);
+    const result = pass(dual, examples, order, active, limit);
+    active = result.active;
+    limit = result.high > 0 ? result.high : Number.POSITIVE_INFINITY;
+    if (result.high - result.low > options.tolerance) continue;
+    if (active === examples.length) break;
+    active = examples.length;
+    limit = Number.POSITIVE_INFINITY;
+  }
+  return { weights: dual.weights, bias: dual.bias };
+}
