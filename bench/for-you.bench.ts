@@ -20,7 +20,7 @@ const CUTOFF = "2026-03-01";
 const MIN_PAPERS = 20;
 /** Papers before the cut-off an author needs to read as a reader at all. */
 const MIN_UPVOTES = 5;
-const REPORTED_AUTHORS = Number(process.env.FOR_YOU_AUTHORS ?? 320);
+const REPORTED_AUTHORS = Number(process.env.FOR_YOU_AUTHORS ?? 300);
 /** 0: the tuning half; 1: the reported half (the default). */
 const HALF = Number(process.env.FOR_YOU_HALF ?? 1);
 

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ForYouEntry as ForYouEntrySchema, ForYouQuery } from "../web/api/for-you-schemas.js";
 import type { HfDailyPaper, HfPaper } from "../web/api/hf-schemas.js";
 import type { Category, Comment, TrendingEntry, UpvoteState } from "../web/api/paperboy-schemas.js";
 import type { DailyPapersQuery, SearchQuery } from "../web/api/queries.js";
@@ -20,6 +21,8 @@ export type {
   UpvoteState,
 };
 
+export type ForYouParams = Partial<z.output<typeof ForYouQuery>>;
+export type ForYouEntry = z.infer<typeof ForYouEntrySchema>;
 export type DailyPapersParams = Partial<z.output<typeof DailyPapersQuery>>;
 export type SearchParams = Partial<z.output<typeof SearchQuery>> & { readonly q: string };
 
@@ -136,6 +139,11 @@ export class PaperboyClient {
 
   mySignals(): Promise<ReaderSignalsAnswer> {
     return this.json("api/me/signals");
+  }
+
+  /** The token's account's For you: the best of the last days' papers, with scores and reasons. */
+  forYou(params: ForYouParams = {}): Promise<ForYouEntry[]> {
+    return this.json("api/me/for-you", params);
   }
 
   /** Puts the paper in the token's account's "Saved" collection. */

@@ -49,3 +49,17 @@ export class LikedIndex {
     return paper ? { kind: "like", paperId: paper.paperId, title: paper.title, signal: paper.signal } : null;
   }
 }
+
+/** A reason in words, as lists, feeds and mail show it. */
+export function describeReason(reason: ForYouReason): string {
+  switch (reason.kind) {
+    case "like":
+      return `like “${reason.title}”, which you ${reason.signal === "upvote" ? "upvoted" : "saved"}`;
+    case "author":
+      return `by ${reason.name}, whom you follow`;
+    case "category":
+      return `you follow ${reason.category}`;
+    case "trending":
+      return "trending now";
+  }
+}

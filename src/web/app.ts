@@ -20,6 +20,7 @@ import { registerCollectionPages } from "./pages/collections/collection-pages.js
 import { registerCommentPages } from "./pages/comment-routes.js";
 import { registerCommunityPages } from "./pages/community-routes.js";
 import { registerCurationPages } from "./pages/curation-routes.js";
+import { registerForYouPages } from "./pages/for-you-routes.js";
 import { registerListPages } from "./pages/list-routes.js";
 import { registerReadingPages } from "./pages/reading-routes.js";
 import { registerPaperPages } from "./pages/routes.js";
@@ -82,6 +83,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerCommentPages(app, services);
   registerCurationPages(app, services);
   registerListPages(app, services);
+  registerForYouPages(app, services);
   registerSearchRoutes(app, services);
   registerPaperPages(app, services);
   await registerSubscribePages(app, services);

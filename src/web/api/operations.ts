@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CITATION_OPERATIONS } from "../citations/operations.js";
 import { COLLECTION_OPERATIONS } from "./collection-operations.js";
+import { FOR_YOU_OPERATIONS } from "./for-you-operations.js";
 import { HF_OPERATIONS } from "./hf-operations.js";
 import type { Operation } from "./operation.js";
 import { PAPERBOY_OPERATIONS } from "./paperboy-operations.js";
@@ -25,6 +26,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...SAVE_OPERATIONS,
   ...READING_OPERATIONS,
   ...COLLECTION_OPERATIONS,
+  ...FOR_YOU_OPERATIONS,
   ...CITATION_OPERATIONS,
   openApiOperation,
 ];

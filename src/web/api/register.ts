@@ -4,6 +4,7 @@ import { registerCitationRoutes } from "../citations/routes.js";
 import { registerCollectionRoutes } from "./collection-routes.js";
 import { registerApiCors } from "./cors.js";
 import { registerApiDocs } from "./docs-routes.js";
+import { registerForYouRoutes } from "./for-you-routes.js";
 import { registerHfReadRoutes, registerHfWriteRoutes } from "./hf-routes.js";
 import { registerPaperboyRoutes } from "./paperboy-routes.js";
 import { registerApiRateLimit } from "./rate-limit.js";
@@ -22,6 +23,7 @@ export function registerApi(app: FastifyInstance, services: Services) {
   registerSaveRoutes(app, services);
   registerReadingApi(app, services);
   registerCollectionRoutes(app, services);
+  registerForYouRoutes(app, services);
   registerCitationRoutes(app, services);
   registerApiDocs(app, services);
 }

@@ -41,6 +41,7 @@ export function Layout({ title, description, children, head, searchQuery }: Layo
             </a>
             <a href="/papers">Daily papers</a>
             <a href="/papers/trending">Trending</a>
+            <a href="/papers/for-you">For you</a>
             <a href="/papers/submit">Submit</a>
             {mailIsOff(useViewer().mail) ? null : <a href="/subscribe">Subscribe</a>}
             <AccountNav />

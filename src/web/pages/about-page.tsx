@@ -1,6 +1,7 @@
 import { PAPERS_OF_THE_DAY } from "../../lists/papers-of-the-day.js";
 import { AGE_OFFSET_HOURS, COMMENT_WEIGHT, GRAVITY, TRENDING_WINDOW_DAYS } from "../../ranking/trending.js";
 import { Layout } from "../components/layout.js";
+import { ForYouAbout } from "./for-you-about.js";
 
 /** What Paperboy is, and the trending formula in words and symbols (the numbers come from the code). */
 export function AboutPage({ maxAgeDays }: { maxAgeDays: number }) {
@@ -35,6 +36,7 @@ export function AboutPage({ maxAgeDays }: { maxAgeDays: number }) {
           <var>C</var> the number of visible comments and <var>A</var> the age in hours. Each entry on the{" "}
           <a href="/papers/trending">trending page</a> shows its own numbers under “Why is this here?”.
         </p>
+        <ForYouAbout />
       </article>
     </Layout>
   );
