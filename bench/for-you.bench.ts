@@ -79,7 +79,10 @@ export async function run(): Promise<void> {
     `${papers.length} papers, ${trainingCount} before the cut-off ${CUTOFF}; ${readers.length} authors of the ${HALF === 1 ? "reported" : "tuning"} half, ${readers.reduce((n, r) => n + r.later.size, 0)} author-days ranked (${seconds(started)})`,
   );
   started = performance.now();
-  const lsa = trainLsa(papers.slice(0, trainingCount).map((p) => ({ title: p.title, body: p.abstract })));
+  const lsa = trainLsa(
+    papers.slice(0, trainingCount).map((p) => ({ title: p.title, body: p.abstract })),
+    trainingCount,
+  );
   const vectors = papers.map((p) => lsa.embedOne({ title: p.title, body: p.abstract }));
   const withVectors: ForYouPaper[] = papers.map((p, i) => ({ ...p, vector: vectors[i] ?? null }));
   console.log(

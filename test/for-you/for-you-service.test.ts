@@ -6,7 +6,7 @@ import { setSaved } from "../../src/community/saves.js";
 import { setUpvote } from "../../src/community/upvotes.js";
 import type { Account } from "../../src/core/account.js";
 import { fixedClock } from "../../src/core/clock.js";
-import { forYouList } from "../../src/for-you/list.js";
+import { type ForYouList, forYouList } from "../../src/lists/for-you.js";
 import { addPapers, upvote } from "../helpers/api.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
@@ -15,13 +15,22 @@ import { TOPICS, type Topic, topicPaper, topicPapers } from "../helpers/topic-pa
 const clock = fixedClock("2026-06-24T15:00:00Z");
 const topicOf = (id: string): Topic =>
   (["graphs", "proteins", "galaxies"] as const)[Number(id[6]) - 1] ?? "graphs";
-const request = { date: "2026-06-23", days: 2, limit: 30 };
+const request = { date: "2026-06-23", days: 2, page: 1, size: 30 };
+
+/** The list with each paper beside its score and reasons, in order. */
+function withWhy(list: ForYouList) {
+  const papers = list.papers.map((paper) => ({
+    paper,
+    ...(list.why.get(paper.id) ?? { score: 0, reasons: [] }),
+  }));
+  return { ...list, papers };
+}
 
 describe.each(BACKENDS)("For you service (%s)", (backend) => {
   let instance: TestInstance;
   let ada: Account;
   let bob: Account;
-  const list = (account: Account) => forYouList(instance.services, account.id, request);
+  const list = async (account: Account) => withWhy(await forYouList(instance.services, account.id, request));
 
   beforeAll(async () => {
     instance = await createTestInstance({ backend, clock });
@@ -44,9 +53,9 @@ describe.each(BACKENDS)("For you service (%s)", (backend) => {
     expect(cold.signalCount).toBe(0);
     expect(cold.first).toBe("2026-06-22");
     expect(cold.total).toBe(24);
-    expect(cold.items[0]?.paper.id).toBe(trending);
-    expect(cold.items[0]?.reasons).toEqual([{ kind: "trending" }]);
-    expect(cold.items[1]?.reasons).toEqual([]);
+    expect(cold.papers[0]?.paper.id).toBe(trending);
+    expect(cold.papers[0]?.reasons).toEqual([{ kind: "trending" }]);
+    expect(cold.papers[1]?.reasons).toEqual([]);
   });
 
   it("learns a topic from three upvotes and explains each pick by the liked paper it is like", async () => {
@@ -54,12 +63,12 @@ describe.each(BACKENDS)("For you service (%s)", (backend) => {
     const warm = await list(ada);
     expect(warm.coldStart).toBe(false);
     expect(warm.signalCount).toBe(3);
-    const top = warm.items.slice(0, 8);
+    const top = warm.papers.slice(0, 8);
     expect(top.map((item) => topicOf(item.paper.id))).toEqual(Array(8).fill("graphs"));
     const likes = top.flatMap((item) => item.reasons.filter((r) => r.kind === "like"));
     expect(likes.length).toBe(8);
     expect(likes.map((r) => (r.kind === "like" ? topicOf(r.paperId) : ""))).toEqual(Array(8).fill("graphs"));
-    const scores = warm.items.map((item) => item.score);
+    const scores = warm.papers.map((item) => item.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
@@ -70,7 +79,7 @@ describe.each(BACKENDS)("For you service (%s)", (backend) => {
     await setSaved(instance.services, ada, topicPaper("proteins", 1, "").id, true);
     const after = await list(ada);
     expect(after.signalCount).toBe(5);
-    const saves = after.items.flatMap((item) =>
+    const saves = after.papers.flatMap((item) =>
       item.reasons.filter((r) => r.kind === "like" && r.signal === "save"),
     );
     expect(saves.length).toBeGreaterThan(0);
@@ -81,10 +90,10 @@ describe.each(BACKENDS)("For you service (%s)", (backend) => {
     await followSomething(instance.services, bob, { kind: "author", value: "E. Hubble" });
     const bobs = await list(bob);
     expect(bobs.coldStart).toBe(true);
-    const first = bobs.items[0];
+    const first = bobs.papers[0];
     expect(first && topicOf(first.paper.id)).toBe("galaxies");
     expect(first?.reasons).toContainEqual({ kind: "category", category: "astro-ph.GA" });
-    const byHubble = bobs.items.find((item) => item.paper.authors.includes("Edwin Hubble"));
+    const byHubble = bobs.papers.find((item) => item.paper.authors.includes("Edwin Hubble"));
     expect(byHubble?.reasons).toContainEqual({ kind: "author", name: "E. Hubble" });
   });
 
@@ -93,11 +102,11 @@ describe.each(BACKENDS)("For you service (%s)", (backend) => {
     await setNotInterested(instance.services, ada, candidate, true);
     const adas = await list(ada);
     const bobs = await list(bob);
-    expect(adas.items.map((i) => i.paper.id)).not.toContain(candidate);
-    expect(bobs.items.map((i) => i.paper.id)).toContain(candidate);
-    expect(topicOf(adas.items[0]?.paper.id ?? "")).toBe("graphs");
-    expect(topicOf(bobs.items[0]?.paper.id ?? "")).toBe("galaxies");
-    const reasons = bobs.items.flatMap((item) => item.reasons);
+    expect(adas.papers.map((i) => i.paper.id)).not.toContain(candidate);
+    expect(bobs.papers.map((i) => i.paper.id)).toContain(candidate);
+    expect(topicOf(adas.papers[0]?.paper.id ?? "")).toBe("graphs");
+    expect(topicOf(bobs.papers[0]?.paper.id ?? "")).toBe("galaxies");
+    const reasons = bobs.papers.flatMap((item) => item.reasons);
     expect(reasons.some((r) => r.kind === "like")).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { type ForYouItem, forYouList } from "../../for-you/list.js";
+import type { PaperSummary } from "../../core/paper.js";
+import { type ForYouWhy, forYouList } from "../../lists/for-you.js";
 import { describeReason } from "../../ranking/for-you-reasons.js";
 import type { Services } from "../../services.js";
 import { requireBearerAccount } from "../auth/bearer.js";
@@ -8,11 +9,11 @@ import { ForYouQuery } from "./for-you-schemas.js";
 import { type PresentContext, presentDailyPaper } from "./presenters.js";
 import { parseInput } from "./validate.js";
 
-function presentForYou(item: ForYouItem, context: PresentContext) {
+function presentForYou(paper: PaperSummary, why: ForYouWhy | undefined, context: PresentContext) {
   return {
-    ...presentDailyPaper(item.paper, context),
-    score: item.score,
-    reasons: item.reasons.map((reason) => ({ ...reason, text: describeReason(reason) })),
+    ...presentDailyPaper(paper, context),
+    score: why?.score ?? 0,
+    reasons: (why?.reasons ?? []).map((reason) => ({ ...reason, text: describeReason(reason) })),
   };
 }
 
@@ -23,9 +24,14 @@ export function registerForYouRoutes(app: FastifyInstance, services: Services) {
     reply.header("cache-control", "no-store");
     const account = await requireBearerAccount(services, request);
     const query = parseInput(ForYouQuery, request.query, "query");
-    const list = await forYouList(services, account.id, { date: query.date ?? null, ...query });
+    const list = await forYouList(services, account.id, {
+      date: query.date ?? null,
+      days: query.days,
+      page: 1,
+      size: query.limit,
+    });
     reply.header("for-you-cold-start", String(list.coldStart));
     reply.header("for-you-signals", String(list.signalCount));
-    return list.items.map((item) => presentForYou(item, context));
+    return list.papers.map((paper) => presentForYou(paper, list.why.get(paper.id), context));
   });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FOR_YOU_DAYS, FOR_YOU_LIMIT, MAX_FOR_YOU_DAYS, MAX_FOR_YOU_LIMIT } from "../../for-you/list.js";
+import { FOR_YOU_DAYS, FOR_YOU_PAGE_SIZE, MAX_FOR_YOU_DAYS, MAX_FOR_YOU_LIMIT } from "../../lists/for-you.js";
 import { HfDailyPaper } from "./hf-schemas.js";
 import { apiSchemas } from "./registry.js";
 
@@ -17,7 +17,7 @@ export const ForYouQuery = z.object({
     .optional()
     .describe("the last day of the span, YYYY-MM-DD; the newest day with papers when left out"),
   days: whole("days", MAX_FOR_YOU_DAYS).default(FOR_YOU_DAYS).describe("how many days the span reaches back"),
-  limit: whole("limit", MAX_FOR_YOU_LIMIT).default(FOR_YOU_LIMIT).describe("how many papers, best first"),
+  limit: whole("limit", MAX_FOR_YOU_LIMIT).default(FOR_YOU_PAGE_SIZE).describe("how many papers, best first"),
 });
 
 export const ForYouReason = z

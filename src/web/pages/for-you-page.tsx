@@ -1,12 +1,13 @@
-import type { ForYouItem, ForYouList } from "../../for-you/list.js";
+import type { ForYouList, ForYouWhy } from "../../lists/for-you.js";
 import type { ForYouReason } from "../../ranking/for-you.js";
 import { COLD_START_SIGNALS } from "../../ranking/for-you.js";
 import { PostForm } from "../components/forms.js";
 import { Layout } from "../components/layout.js";
 import { MathText } from "../components/math-text.js";
+import { Pagination } from "../components/pagination.js";
 import { PaperCard } from "../components/paper-card.js";
 import { PaperStats } from "../components/paper-stats.js";
-import type { ListMarks } from "./paper-list.js";
+import type { ListMarks } from "./listed-papers.js";
 
 /** One reason in words; a liked paper's title links to it. */
 function Reason({ reason }: { reason: ForYouReason }) {
@@ -32,13 +33,13 @@ function Reason({ reason }: { reason: ForYouReason }) {
   }
 }
 
-function Reasons({ item }: { item: ForYouItem }) {
-  if (item.reasons.length === 0) return null;
+function Reasons({ why }: { why: ForYouWhy | undefined }) {
+  if (!why || why.reasons.length === 0) return null;
   return (
     <div class="for-you-why">
       <span>Why: </span>
       <ul class="reasons">
-        {item.reasons.map((reason) => (
+        {why.reasons.map((reason) => (
           <Reason key={JSON.stringify(reason)} reason={reason} />
         ))}
       </ul>
@@ -90,24 +91,25 @@ export function ForYouPage({ list, marks }: { list: ForYouList; marks: ListMarks
         </p>
       </section>
       {list.coldStart ? <ColdStart signals={list.signalCount} /> : null}
-      {list.items.length === 0 ? (
+      {list.papers.length === 0 ? (
         <p class="empty">No new papers in these days that you have not rated yet.</p>
       ) : (
-        <ol class="paper-list for-you-list">
-          {list.items.map((item) => (
-            <li key={item.paper.id}>
-              <PaperCard paper={item.paper}>
+        <ol class="paper-list for-you-list" start={(list.page - 1) * list.pageSize + 1}>
+          {list.papers.map((paper) => (
+            <li key={paper.id}>
+              <PaperCard paper={paper} today={marks.today ?? null}>
                 <PaperStats
-                  paper={item.paper}
-                  upvoted={marks.upvoted.has(item.paper.id)}
-                  saved={marks.saved.has(item.paper.id)}
+                  paper={paper}
+                  upvoted={marks.upvoted.has(paper.id)}
+                  saved={marks.saved.has(paper.id)}
                 />
-                <Reasons item={item} />
+                <Reasons why={list.why.get(paper.id)} />
               </PaperCard>
             </li>
           ))}
         </ol>
       )}
+      <Pagination list={list} />
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { FOR_YOU_DAYS, FOR_YOU_LIMIT, forYouList, MAX_FOR_YOU_DAYS } from "../../for-you/list.js";
+import { FOR_YOU_DAYS, FOR_YOU_PAGE_SIZE, forYouList, MAX_FOR_YOU_DAYS } from "../../lists/for-you.js";
 import type { Services } from "../../services.js";
 import { parseForm } from "../form.js";
 import { ForYouPage, ForYouSignIn } from "./for-you-page.js";
@@ -19,6 +19,7 @@ const forYouQuery = z.object({
     .min(1)
     .max(MAX_FOR_YOU_DAYS)
     .default(FOR_YOU_DAYS),
+  page: z.coerce.number({ error: "page must be a whole number from 1" }).int().min(1).max(10_000).default(1),
 });
 
 /** `/papers/for-you`: the signed-in reader's For you; signed-out readers are told what it is. */
@@ -31,12 +32,13 @@ export function registerForYouPages(app: FastifyInstance, services: Services) {
     const list = await forYouList(services, account.id, {
       date: query.date ?? null,
       days: query.days,
-      limit: FOR_YOU_LIMIT,
+      page: query.page,
+      size: FOR_YOU_PAGE_SIZE,
     });
     const marks = await listMarks(
-      services.database,
+      services,
       request,
-      list.items.map((item) => item.paper.id),
+      list.papers.map((paper) => paper.id),
     );
     return sendPage(reply, h(ForYouPage, { list, marks }));
   });
