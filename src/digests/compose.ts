@@ -1,4 +1,4 @@
-import type { OutgoingMail } from "../mail/mailer.js";
+import type { OutgoingMail } from "../mail/mail-types.js";
 import { type Digest, type DigestLinks, digestSubject } from "./digest.js";
 import { renderDigestHtml } from "./render-html.js";
 import { renderDigestText } from "./render-text.js";

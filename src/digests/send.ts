@@ -3,7 +3,7 @@ import { invalid } from "../core/errors.js";
 import type { Cadence } from "../core/follows.js";
 import { listingDayOf } from "../core/listing-day.js";
 import type { Period } from "../core/periods.js";
-import type { Mailer } from "../mail/mailer.js";
+import type { Mailer } from "../mail/mail-types.js";
 import type { Database } from "../storage/database.js";
 import {
   type ClaimTerms,

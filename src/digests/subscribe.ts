@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Clock } from "../core/clock.js";
 import { requireEmail } from "../core/email-address.js";
 import { type Cadence, type Follow, PAPER_COUNT } from "../core/follows.js";
-import type { Mailer } from "../mail/mailer.js";
+import type { Mailer } from "../mail/mail-types.js";
 import type { Database } from "../storage/database.js";
 import {
   countSubscribeRequests,

@@ -1,5 +1,5 @@
 import { composeActionMail } from "../mail/action-mail.js";
-import type { OutgoingMail } from "../mail/mailer.js";
+import type { OutgoingMail } from "../mail/mail-types.js";
 
 /** The one email an unconfirmed address may get: a link that confirms the subscription. */
 export function confirmationMail(email: string, confirmUrl: string, baseUrl: string): OutgoingMail {

@@ -1,6 +1,7 @@
 import { invalid } from "../core/errors.js";
 import type { Database } from "../storage/database.js";
-import { addCounts, emptyCounts, type UpsertCounts, upsertPapers } from "../storage/upsert-papers.js";
+import { upsertPapers } from "../storage/upsert-papers.js";
+import { addCounts, emptyCounts, type UpsertCounts } from "../storage/upsert-types.js";
 import { findUserIdByHandle } from "../storage/users.js";
 import { importFormat } from "./formats/index.js";
 import { type BatchSource, type ImportProblem, parseBatches } from "./parse-batches.js";

@@ -1,5 +1,5 @@
 import { escapeHtml } from "../core/text.js";
-import type { OutgoingMail } from "./mailer.js";
+import type { OutgoingMail } from "./mail-types.js";
 
 /**
  * A short email that asks for one action through a signed link (sign in, confirm a subscription, open your

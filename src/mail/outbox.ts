@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
 import { upstream } from "../core/errors.js";
-import type { Mailer, OutgoingMail } from "./mailer.js";
+import type { Mailer, OutgoingMail } from "./mail-types.js";
 
 /** Where a development instance with no mail server puts what it would have sent. */
 export interface OutboxOptions {

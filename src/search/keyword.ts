@@ -1,11 +1,7 @@
 import type { Database } from "../storage/database.js";
 import { isDeadlineError } from "../storage/deadline.js";
-import {
-  type KeywordResult,
-  keywordSearch,
-  type PaperFilters,
-  type TextMatch,
-} from "../storage/keyword-search.js";
+import { keywordSearch } from "../storage/keyword-search.js";
+import type { KeywordResult, PaperFilters, TextMatch } from "../storage/keyword-types.js";
 import type { SearchQuery, Words } from "./query/tree.js";
 import { isStopword } from "./stopwords.js";
 import { wordFrequencies } from "./word-frequencies.js";

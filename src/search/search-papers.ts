@@ -1,7 +1,8 @@
 import type { PaperSummary } from "../core/paper.js";
 import type { Database } from "../storage/database.js";
 import { isDeadlineError, withoutDeadline } from "../storage/deadline.js";
-import { keywordSearch, type PaperFilters, papersTitled } from "../storage/keyword-search.js";
+import { keywordSearch, papersTitled } from "../storage/keyword-search.js";
+import type { PaperFilters } from "../storage/keyword-types.js";
 import { getSummaries } from "../storage/papers.js";
 import { budgeted, type SearchBudget } from "./budget.js";
 import { fuseRankings, type Scored } from "./fusion.js";

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
-import { followIdentities, readCatalog, type TableInfo } from "./catalog.js";
+import { followIdentities, readCatalog } from "./catalog.js";
+import type { TableInfo } from "./catalog-types.js";
 import type { Database } from "./database.js";
 import { migrate } from "./migrate.js";
 import { MIGRATIONS } from "./migrations/index.js";

@@ -1,28 +1,9 @@
 import type { Database } from "./database.js";
 import { nextRevision } from "./embedding-revisions.js";
+import type { EmbedderIdentity, PaperText, RevisedVector, StoredVector } from "./embedding-types.js";
 import { detectPgvector } from "./postgres/pgvector.js";
 import { savePgvectors } from "./postgres/pgvector-vectors.js";
 import { inTransaction } from "./transaction.js";
-
-export interface StoredVector {
-  readonly paperId: string;
-  readonly vector: Float32Array;
-}
-
-export interface RevisedVector extends StoredVector {
-  readonly revision: number;
-}
-
-export interface EmbedderIdentity {
-  readonly name: string;
-  readonly version: string;
-}
-
-export interface PaperText {
-  readonly id: string;
-  readonly title: string;
-  readonly abstract: string;
-}
 
 function toBytes(vector: Float32Array): Uint8Array {
   return new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength);

@@ -1,47 +1,8 @@
 import { sql } from "kysely";
 import type { Database } from "./database.js";
+import type { KeywordRequest, KeywordResult } from "./keyword-types.js";
 import { keywordSearchPostgres } from "./postgres/keyword-search.js";
 import { fts5Phrase, keywordSearchSqlite } from "./sqlite/keyword-search.js";
-
-/** Narrowing conditions on papers, applied the same way by every search mode and backend. */
-export interface PaperFilters {
-  readonly categories: readonly string[];
-  /** Each is matched as a case-insensitive part of some author's name. */
-  readonly authors: readonly string[];
-  /** Published on or after this day (YYYY-MM-DD). */
-  readonly after: string | null;
-  /** Published on or before this day (YYYY-MM-DD). */
-  readonly before: string | null;
-}
-
-/**
- * The text a keyword search must match: every group in `all` (a group matches when one of its phrases does)
- * and none of `none`. A phrase of one word is a word. With `any`, one phrase from any group is enough.
- */
-export interface TextMatch {
-  readonly all: readonly (readonly string[])[];
-  readonly none: readonly string[];
-  readonly any: boolean;
-}
-
-export interface KeywordRequest {
-  /** null: no text to match, list the filtered papers newest first. */
-  readonly match: TextMatch | null;
-  readonly filters: PaperFilters;
-  /** Only these papers may match (to filter another ranking's candidates). */
-  readonly within?: readonly string[];
-  readonly offset: number;
-  readonly limit: number;
-}
-
-export interface KeywordResult {
-  /** Paper ids, best first. */
-  readonly ids: readonly string[];
-  /** Relevance of each id (BM25 on SQLite, ts_rank on PostgreSQL; 0 when only filtered): higher is better. */
-  readonly scores: readonly number[];
-  /** How many papers match in all. */
-  readonly total: number;
-}
 
 /** BM25-ranked keyword search (FTS5 on SQLite, weighted tsvector on PostgreSQL) with filters and paging. */
 export function keywordSearch(database: Database, request: KeywordRequest): Promise<KeywordResult> {

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from "kysely";
-import type { PaperFilters } from "./keyword-search.js";
+import type { PaperFilters } from "./keyword-types.js";
 
 /** A paper's date for filters and ordering: its v1 date, or its listing day when the source gave none. */
 export const PAPER_DATE = sql`coalesce(p.published, (select l.listing_day from listing_entries l where l.paper_id = p.id))`;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Kysely, sql } from "kysely";
-import type { TableInfo } from "./catalog.js";
+import type { TableInfo } from "./catalog-types.js";
 import type { Schema } from "./schema.js";
 
 export type Row = Record<string, unknown>;

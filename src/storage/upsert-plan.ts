@@ -2,7 +2,7 @@ import { isCategory } from "../core/categories.js";
 import { type IncomingPaper, latestVersion, type PaperRecord } from "../core/paper.js";
 import { boundRecord } from "../core/record-bounds.js";
 import { contentHash } from "./content-hash.js";
-import { emptyCounts, type UpsertCounts, type UpsertOptions } from "./upsert-papers.js";
+import { emptyCounts, type UpsertCounts, type UpsertOptions } from "./upsert-types.js";
 
 /** What the database already holds for a paper in the batch. */
 export interface StoredState {

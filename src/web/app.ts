@@ -1,7 +1,7 @@
 import fastifyCompress from "@fastify/compress";
 import fastifyFormbody from "@fastify/formbody";
 import Fastify, { type FastifyInstance } from "fastify";
-import type { MailDelivery } from "../mail/mailer.js";
+import type { MailDelivery } from "../mail/mail-types.js";
 import type { Services } from "../services.js";
 import { registerApi } from "./api/register.js";
 import { registerAssets } from "./assets.js";

@@ -2,7 +2,7 @@ import type { FastifyReply } from "fastify";
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { Account } from "../core/account.js";
-import type { MailDelivery } from "../mail/mailer.js";
+import type { MailDelivery } from "../mail/mail-types.js";
 import { csrfToken } from "./auth/csrf.js";
 
 /** Who is looking at a page, and the CSRF token its forms carry (made only when a form asks for it). */

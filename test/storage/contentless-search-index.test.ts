@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importFiles } from "../../src/ingestion/import-files.js";
-import { type KeywordRequest, keywordSearch } from "../../src/storage/keyword-search.js";
+import { keywordSearch } from "../../src/storage/keyword-search.js";
+import type { KeywordRequest } from "../../src/storage/keyword-types.js";
 import { contentlessSearchIndex } from "../../src/storage/migrations/0202-contentless-search-index.js";
 import { upsertPapers } from "../../src/storage/upsert-papers.js";
 import { fixture } from "../helpers/fixtures.js";

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { countFeatured, featuredIds } from "../../src/storage/featured.js";
 import { getPaper, getSummaries } from "../../src/storage/papers.js";
-import { type UpsertOptions, upsertPapers } from "../../src/storage/upsert-papers.js";
+import { upsertPapers } from "../../src/storage/upsert-papers.js";
+import type { UpsertOptions } from "../../src/storage/upsert-types.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { incoming, paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";

@@ -1,6 +1,7 @@
 import { parseArxivId } from "../../core/arxiv-id.js";
 import type { Services } from "../../services.js";
-import { type UpsertCounts, upsertPapers } from "../../storage/upsert-papers.js";
+import { upsertPapers } from "../../storage/upsert-papers.js";
+import type { UpsertCounts } from "../../storage/upsert-types.js";
 import { fetchArxivPapers } from "./export-api.js";
 
 export interface FetchReport extends UpsertCounts {

@@ -1,7 +1,8 @@
 import { AppError, upstream } from "../../core/errors.js";
 import type { Services } from "../../services.js";
 import { loadIngestCursor, saveIngestCursor } from "../../storage/ingest-cursors.js";
-import { addCounts, emptyCounts, type UpsertCounts, upsertPapers } from "../../storage/upsert-papers.js";
+import { upsertPapers } from "../../storage/upsert-papers.js";
+import { addCounts, emptyCounts, type UpsertCounts } from "../../storage/upsert-types.js";
 import {
   cursorName,
   type HarvestRequest,

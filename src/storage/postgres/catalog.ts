@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type pg from "pg";
-import type { TableInfo } from "../catalog.js";
+import type { TableInfo } from "../catalog-types.js";
 import type { Schema } from "../schema.js";
 
 const TABLES = `select table_name as name from information_schema.tables

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../database.js";
-import type { EmbedderIdentity, StoredVector } from "../embeddings.js";
+import type { EmbedderIdentity, StoredVector } from "../embedding-types.js";
 import { type Pgvector, partial, typed, vectorLiteral } from "./pgvector.js";
 
 export interface PgvectorEmbedder extends EmbedderIdentity {

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { IncomingPaper } from "../../core/paper.js";
-import type { UpsertCounts, UpsertOptions } from "../upsert-papers.js";
 import { planUpsert, positioned, type StoredState, type UpsertPlan } from "../upsert-plan.js";
+import type { UpsertCounts, UpsertOptions } from "../upsert-types.js";
 import { refreshSearchDocumentsPostgres } from "./search-documents.js";
 import { inTransaction } from "./transaction.js";
 

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
-import type { TableInfo } from "../catalog.js";
+import type { TableInfo } from "../catalog-types.js";
 
 interface ColumnRow {
   name: string;

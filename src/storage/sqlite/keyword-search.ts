@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import type { KeywordRequest, KeywordResult, TextMatch } from "../keyword-search.js";
+import type { KeywordRequest, KeywordResult, TextMatch } from "../keyword-types.js";
 import type { Schema } from "../schema.js";
 import { andAll, filterConditions, PAPER_DATE } from "../search-filters.js";
 

@@ -1,6 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { IncomingPaper } from "../../core/paper.js";
-import type { UpsertCounts, UpsertOptions } from "../upsert-papers.js";
 import {
   type PaperFields,
   type PaperRow,
@@ -8,6 +7,7 @@ import {
   type StoredState,
   type UpsertPlan,
 } from "../upsert-plan.js";
+import type { UpsertCounts, UpsertOptions } from "../upsert-types.js";
 import { type SqliteSearchDocuments, sqliteSearchDocuments } from "./search-documents.js";
 
 const PAPER_COLUMNS = `id, title, abstract, comment, journal_ref, doi, license, primary_category, published, updated,

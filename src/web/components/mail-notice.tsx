@@ -1,4 +1,4 @@
-import type { MailDelivery } from "../../mail/mailer.js";
+import type { MailDelivery } from "../../mail/mail-types.js";
 import { useViewer } from "../viewer.js";
 
 /** Why a production instance offers no sign-in or subscription (see createMailer). */
