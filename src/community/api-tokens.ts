@@ -1,7 +1,7 @@
 import type { Account } from "../core/account.js";
+import type { Clock } from "../core/clock.js";
 import { invalid, notFound } from "../core/errors.js";
 import { hashSecret, randomSecret } from "../security/secret-hash.js";
-import type { Services } from "../services.js";
 import {
   type ApiTokenRow,
   findAccountByTokenHash,
@@ -11,8 +11,10 @@ import {
   revokeApiTokenById,
   touchApiToken,
 } from "../storage/api-tokens.js";
+import type { Database } from "../storage/database.js";
 
-type Deps = Pick<Services, "database" | "clock">;
+/** What this module reads and writes with: the database, and the clock for its stamps. */
+type Deps = { readonly database: Database; readonly clock: Clock };
 
 /** API tokens start with this, so a leaked one is recognisable (secret scanners key on such prefixes). */
 export const API_TOKEN_PREFIX = "pb_";

@@ -7,6 +7,7 @@ import {
   type Visibility,
 } from "../core/collection.js";
 import { invalid, notFound } from "../core/errors.js";
+import { findAccountIdByHandle } from "../storage/accounts.js";
 import {
   type CollectionChanges,
   collectionsOfMember,
@@ -17,7 +18,6 @@ import {
   publicCollectionsOf,
   updateCollection,
 } from "../storage/collections.js";
-import { findUserIdByHandle } from "../storage/users.js";
 import { type CollectionDeps, ownCollection } from "./collection-access.js";
 
 export interface CollectionInput {
@@ -86,7 +86,7 @@ export async function memberPublicCollections(
   deps: Pick<CollectionDeps, "database">,
   handle: string,
 ): Promise<Collection[]> {
-  const ownerId = await findUserIdByHandle(deps.database, handle);
+  const ownerId = await findAccountIdByHandle(deps.database, handle);
   if (ownerId === null) throw notFound(`There is no member called ${handle}.`);
   return publicCollectionsOf(deps.database, ownerId);
 }

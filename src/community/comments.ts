@@ -1,12 +1,20 @@
 import { type Account, hasRole } from "../core/account.js";
+import type { Clock } from "../core/clock.js";
 import { forbidden, invalid, notFound } from "../core/errors.js";
-import type { Services } from "../services.js";
-import { type CommentRow, findComment, insertComment, updateComment } from "../storage/comments.js";
+import {
+  type CommentRow,
+  findComment,
+  insertComment,
+  listComments,
+  updateComment,
+} from "../storage/comments.js";
 import { logCuratorAction } from "../storage/curator-actions.js";
+import type { Database } from "../storage/database.js";
 import { paperExists } from "../storage/papers-exist.js";
 import { inTransaction } from "../storage/transaction.js";
 
-type Deps = Pick<Services, "database" | "clock">;
+/** What this module reads and writes with: the database, and the clock for its stamps. */
+type Deps = { readonly database: Database; readonly clock: Clock };
 
 export const MAX_COMMENT_LENGTH = 5000;
 
@@ -43,7 +51,8 @@ export async function postComment(
   return insertComment(deps.database, { paperId: input.paperId, userId: account.id, parentId, body, now });
 }
 
-async function ownComment(deps: Deps, account: Account, id: number): Promise<CommentRow> {
+/** One of the account's own comments, to edit or delete; 404 for a missing one, 403 for someone else's. */
+export async function ownComment(deps: Deps, account: Account, id: number): Promise<CommentRow> {
   const comment = await existing(deps, id);
   if (comment.authorId !== account.id) throw forbidden("You can only change your own comments.");
   return comment;
@@ -84,4 +93,14 @@ export async function setCommentHidden(deps: Deps, curator: Account, id: number,
     });
   });
   return comment;
+}
+
+/** Every comment on a paper, oldest first, hidden and deleted ones included: pages show curators the hidden. */
+export function commentsOn(database: Database, paperId: string): Promise<CommentRow[]> {
+  return listComments(database, paperId);
+}
+
+/** A paper's comments as everyone sees them: hidden and deleted ones left out. */
+export async function visibleComments(database: Database, paperId: string): Promise<CommentRow[]> {
+  return (await listComments(database, paperId)).filter((row) => !row.hiddenAt && !row.deletedAt);
 }

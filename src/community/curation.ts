@@ -1,14 +1,20 @@
 import { type Account, hasRole } from "../core/account.js";
+import type { Clock } from "../core/clock.js";
 import { conflict, forbidden, notFound } from "../core/errors.js";
 import type { Day } from "../core/listing-day.js";
-import type { Services } from "../services.js";
-import { type CuratorActionKind, logCuratorAction } from "../storage/curator-actions.js";
+import {
+  type CuratorActionKind,
+  type CuratorLogEntry,
+  listCuratorActions,
+  logCuratorAction,
+} from "../storage/curator-actions.js";
 import type { Database } from "../storage/database.js";
 import { deleteListingEntry, insertListingEntry, moveListingEntry } from "../storage/listing-entries.js";
 import { getPaper } from "../storage/papers.js";
 import { inTransaction } from "../storage/transaction.js";
 
-type Deps = Pick<Services, "database" | "clock">;
+/** What this module reads and writes with: the database, and the clock for its stamps. */
+type Deps = { readonly database: Database; readonly clock: Clock };
 
 function requireCurator(account: Account): void {
   if (!hasRole(account, "curator")) throw forbidden("Only a curator can feature, unfeature or move papers.");
@@ -71,4 +77,9 @@ export async function movePaper(deps: Deps, curator: Account, paperId: string, d
       await moveListingEntry(tx, paperId, day);
     },
   );
+}
+
+/** The latest curator actions, newest first, for the curators' log page. */
+export function curatorLog(database: Database, limit: number): Promise<CuratorLogEntry[]> {
+  return listCuratorActions(database, limit);
 }

@@ -1,9 +1,16 @@
+import type { Config } from "../config.js";
 import type { Account } from "../core/account.js";
+import type { Clock } from "../core/clock.js";
 import { hashSecret, randomSecret } from "../security/secret-hash.js";
-import type { Services } from "../services.js";
+import type { Database } from "../storage/database.js";
 import { deleteSession, deleteSessionsOf, findSessionAccount, insertSession } from "../storage/sessions.js";
 
-type Deps = Pick<Services, "database" | "clock" | "config">;
+/** Sessions need the database, the clock, and how many days a session lasts. */
+type Deps = {
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly config: Pick<Config, "community">;
+};
 
 export interface NewSession {
   /** The cookie value; only its hash is stored. */

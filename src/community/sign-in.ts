@@ -1,17 +1,27 @@
+import type { Config } from "../config.js";
 import type { Account } from "../core/account.js";
+import type { Clock } from "../core/clock.js";
 import { invalid, unauthorized } from "../core/errors.js";
 import { composeActionMail } from "../mail/action-mail.js";
+import type { Mailer } from "../mail/mail-types.js";
 import { randomSecret } from "../security/secret-hash.js";
 import { signToken, verifyToken } from "../security/tokens.js";
-import type { Services } from "../services.js";
 import { findAccountByEmail } from "../storage/accounts.js";
+import type { Database } from "../storage/database.js";
 import { markLinkUsed } from "../storage/sessions.js";
 import { accountForSignIn, parseEmail } from "./accounts.js";
 import { type NewSession, startSession } from "./sessions.js";
 
 export const SIGN_IN_PURPOSE = "sign-in";
 
-type Deps = Pick<Services, "database" | "clock" | "config" | "secretKey" | "mailer">;
+/** Sign-in signs links with the secret key, mails them, and checks them against the clock and the database. */
+export interface SignInDeps {
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly config: Pick<Config, "community" | "baseUrl">;
+  readonly secretKey: string;
+  readonly mailer: Mailer;
+}
 
 /**
  * A relative path on this site to return to after signing in; anything else becomes /papers. Characters beyond
@@ -30,7 +40,7 @@ export function safeNext(next: unknown): string {
  * account.
  */
 export async function requestSignIn(
-  deps: Deps,
+  deps: SignInDeps,
   rawEmail: string,
   next: string,
 ): Promise<{ delivery: Promise<void> }> {
@@ -65,7 +75,7 @@ function signInMail(email: string, link: string, baseUrl: string, minutes: numbe
 }
 
 /** Checks a link without using it up (the confirmation page shows this before the person presses the button). */
-export function checkSignInLink(deps: Deps, token: string): { email: string } {
+export function checkSignInLink(deps: SignInDeps, token: string): { email: string } {
   const claims = verifyToken(deps.secretKey, token, SIGN_IN_PURPOSE, deps.clock.now());
   if (!claims.nonce) throw invalid("this link is not a sign-in link");
   return { email: claims.subject };
@@ -73,7 +83,7 @@ export function checkSignInLink(deps: Deps, token: string): { email: string } {
 
 /** Uses a sign-in link: refuses a second use, finds (or, when sign-up is open, creates) the account. */
 export async function completeSignIn(
-  deps: Deps,
+  deps: SignInDeps,
   token: string,
 ): Promise<{ account: Account; session: NewSession }> {
   const claims = verifyToken(deps.secretKey, token, SIGN_IN_PURPOSE, deps.clock.now());

@@ -1,10 +1,10 @@
+import type { Config } from "../config.js";
 import { type Account, hasRole } from "../core/account.js";
 import { parseArxivId } from "../core/arxiv-id.js";
 import { conflict, forbidden, invalid, notFound, upstream } from "../core/errors.js";
 import { type Day, listingDayOf } from "../core/listing-day.js";
 import type { Paper } from "../core/paper.js";
-import { fetchAndStorePapers } from "../ingestion/arxiv/fetch-papers.js";
-import type { Services } from "../services.js";
+import { type FetchDeps, fetchAndStorePapers } from "../ingestion/arxiv/fetch-papers.js";
 import { insertListingEntry } from "../storage/listing-entries.js";
 import { getPaper } from "../storage/papers.js";
 
@@ -16,6 +16,11 @@ const MS_PER_DAY = 86_400_000;
  */
 export const SUBMISSION_FETCH_SECONDS = 20;
 
+/** A submission fetches unknown papers from arXiv and checks them against the community's rules. */
+export interface SubmissionDeps extends FetchDeps {
+  readonly config: Pick<Config, "arxivApiUrl" | "community">;
+}
+
 export interface Submission {
   readonly paperId: string;
   readonly listingDay: Day;
@@ -24,7 +29,10 @@ export interface Submission {
 }
 
 /** The stored paper, fetched through the arXiv export API when this instance does not know it yet. */
-async function knownOrFetched(services: Services, id: string): Promise<{ paper: Paper; fetched: boolean }> {
+async function knownOrFetched(
+  services: SubmissionDeps,
+  id: string,
+): Promise<{ paper: Paper; fetched: boolean }> {
   const known = await getPaper(services.database, id);
   if (known) return { paper: known, fetched: false };
   const deadline = AbortSignal.timeout(SUBMISSION_FETCH_SECONDS * 1000);
@@ -39,7 +47,7 @@ async function knownOrFetched(services: Services, id: string): Promise<{ paper: 
   return { paper, fetched: true };
 }
 
-function checkAge(services: Services, paper: Paper): void {
+function checkAge(services: SubmissionDeps, paper: Paper): void {
   const maxDays = services.config.community.submissionMaxAgeDays;
   if (maxDays === 0 || !paper.published) return;
   const ageDays = (services.clock.now().getTime() - Date.parse(paper.published)) / MS_PER_DAY;
@@ -55,7 +63,11 @@ function checkAge(services: Services, paper: Paper): void {
  * today's listing day (America/New_York) with the account as its submitter. A paper is featured once.
  * The web form and `POST /api/papers/index` both call this.
  */
-export async function submitPaper(services: Services, account: Account, input: string): Promise<Submission> {
+export async function submitPaper(
+  services: SubmissionDeps,
+  account: Account,
+  input: string,
+): Promise<Submission> {
   const rules = services.config.community;
   if (!hasRole(account, rules.submitterRole))
     throw forbidden(`Only a ${rules.submitterRole} can submit papers.`);

@@ -1,11 +1,12 @@
 import type { Account } from "../core/account.js";
+import type { Clock } from "../core/clock.js";
 import { notFound } from "../core/errors.js";
-import type { Services } from "../services.js";
 import type { Database } from "../storage/database.js";
 import { paperExists } from "../storage/papers-exist.js";
 import { addUpvote, countUpvotes, removeUpvote, upvotedAmong } from "../storage/upvotes.js";
 
-type Deps = Pick<Services, "database" | "clock">;
+/** What this module reads and writes with: the database, and the clock for its stamps. */
+type Deps = { readonly database: Database; readonly clock: Clock };
 
 /**
  * Sets the account's upvote on a paper to `on`. Forms and the API say which state they want rather than

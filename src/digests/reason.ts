@@ -1,4 +1,4 @@
-import type { PaperSummary } from "../core/paper.js";
+import { type PaperSummary, totalUpvotes } from "../core/paper.js";
 
 const monthDay = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", timeZone: "UTC" });
 
@@ -13,7 +13,7 @@ function count(n: number, one: string, many: string): string {
  */
 export function digestReason(follow: string, paper: PaperSummary): string {
   if (follow !== "trending") return follow;
-  const upvotes = paper.upvotes + (paper.externalUpvotes ?? 0);
+  const upvotes = totalUpvotes(paper);
   if (upvotes > 0 || paper.commentCount > 0) {
     return `trending: ${count(upvotes, "upvote", "upvotes")}, ${count(paper.commentCount, "comment", "comments")}`;
   }

@@ -1,7 +1,7 @@
 import type { Clock } from "../core/clock.js";
 import { invalid } from "../core/errors.js";
 import type { Cadence } from "../core/follows.js";
-import { listingDayOf } from "../core/listing-day.js";
+import { todaysListingDay } from "../core/listing-day.js";
 import type { Period } from "../core/periods.js";
 import type { Mailer } from "../mail/mail-types.js";
 import type { Database } from "../storage/database.js";
@@ -71,7 +71,7 @@ export const CLAIM_LEASE_MS = 15 * 60_000;
 /** Builds and sends every due digest of one cadence and period, at most once each (see deliveries.ts). */
 export async function sendDigests(deps: DigestDeps, options: DigestRunOptions): Promise<DigestRunReport> {
   // A digest settles its period for the subscriber: sent early, it would leave out what the period still brings.
-  const today = listingDayOf(deps.clock.now());
+  const today = todaysListingDay(deps.clock);
   if (!options.dryRun && options.period.last >= today) {
     throw invalid(
       `the period ${options.period.key} has not ended (today is ${today} in New York): its digests go out once it has; --dry-run previews them`,

@@ -1,8 +1,8 @@
 import { invalid } from "../core/errors.js";
+import { findAccountIdByHandle } from "../storage/accounts.js";
 import type { Database } from "../storage/database.js";
 import { upsertPapers } from "../storage/upsert-papers.js";
 import { addCounts, emptyCounts, type UpsertCounts } from "../storage/upsert-types.js";
-import { findUserIdByHandle } from "../storage/users.js";
 import { importFormat } from "./formats/index.js";
 import { type BatchSource, type ImportProblem, parseBatches } from "./parse-batches.js";
 import { canParseInWorker, workerBatches } from "./worker-batches.js";
@@ -81,7 +81,7 @@ export async function importBatches(
 }
 
 async function importAll(database: Database, batches: BatchSource, options: ImportOptions) {
-  const submitterId = await findUserIdByHandle(database, IMPORT_ACCOUNT);
+  const submitterId = await findAccountIdByHandle(database, IMPORT_ACCOUNT);
   const report: ImportReport = { ...emptyCounts(), rejected: 0, problems: [] };
   const now = options.now ?? (() => new Date());
   let read = 0;

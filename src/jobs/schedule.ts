@@ -1,10 +1,11 @@
-import { digestJob } from "../digests/job.js";
+import { addDays, todaysListingDay } from "../core/listing-day.js";
+import { newYorkTime } from "../core/new-york-time.js";
 import { harvestArxiv } from "../ingestion/arxiv/harvest.js";
-import { cursorName } from "../ingestion/arxiv/harvest-state.js";
+import { checkpointName } from "../ingestion/arxiv/harvest-state.js";
 import { ingestHfDaily } from "../ingestion/hf/ingest-daily.js";
-import { loadIngestCursor } from "../storage/ingest-cursors.js";
+import { loadCheckpoint } from "../storage/checkpoints.js";
+import { digestJob } from "./digest-job.js";
 import type { Job } from "./job.js";
-import { newYorkTime, previousDay } from "./new-york-time.js";
 
 // arXiv announces Sunday to Thursday at 20:00 America/New_York; OAI-PMH serves the new records from then on.
 const ANNOUNCEMENT_HOUR = 20;
@@ -22,11 +23,11 @@ const FIRST_HARVEST_DAYS = 3;
 export function arxivAnnouncementPeriod(now: Date): string {
   let { day, hour, weekday } = newYorkTime(now);
   if (hour < ANNOUNCEMENT_HOUR) {
-    day = previousDay(day);
+    day = addDays(day, -1);
     weekday = (weekday + 6) % 7;
   }
   while (!ANNOUNCES_ON.has(weekday)) {
-    day = previousDay(day);
+    day = addDays(day, -1);
     weekday = (weekday + 6) % 7;
   }
   return day;
@@ -43,9 +44,9 @@ const arxivHarvest: Job = {
   when: "after each arXiv announcement (Sunday to Thursday, 20:00 America/New_York)",
   period: arxivAnnouncementPeriod,
   async run(services, period, signal) {
-    const first = (await loadIngestCursor(services.database, cursorName(undefined))) === null;
+    const first = (await loadCheckpoint(services.database, checkpointName(undefined))) === null;
     let from = period;
-    for (let i = 0; i < FIRST_HARVEST_DAYS; i += 1) from = previousDay(from);
+    for (let i = 0; i < FIRST_HARVEST_DAYS; i += 1) from = addDays(from, -1);
     const report = await harvestArxiv(services, first ? { from } : {}, { signal });
     return `${report.pages} pages, ${report.records} records: added ${report.added}, updated ${report.updated}`;
   },
@@ -56,8 +57,8 @@ const hfDaily: Job = {
   when: `every ${HF_EVERY_HOURS} hours: yesterday's and today's Hugging Face lists (America/New_York days)`,
   period: hfWindowPeriod,
   async run(services, _period, signal) {
-    const today = newYorkTime(services.clock.now()).day;
-    const report = await ingestHfDaily(services, previousDay(today), today, { signal });
+    const today = todaysListingDay(services.clock);
+    const report = await ingestHfDaily(services, addDays(today, -1), today, { signal });
     return `${report.days} days, ${report.papers} papers: added ${report.added}, featured ${report.featured}`;
   },
 };

@@ -1,5 +1,6 @@
 import { isCategory } from "../core/categories.js";
 import { invalid } from "../core/errors.js";
+import { type CategoryCount, categoryCounts } from "../storage/categories.js";
 import type { Database } from "../storage/database.js";
 import { featuredPage } from "./featured.js";
 import type { PageRequest, PaperList } from "./paper-list.js";
@@ -28,4 +29,9 @@ export async function categoryList(
     feedPath: `/feeds/category/${category}`,
   });
   return { ...list, category };
+}
+
+/** Every category of the papers here with how many papers it has, largest first: where category lists start. */
+export function everyCategory(database: Database): Promise<CategoryCount[]> {
+  return categoryCounts(database);
 }

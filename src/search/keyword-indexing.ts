@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Database } from "../storage/database.js";
-import { indexPendingPapers } from "../storage/keyword-index-queue.js";
+import { indexPendingPapers, pendingKeywordIndex } from "../storage/keyword-index-queue.js";
 
 /**
  * Papers per transaction when a server indexes in the background: on SQLite a chunk runs on the event loop's
@@ -43,3 +43,8 @@ export function startKeywordIndexing(
 }
 
 class Stopped extends Error {}
+
+/** How many stored papers still wait for the keyword index, counted up to `cap`: search may miss them. */
+export function keywordIndexBacklog(database: Database, cap: number): Promise<number> {
+  return pendingKeywordIndex(database, cap);
+}

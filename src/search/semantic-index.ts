@@ -87,7 +87,7 @@ export class SemanticIndex {
    * `onProgress` hears the running count after each stored batch (unless a refresh was already under way).
    */
   refresh(onProgress?: Progress): Promise<number> {
-    this.refreshing ??= this.sync(onProgress).finally(() => {
+    this.refreshing ??= this.refreshNow(onProgress).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
@@ -158,7 +158,8 @@ export class SemanticIndex {
     if (!this.embedder || performance.now() - this.refreshedAt > this.refreshIntervalMs) await this.refresh();
   }
 
-  private async sync(onProgress?: Progress): Promise<number> {
+  /** One refresh: catch up with the stored model and vectors, then embed the papers that have none. */
+  private async refreshNow(onProgress?: Progress): Promise<number> {
     this.refreshedAt = performance.now();
     await this.catchUp();
     return this.embedMissing(onProgress);

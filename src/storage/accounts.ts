@@ -97,3 +97,13 @@ export async function updateDisplayName(database: Database, id: number, displayN
     .where("id", "=", id)
     .execute();
 }
+
+/** The id of the account with this handle, or null. */
+export async function findAccountIdByHandle(database: Database, handle: string): Promise<number | null> {
+  const row = await database.kysely
+    .selectFrom("users")
+    .select("id")
+    .where("handle", "=", handle)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

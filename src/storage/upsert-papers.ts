@@ -6,7 +6,7 @@ import type { UpsertCounts, UpsertOptions } from "./upsert-types.js";
 
 /**
  * The one upsert every source goes through. Its rules, which every backend's implementation keeps:
- * - The whole batch, and `options.cursor` if given, is one transaction: a crash leaves all of it or none.
+ * - The whole batch, and `options.checkpoint` if given, is one transaction: a crash leaves all of it or none.
  * - A record whose content digest equals the stored one costs no write at all.
  * - Versions are facts: every (paper, version, created) a record carries is recorded, whatever else happens.
  * - Metadata (title, abstract, authors, categories, comment, journal-ref, DOI, licence, withdrawn) is replaced

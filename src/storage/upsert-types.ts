@@ -9,9 +9,9 @@ export interface UpsertOptions {
   readonly now: string;
   /**
    * A resumable ingestion's position, written to `ingest_cursors` in the same transaction as the batch: after
-   * a crash the cursor and the papers agree, so a resumed run neither skips nor repeats a committed page.
+   * a crash the checkpoint and the papers agree, so a resumed run neither skips nor repeats a committed page.
    */
-  readonly cursor?: IngestCursor;
+  readonly checkpoint?: Checkpoint;
   /**
    * `now` (the default) writes the changed papers' keyword-index entries in the batch's transaction: they are
    * searchable the moment they are stored. `later` queues them instead (`search_pending`, same transaction)
@@ -21,7 +21,7 @@ export interface UpsertOptions {
   readonly keywordIndex?: "now" | "later";
 }
 
-export interface IngestCursor {
+export interface Checkpoint {
   readonly name: string;
   /** JSON text; its shape belongs to the ingestion that owns the name. */
   readonly state: string;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { harvestArxiv } from "../../src/ingestion/arxiv/harvest.js";
-import { loadIngestCursor } from "../../src/storage/ingest-cursors.js";
+import { loadCheckpoint } from "../../src/storage/checkpoints.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { pagedHarvest } from "../helpers/oai-pages.js";
 import type { ReplayResponse } from "../helpers/replay-server.js";
@@ -62,7 +62,7 @@ describe.each(BACKENDS)("bad answers during a harvest (%s)", (backend) => {
         message: expect.stringMatching(message),
       });
       expect(await paperCount()).toBe(2);
-      const state = JSON.parse((await loadIngestCursor(instance.services.database, "arxiv-oai:*")) ?? "{}");
+      const state = JSON.parse((await loadCheckpoint(instance.services.database, "arxiv-oai:*")) ?? "{}");
       expect(state).toMatchObject({ token: "t1", pages: 1, complete: false });
       server.handle(pagedHarvest(2));
       expect(await harvestArxiv(instance.services, {})).toMatchObject({ resumed: true, added: 4 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { harvestArxiv } from "../../src/ingestion/arxiv/harvest.js";
-import { loadIngestCursor } from "../../src/storage/ingest-cursors.js";
+import { loadCheckpoint } from "../../src/storage/checkpoints.js";
 import { getPaper } from "../../src/storage/papers.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { oaiFixture, pagedHarvest } from "../helpers/oai-pages.js";
@@ -29,7 +29,7 @@ describe.each(BACKENDS)("ingest arxiv (OAI-PMH harvest) (%s)", (backend) => {
       (row) => row.id,
     );
   const cursor = async (name = "arxiv-oai:*") =>
-    JSON.parse((await loadIngestCursor(instance.services.database, name)) ?? "null");
+    JSON.parse((await loadCheckpoint(instance.services.database, name)) ?? "null");
 
   it("follows resumption tokens and stores every version, the licence, comments, journal-ref and DOI", async () => {
     server.handle(pagedHarvest(2));

@@ -1,6 +1,7 @@
+import { systemClock } from "../../core/clock.js";
 import { requireEmail } from "../../core/email-address.js";
 import { CADENCES, type Cadence, parseCadence } from "../../core/follows.js";
-import { listingDayOf, parseDay } from "../../core/listing-day.js";
+import { parseDay, todaysListingDay } from "../../core/listing-day.js";
 import { duePeriod, periodFor } from "../../digests/periods.js";
 import { type DigestRunReport, sendDigests } from "../../digests/send.js";
 import { createServices } from "../../services.js";
@@ -66,7 +67,7 @@ export const digestCommand: Command = {
     const date = typeof args.values.date === "string" ? parseDay(args.values.date) : null;
     if (!chosen && date && !args.values["dry-run"]) {
       // A day of a running week: send the daily digests, and say why the weekly ones wait.
-      const today = listingDayOf(new Date());
+      const today = todaysListingDay(systemClock);
       const unfinished = cadences.filter((cadence) => periodFor(cadence, date).last >= today);
       for (const cadence of unfinished)
         context.stderr.write(

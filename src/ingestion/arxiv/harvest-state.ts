@@ -24,7 +24,7 @@ export interface HarvestState {
 
 const SET = /^[a-z-]+(?::[a-z-]+(?::[A-Za-z-]+)?)?$/;
 
-export function cursorName(set: string | undefined): string {
+export function checkpointName(set: string | undefined): string {
   if (set !== undefined && !SET.test(set))
     throw invalid(`"${set}" is not an arXiv OAI set (e.g. cs, physics:hep-th)`);
   return `arxiv-oai:${set ?? "*"}`;

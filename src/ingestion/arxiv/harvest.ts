@@ -1,10 +1,13 @@
+import type { Config } from "../../config.js";
+import type { Clock } from "../../core/clock.js";
 import { AppError, upstream } from "../../core/errors.js";
-import type { Services } from "../../services.js";
-import { loadIngestCursor, saveIngestCursor } from "../../storage/ingest-cursors.js";
+import { loadCheckpoint, saveCheckpoint } from "../../storage/checkpoints.js";
+import type { Database } from "../../storage/database.js";
 import { upsertPapers } from "../../storage/upsert-papers.js";
 import { addCounts, emptyCounts, type UpsertCounts } from "../../storage/upsert-types.js";
+import type { ExternalSources } from "../http/sources.js";
 import {
-  cursorName,
+  checkpointName,
   type HarvestRequest,
   type HarvestState,
   laterDay,
@@ -26,6 +29,14 @@ export interface HarvestReport extends UpsertCounts {
   readonly rejected: number;
 }
 
+/** What a harvest uses: arXiv's polite client and OAI-PMH address, the database and the clock. */
+export interface HarvestDeps {
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly sources: Pick<ExternalSources, "arxiv">;
+  readonly config: Pick<Config, "arxivOaiUrl">;
+}
+
 export interface HarvestOptions {
   readonly signal?: AbortSignal;
   readonly onPage?: (state: HarvestState, completeListSize: number | null) => void;
@@ -42,12 +53,12 @@ const MAX_RESTARTS = 3;
  * committed: no paper lost, none written twice.
  */
 export async function harvestArxiv(
-  services: Services,
+  services: HarvestDeps,
   request: HarvestRequest,
   options: HarvestOptions = {},
 ): Promise<HarvestReport> {
-  const name = cursorName(request.set);
-  const start = startState(readState(await loadIngestCursor(services.database, name)), request);
+  const name = checkpointName(request.set);
+  const start = startState(readState(await loadCheckpoint(services.database, name)), request);
   let state = start.state;
   const counts = emptyCounts();
   let restarts = 0;
@@ -68,7 +79,7 @@ export async function harvestArxiv(
       state = afterError(page, state, restarts);
       // A restarted list hands out its tokens afresh.
       tokens.clear();
-      await saveIngestCursor(
+      await saveCheckpoint(
         services.database,
         name,
         JSON.stringify(state),
@@ -86,7 +97,7 @@ export async function harvestArxiv(
 }
 
 async function commitPage(
-  services: Services,
+  services: HarvestDeps,
   name: string,
   state: HarvestState,
   page: OaiPage,
@@ -107,7 +118,7 @@ async function commitPage(
       submitterId: null,
       source: "arxiv",
       now: services.clock.now().toISOString(),
-      cursor: { name, state: JSON.stringify(next) },
+      checkpoint: { name, state: JSON.stringify(next) },
     },
   );
   addCounts(counts, written);
@@ -124,7 +135,7 @@ function afterError(page: OaiPage, state: HarvestState, restarts: number): Harve
   throw upstream(`${OAI_PMH}: ${error.code}: ${error.message || "(no message)"}`);
 }
 
-async function fetchPage(services: Services, state: HarvestState, signal?: AbortSignal): Promise<OaiPage> {
+async function fetchPage(services: HarvestDeps, state: HarvestState, signal?: AbortSignal): Promise<OaiPage> {
   const url = new URL(services.config.arxivOaiUrl);
   url.searchParams.set("verb", "ListRecords");
   if (state.token !== null) url.searchParams.set("resumptionToken", state.token);

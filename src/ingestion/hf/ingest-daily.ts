@@ -1,10 +1,13 @@
+import type { Config } from "../../config.js";
+import type { Clock } from "../../core/clock.js";
 import { AppError, invalid, upstream } from "../../core/errors.js";
 import { type Day, parseDay } from "../../core/listing-day.js";
 import type { IncomingPaper } from "../../core/paper.js";
-import type { Services } from "../../services.js";
+import { findAccountIdByHandle } from "../../storage/accounts.js";
+import type { Database } from "../../storage/database.js";
 import { upsertPapers } from "../../storage/upsert-papers.js";
 import { addCounts, emptyCounts, type UpsertCounts } from "../../storage/upsert-types.js";
-import { findUserIdByHandle } from "../../storage/users.js";
+import type { ExternalSources } from "../http/sources.js";
 import { IMPORT_ACCOUNT } from "../import-files.js";
 import { parseDailyPapers } from "./daily-papers.js";
 
@@ -12,6 +15,14 @@ export const HUGGING_FACE = "Hugging Face";
 // The API's largest page; a day's list rarely exceeds it, and pages are asked for until one comes back short.
 const PAGE_SIZE = 100;
 const MAX_DAYS = 366;
+
+/** What the Hugging Face ingestion uses: its polite client and API address, the database and the clock. */
+export interface HfDailyDeps {
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly sources: Pick<ExternalSources, "huggingFace">;
+  readonly config: Pick<Config, "hfApiUrl">;
+}
 
 export interface DailyReport extends UpsertCounts {
   readonly days: number;
@@ -24,13 +35,13 @@ export interface DailyReport extends UpsertCounts {
  * day commits as one transaction; a re-run changes only the upvote counts that moved.
  */
 export async function ingestHfDaily(
-  services: Services,
+  services: HfDailyDeps,
   from: Day,
   until: Day,
   options: { signal?: AbortSignal; onDay?: (day: Day, papers: number) => void } = {},
 ): Promise<DailyReport> {
   const days = daysBetween(parseDay(from), parseDay(until));
-  const submitterId = await findUserIdByHandle(services.database, IMPORT_ACCOUNT);
+  const submitterId = await findAccountIdByHandle(services.database, IMPORT_ACCOUNT);
   const counts = emptyCounts();
   let papers = 0;
   for (const day of days) {
@@ -47,7 +58,7 @@ export async function ingestHfDaily(
 /** Hugging Face features a few dozen papers a day; this many full pages means the server is misbehaving. */
 const MAX_PAGES_PER_DAY = 50;
 
-async function fetchDay(services: Services, day: Day, signal?: AbortSignal): Promise<IncomingPaper[]> {
+async function fetchDay(services: HfDailyDeps, day: Day, signal?: AbortSignal): Promise<IncomingPaper[]> {
   const entries: IncomingPaper[] = [];
   for (let page = 0; ; page += 1) {
     const url = new URL(`${services.config.hfApiUrl}/api/daily_papers`);

@@ -38,7 +38,7 @@ const SQL = {
   updateUpvotes: `update listing_entries l set external_upvotes = u.n
     from unnest($1::text[], $2::int[]) as u(id, n) where l.paper_id = u.id`,
   queueForIndex: "insert into search_pending (paper_id) select unnest($1::text[]) on conflict do nothing",
-  saveCursor: `insert into ingest_cursors (name, state, updated_at) values ($1, $2, $3)
+  saveCheckpoint: `insert into ingest_cursors (name, state, updated_at) values ($1, $2, $3)
     on conflict (name) do update set state = excluded.state, updated_at = excluded.updated_at`,
 };
 
@@ -89,8 +89,12 @@ export function upsertPapersPostgres(
     const known = new Map<string, StoredState>(stored.rows.map((row) => [row.id, row]));
     const plan = planUpsert(papers, known, options);
     await write(client, plan, options);
-    if (options.cursor)
-      await client.query(SQL.saveCursor, [options.cursor.name, options.cursor.state, options.now]);
+    if (options.checkpoint)
+      await client.query(SQL.saveCheckpoint, [
+        options.checkpoint.name,
+        options.checkpoint.state,
+        options.now,
+      ]);
     return plan.counts;
   });
 }

@@ -32,7 +32,7 @@ class SqliteUpsert {
   >;
   private readonly updateUpvotes: BetterSqlite3.Statement<[number, string]>;
   private readonly searchDocuments: SqliteSearchDocuments;
-  private readonly saveCursor: BetterSqlite3.Statement<[string, string, string]>;
+  private readonly saveCheckpoint: BetterSqlite3.Statement<[string, string, string]>;
   private readonly queueForIndex: BetterSqlite3.Statement<[string]>;
 
   constructor(readonly db: BetterSqlite3.Database) {
@@ -73,7 +73,7 @@ class SqliteUpsert {
     this.queueForIndex = db.prepare(
       "insert into search_pending (paper_id) select value from json_each(?) where true on conflict do nothing",
     );
-    this.saveCursor = db.prepare(
+    this.saveCheckpoint = db.prepare(
       `insert into ingest_cursors (name, state, updated_at) values (?, ?, ?)
        on conflict (name) do update set state = excluded.state, updated_at = excluded.updated_at`,
     );
@@ -85,7 +85,8 @@ class SqliteUpsert {
       known.set(row.id, row);
     const plan = planUpsert(papers, known, options);
     this.write(plan, options);
-    if (options.cursor) this.saveCursor.run(options.cursor.name, options.cursor.state, options.now);
+    if (options.checkpoint)
+      this.saveCheckpoint.run(options.checkpoint.name, options.checkpoint.state, options.now);
     return plan.counts;
   }
 

@@ -1,6 +1,7 @@
+import { visibleComments } from "../../community/comments.js";
 import { paperById } from "../../lists/paper.js";
 import type { Services } from "../../services.js";
-import { type CommentRow, listComments } from "../../storage/comments.js";
+import type { CommentRow } from "../../storage/comments.js";
 import { renderCommentMarkdown } from "../markdown.js";
 import type { Comment } from "./paperboy-schemas.js";
 
@@ -20,6 +21,5 @@ export function presentComment(row: CommentRow): Comment {
 /** A paper's comments as everyone sees them: hidden and deleted ones left out. 404 for an unknown paper. */
 export async function paperComments(services: Services, paperId: string): Promise<Comment[]> {
   await paperById(services.database, paperId);
-  const rows = await listComments(services.database, paperId);
-  return rows.filter((row) => !row.hiddenAt && !row.deletedAt).map(presentComment);
+  return (await visibleComments(services.database, paperId)).map(presentComment);
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { postComment as addComment, deleteComment as removeComment } from "../../community/comments.js";
 import { setUpvote } from "../../community/upvotes.js";
-import { categoryList } from "../../lists/category.js";
+import { categoryList, everyCategory } from "../../lists/category.js";
 import { trendingList } from "../../lists/trending.js";
 import { similarPapers } from "../../search/similar-papers.js";
 import type { Services } from "../../services.js";
-import { categoryCounts } from "../../storage/categories.js";
 import { requireBearerAccount } from "../auth/bearer.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
 import { paperComments } from "./comments.js";
@@ -64,7 +63,7 @@ export function registerPaperboyRoutes(app: FastifyInstance, services: Services)
     return reply.status(204).send();
   });
 
-  app.get("/api/categories", () => categoryCounts(services.database));
+  app.get("/api/categories", () => everyCategory(services.database));
 
   app.get("/api/trending", async (request) => {
     const { limit } = parseInput(TrendingQuery, request.query, "query");

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { listingDayOf } from "../../core/listing-day.js";
-import type { PaperSummary } from "../../core/paper.js";
+import { type PaperSummary, totalUpvotes } from "../../core/paper.js";
 import { paperLinks } from "../../core/paper-links.js";
 import type { HfAuthor, HfDailyPaper, HfPaper, HfSubmitter, HfUser } from "./hf-schemas.js";
 
@@ -58,11 +58,6 @@ function presentAuthors(paper: PaperSummary): HfAuthor[] {
     name,
     hidden: false,
   }));
-}
-
-/** Local upvotes plus those imported from Hugging Face, kept apart in storage and added up for readers. */
-export function totalUpvotes(paper: PaperSummary): number {
-  return paper.upvotes + (paper.externalUpvotes ?? 0);
 }
 
 /**

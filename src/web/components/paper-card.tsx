@@ -35,7 +35,7 @@ export function PaperCard({ paper, today, children }: PaperCardProps) {
         <CategoryList categories={paper.categories} />
         {children ?? (
           <p class="paper-stats">
-            <UpvoteCount upvotes={paper.upvotes} external={paper.externalUpvotes} />
+            <UpvoteCount paper={paper} />
             <CommentCount id={paper.id} count={paper.commentCount} />
           </p>
         )}

@@ -1,3 +1,5 @@
+import { type PaperSummary, totalUpvotes } from "../../core/paper.js";
+
 export function AuthorList({
   authors,
   limit,
@@ -39,14 +41,11 @@ function plural(count: number, one: string, many: string): string {
 
 /** Upvotes here plus those counted on Hugging Face, as one number. */
 export function UpvoteCount({
-  upvotes,
-  external,
+  paper,
 }: {
-  readonly upvotes: number;
-  readonly external: number | null;
+  readonly paper: Pick<PaperSummary, "upvotes" | "externalUpvotes">;
 }) {
-  const total = upvotes + (external ?? 0);
-  return <span class="upvote-count">▲ {plural(total, "upvote", "upvotes")}</span>;
+  return <span class="upvote-count">▲ {plural(totalUpvotes(paper), "upvote", "upvotes")}</span>;
 }
 
 export function CommentCount({ id, count }: { readonly id: string; readonly count: number }) {

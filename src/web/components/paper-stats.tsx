@@ -1,4 +1,4 @@
-import type { PaperSummary } from "../../core/paper.js";
+import { type PaperSummary, totalUpvotes } from "../../core/paper.js";
 import { useViewer } from "../viewer.js";
 import { PostForm } from "./forms.js";
 import { mailIsOff } from "./mail-notice.js";
@@ -22,7 +22,7 @@ export interface PaperStatsProps {
  */
 export function PaperStats({ paper, upvoted, saved = false, read, rank }: PaperStatsProps) {
   const { account, path, mail } = useViewer();
-  const votes = paper.upvotes + (paper.externalUpvotes ?? 0);
+  const votes = totalUpvotes(paper);
   const label = `${votes} ${votes === 1 ? "upvote" : "upvotes"}`;
   return (
     <div class="paper-stats">

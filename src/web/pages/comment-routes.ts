@@ -1,11 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { deleteComment, editComment, postComment, setCommentHidden } from "../../community/comments.js";
+import {
+  deleteComment,
+  editComment,
+  ownComment,
+  postComment,
+  setCommentHidden,
+} from "../../community/comments.js";
 import { parseArxivId } from "../../core/arxiv-id.js";
-import { forbidden, notFound } from "../../core/errors.js";
 import type { Services } from "../../services.js";
-import { findComment } from "../../storage/comments.js";
 import { requireAccount, requireRole } from "../auth/guards.js";
 import { parseForm } from "../form.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
@@ -34,9 +38,7 @@ export function registerCommentPages(app: FastifyInstance, services: Services) {
   });
   app.get("/comments/:id/edit", async (request, reply) => {
     const account = requireAccount(request);
-    const comment = await findComment(services.database, parseForm(idParams, request.params).id);
-    if (!comment || comment.deletedAt) throw notFound("There is no such comment.");
-    if (comment.authorId !== account.id) throw forbidden("You can only change your own comments.");
+    const comment = await ownComment(services, account, parseForm(idParams, request.params).id);
     return sendPage(reply, h(EditCommentPage, { comment }));
   });
   app.post("/comments/:id/edit", async (request, reply) => {

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { featurePaper, movePaper, unfeaturePaper } from "../../community/curation.js";
+import { curatorLog, featurePaper, movePaper, unfeaturePaper } from "../../community/curation.js";
 import { parseArxivId } from "../../core/arxiv-id.js";
 import { parseDay } from "../../core/listing-day.js";
 import type { Services } from "../../services.js";
-import { listCuratorActions } from "../../storage/curator-actions.js";
 import { requireRole } from "../auth/guards.js";
 import { parseForm } from "../form.js";
 import { CuratorLogPage } from "./curator-log-page.js";
@@ -35,6 +34,6 @@ export function registerCurationPages(app: FastifyInstance, services: Services) 
   });
   app.get("/curate/log", async (request, reply) => {
     requireRole(request, "curator");
-    return sendPage(reply, h(CuratorLogPage, { entries: await listCuratorActions(services.database, 200) }));
+    return sendPage(reply, h(CuratorLogPage, { entries: await curatorLog(services.database, 200) }));
   });
 }

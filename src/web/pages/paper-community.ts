@@ -1,11 +1,12 @@
 import type { FastifyRequest } from "fastify";
+import { commentsOn } from "../../community/comments.js";
 import { savedAmong } from "../../community/saves.js";
 import { upvotedPapers } from "../../community/upvotes.js";
 import { type Day, todaysListingDay } from "../../core/listing-day.js";
 import type { Paper } from "../../core/paper.js";
 import { papersOfTheDay } from "../../lists/papers-of-the-day.js";
 import type { Services } from "../../services.js";
-import { type CommentRow, listComments } from "../../storage/comments.js";
+import type { CommentRow } from "../../storage/comments.js";
 
 /** What the paper page shows beyond the paper: the viewer's upvote, its rank on its day, and its comments. */
 export interface PaperCommunity {
@@ -31,7 +32,7 @@ export async function paperCommunity(
     paper.listingDay
       ? papersOfTheDay(database, paper.listingDay)
       : Promise.resolve(new Map<string, number>()),
-    listComments(database, paper.id),
+    commentsOn(database, paper.id),
   ]);
   return {
     upvoted: upvoted.has(paper.id),

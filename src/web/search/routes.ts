@@ -2,8 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
 import { searchList } from "../../lists/search.js";
+import { keywordIndexBacklog } from "../../search/keyword-indexing.js";
 import type { Services } from "../../services.js";
-import { pendingKeywordIndex } from "../../storage/keyword-index-queue.js";
 import { SearchTermsQuery } from "../api/queries.js";
 import { parseForm } from "../form.js";
 import { SearchPage } from "../pages/search-page.js";
@@ -25,7 +25,7 @@ export function registerSearchRoutes(app: FastifyInstance, services: Services) {
     const [list, notIndexed] = await Promise.all([
       searchList(services.search, terms, { page, size: SEARCH_PAGE_SIZE }),
       // Papers a bulk import stored but the keyword index does not hold yet (see `paperboy import`).
-      terms.q.trim() === "" ? 0 : pendingKeywordIndex(services.database, NOT_INDEXED_CAP + 1),
+      terms.q.trim() === "" ? 0 : keywordIndexBacklog(services.database, NOT_INDEXED_CAP + 1),
     ]);
     if (list.goTo) return reply.redirect(`/papers/${list.goTo}`);
     return sendPage(reply, h(SearchPage, { list, notIndexed, notIndexedCap: NOT_INDEXED_CAP }));

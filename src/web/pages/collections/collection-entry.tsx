@@ -22,7 +22,7 @@ export function CollectionEntry(props: EntryProps) {
     <li>
       <PaperCard paper={item.paper}>
         <p class="paper-stats">
-          <UpvoteCount upvotes={item.paper.upvotes} external={item.paper.externalUpvotes} />
+          <UpvoteCount paper={item.paper} />
           <CommentCount id={item.paper.id} count={item.paper.commentCount} />
         </p>
       </PaperCard>

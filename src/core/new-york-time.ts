@@ -1,7 +1,7 @@
-import type { Day } from "../core/listing-day.js";
+import { type Day, LISTING_TIME_ZONE } from "./listing-day.js";
 
 const parts = new Intl.DateTimeFormat("en-US", {
-  timeZone: "America/New_York",
+  timeZone: LISTING_TIME_ZONE,
   year: "numeric",
   month: "2-digit",
   day: "2-digit",
@@ -27,8 +27,4 @@ export function newYorkTime(instant: Date): NewYorkTime {
     hour: Number(p.hour),
     weekday: WEEKDAYS.indexOf(p.weekday ?? ""),
   };
-}
-
-export function previousDay(day: Day): Day {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }

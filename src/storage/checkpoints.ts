@@ -1,7 +1,7 @@
 import type { Database } from "./database.js";
 
 /** The stored position of a resumable ingestion (JSON text), or null when it never ran. */
-export async function loadIngestCursor(database: Database, name: string): Promise<string | null> {
+export async function loadCheckpoint(database: Database, name: string): Promise<string | null> {
   const row = await database.kysely
     .selectFrom("ingest_cursors")
     .select("state")
@@ -11,7 +11,7 @@ export async function loadIngestCursor(database: Database, name: string): Promis
 }
 
 /** Saves a position on its own, for steps that write no papers (an empty harvest, a restart). */
-export async function saveIngestCursor(
+export async function saveCheckpoint(
   database: Database,
   name: string,
   state: string,
