@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PaperSummary } from "../../core/paper.js";
-import { bibtexEntry, bibtexList, bibtexValue, citationKey, paperYear } from "./bibtex.js";
+import { bibtexEntry, bibtexList, bibtexValue } from "./bibtex.js";
+import { citationKey, paperYear } from "./keys.js";
 
 const paper: PaperSummary = {
   id: "2606.26139",

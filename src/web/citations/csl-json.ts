@@ -1,7 +1,6 @@
 import { arxivAbsUrl } from "../../core/arxiv-id.js";
 import type { PaperSummary } from "../../core/paper.js";
-import { paperYear } from "./bibtex.js";
-import { uniqueKeys } from "./keys.js";
+import { paperYear, uniqueKeys } from "./keys.js";
 import { splitName } from "./names.js";
 
 /** One item of CSL-JSON, the input format of citeproc (Zotero, Pandoc and most citation processors). */

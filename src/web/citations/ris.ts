@@ -1,7 +1,6 @@
 import { arxivAbsUrl, arxivPdfUrl } from "../../core/arxiv-id.js";
 import type { PaperSummary } from "../../core/paper.js";
-import { paperYear } from "./bibtex.js";
-import { uniqueKeys } from "./keys.js";
+import { paperYear, uniqueKeys } from "./keys.js";
 import { splitName } from "./names.js";
 
 /**
