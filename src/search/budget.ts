@@ -1,7 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { overloaded } from "../core/errors.js";
 import { withDeadline } from "../storage/deadline.js";
-import type { SearchOutcome, SearchRequest } from "./search-papers.js";
 import type { WorkGate } from "./work-gate.js";
 
 /**
@@ -21,15 +20,21 @@ export interface SearchBudget {
 const SHARED_FOR_MS = 60_000;
 const SHARED_SEARCHES = 500;
 
+/** A search's answer as far as sharing cares: a partial one (out of time) is not kept for others. */
+interface Answer {
+  readonly partial?: boolean;
+}
+
 /** Identical searches within a short window share one result, also while it is still being computed. */
 export class SharedSearches {
-  private readonly results = new LRUCache<string, Promise<SearchOutcome>>({
+  private readonly results = new LRUCache<string, Promise<Answer>>({
     max: SHARED_SEARCHES,
     ttl: SHARED_FOR_MS,
   });
 
-  async share(key: string, search: () => Promise<SearchOutcome>): Promise<SearchOutcome> {
-    const known = this.results.get(key);
+  async share<A extends Answer>(key: string, search: () => Promise<A>): Promise<A> {
+    // Keys hold the request, and one kind of request always has one kind of answer.
+    const known = this.results.get(key) as Promise<A> | undefined;
     if (known) return known;
     const result = search();
     this.results.set(key, result);
@@ -56,11 +61,11 @@ export function budgetedWork<T>(budget: SearchBudget, work: () => Promise<T>): P
 }
 
 /** Runs one search under the budget: shared with identical ones, gated, and stopped at its deadline. */
-export async function budgeted(
+export async function budgeted<A extends Answer>(
   budget: SearchBudget,
-  request: SearchRequest,
-  search: () => Promise<SearchOutcome>,
-): Promise<SearchOutcome> {
+  request: unknown,
+  search: () => Promise<A>,
+): Promise<A> {
   const key = JSON.stringify([await budget.version(), request]);
   return budget.shared.share(key, () => budgetedWork(budget, search));
 }
