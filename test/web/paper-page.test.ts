@@ -66,6 +66,31 @@ describe.each(BACKENDS)("the paper page (%s)", (backend) => {
     expect(cite).toContain('href="/papers/2606.00011/bibtex"');
   });
 
+  it("gives RIS and CSL-JSON in the Cite box, as their downloads have them", async () => {
+    const body = (await app.inject("/papers/2606.00011")).body;
+    const cite = /<section id="cite"(.*?)<\/section>/s.exec(body)?.[1] ?? "";
+    const boxes = [...cite.matchAll(/<summary>([^<]+)<\/summary><pre id="(cite-\d)">(.*?)<\/pre>/gs)];
+    expect(boxes.map((b) => b[1])).toEqual(["BibTeX", "RIS", "CSL-JSON"]);
+    const htmlText = (html: string) =>
+      html
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
+    for (const [, label, id, text] of boxes) {
+      const path = { BibTeX: "bibtex", RIS: "ris", "CSL-JSON": "csl-json" }[label ?? ""];
+      const download = await app.inject(`/papers/2606.00011/${path}`);
+      expect(htmlText(text ?? ""), label).toBe(download.body);
+      expect(cite).toContain(`data-copy="${id}" hidden>Copy ${label}`);
+      expect(cite).toContain(`href="/papers/2606.00011/${path}"`);
+    }
+    expect(htmlText(boxes[1]?.[3] ?? "")).toContain("TY  - UNPB");
+    expect(JSON.parse(htmlText(boxes[2]?.[3] ?? ""))[0]).toMatchObject({
+      id: "lovelace2026sharp",
+      type: "article",
+    });
+  });
+
   it("renders TeX text commands as styling, math in the comment, and links in it", async () => {
     const body = (await app.inject("/papers/2606.00011")).body;
     expect(body).toContain("A <em>sharp</em> bound – for ");

@@ -1,7 +1,7 @@
 import type { Paper, PaperSummary } from "../../core/paper.js";
 import { plainTexText } from "../../core/tex-text.js";
 import { assetUrl } from "../assets.js";
-import { bibtexEntry } from "../citations/bibtex.js";
+import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from "../citations/formats.js";
 import { ArxivDates } from "../components/arxiv-dates.js";
 import { CitationHead } from "../components/citation-head.js";
 import { CiteBox } from "../components/cite-box.js";
@@ -79,9 +79,7 @@ export function PaperPage({
           ))}
         </section>
         <PaperFacts paper={paper} />
-        <CiteBox
-          citations={[{ label: "BibTeX", text: bibtexEntry(paper), href: `/papers/${paper.id}/bibtex` }]}
-        />
+        <CiteBox citations={citationsOf(paper)} />
         {community ? (
           <>
             <CuratorPanel paperId={paper.id} listingDay={paper.listingDay} today={community.today} />
@@ -92,6 +90,15 @@ export function PaperPage({
       <SimilarPapers papers={similar} />
     </Layout>
   );
+}
+
+/** The paper in every export format, written by the same functions as its downloads and list exports. */
+function citationsOf(paper: Paper) {
+  return EXPORT_FORMAT_NAMES.map((format) => ({
+    label: EXPORT_FORMATS[format].label,
+    text: EXPORT_FORMATS[format].render([paper]),
+    href: `/papers/${paper.id}/${format}`,
+  }));
 }
 
 function PaperFacts({ paper }: { readonly paper: Paper }) {
