@@ -4,7 +4,7 @@ import { BLOCK_WEIGHTS, UNRATED_SAMPLE } from "../ranking/for-you.js";
 import { paperFeatures, type TermStatistics, termStatistics } from "../ranking/for-you-features.js";
 import type { SparseVector } from "../ranking/for-you-svm.js";
 import type { Database } from "../storage/database.js";
-import type { EmbedderIdentity } from "../storage/embeddings.js";
+import type { EmbedderIdentity } from "../storage/embedding-types.js";
 import { allPaperIds, type ForYouPaperRow, forYouPapers } from "../storage/for-you-papers.js";
 
 /** A paper with its feature vector and folded author names, as the model and the reasons read it. */

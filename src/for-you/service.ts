@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { Database } from "../storage/database.js";
-import type { EmbedderIdentity } from "../storage/embeddings.js";
+import type { EmbedderIdentity } from "../storage/embedding-types.js";
 import { type CorpusState, ForYouCorpus } from "./corpus.js";
 import { type ForYouPick, rankByModel, rankColdStart } from "./rank.js";
 import { type ReaderModel, trainReaderModel } from "./reader-model.js";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { EmbedderIdentity } from "../storage/embeddings.js";
+import type { EmbedderIdentity } from "../storage/embedding-types.js";
 import { VectorIndex, type VectorIndexOptions } from "./vector-index.js";
 
 /** A saved index and the revision up to which it holds every stored vector of its embedder identity. */

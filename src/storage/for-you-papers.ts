@@ -1,6 +1,6 @@
 import type { Day } from "../core/listing-day.js";
 import type { Database } from "./database.js";
-import type { EmbedderIdentity } from "./embeddings.js";
+import type { EmbedderIdentity } from "./embedding-types.js";
 
 /** A paper as the For you model reads it: text, authors, categories, and the embedder's vector if stored. */
 export interface ForYouPaperRow {
