@@ -110,7 +110,9 @@ describe("paperboy import, stopped before any database is written", () => {
       DATABASE_URL: "postgres://paperboy@127.0.0.1:1/paperboy",
     });
     expect(unreachable.status).toBe(1);
-    expect(unreachable.stderr).toBe("paperboy: connect ECONNREFUSED 127.0.0.1:1\n");
+    expect(unreachable.stderr).toBe(
+      "paperboy: the database cannot be reached (connect ECONNREFUSED 127.0.0.1:1): once it is back, run the same command again\n",
+    );
   }, 60_000);
 
   it("refuses an unknown format and a missing file with a clear reason", () => {
