@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Database } from "./database.js";
 import type { KeywordRequest, KeywordResult } from "./keyword-types.js";
 import { keywordSearchPostgres } from "./postgres/keyword-search.js";
+import { countEachPostgres } from "./postgres/word-counts.js";
 import { fts5Phrase, keywordSearchSqlite } from "./sqlite/keyword-search.js";
 
 /** BM25-ranked keyword search (FTS5 on SQLite, weighted tsvector on PostgreSQL) with filters and paging. */
@@ -20,46 +21,22 @@ export async function countMatchesUpTo(database: Database, phrase: string, cap: 
 }
 
 /**
- * countMatchesUpTo for several words or phrases at once. SQLite reads each count from FTS5's own index. On
- * PostgreSQL a GIN index cannot count without visiting the rows, which costs tens of milliseconds for a common
- * word, so all are asked in one statement, and a single word that the planner's statistics on the index
- * (ANALYZE's most common lexemes and their shares of rows) put in more than twice `cap` papers is answered
- * `cap` without counting; the rest are counted.
+ * countMatchesUpTo for several words or phrases at once. SQLite reads each count from FTS5's own index;
+ * PostgreSQL reads the word counts its keyword index keeps (postgres/word-counts.ts).
  */
 export async function countEachUpTo(
   database: Database,
   phrases: readonly string[],
   cap: number,
 ): Promise<Map<string, number>> {
+  if (phrases.length === 0) return new Map();
+  if (database.capabilities.fullText !== "fts5") return countEachPostgres(database.kysely, phrases, cap);
   const counts = new Map<string, number>();
-  if (phrases.length === 0) return counts;
-  if (database.capabilities.fullText === "fts5") {
-    for (const phrase of phrases) {
-      const result = await sql<{ n: number }>`select count(*) as n from (select 1 from papers_fts
-          where papers_fts match ${fts5Phrase(phrase)} limit ${cap}) as hits`.execute(database.kysely);
-      counts.set(phrase, Number(result.rows[0]?.n ?? 0));
-    }
-    return counts;
+  for (const phrase of phrases) {
+    const result = await sql<{ n: number }>`select count(*) as n from (select 1 from papers_fts
+        where papers_fts match ${fts5Phrase(phrase)} limit ${cap}) as hits`.execute(database.kysely);
+    counts.set(phrase, Number(result.rows[0]?.n ?? 0));
   }
-  const result = await sql<{ phrase: string; n: string }>`with stats as (
-      select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs,
-        greatest(c.reltuples, 0) as papers
-      from pg_stats s join pg_class c on c.oid = 'paper_search'::regclass
-      where s.schemaname = current_schema() and s.tablename = 'paper_search' and s.attname = 'document'
-    ), common as (
-      select m.lexeme from stats, unnest(stats.elems) with ordinality as m(lexeme, i)
-      where stats.freqs[m.i] * stats.papers > ${2 * cap}
-    )
-    select w.phrase, case
-        when cardinality(x.lexemes) = 1 and x.lexemes[1] in (select lexeme from common) then ${cap}
-        else (select count(*) from (select 1 from paper_search
-          where document @@ phraseto_tsquery('english', w.phrase) limit ${cap}) as hits)
-      end as n
-    from unnest(${[...phrases]}::text[]) as w(phrase)
-      cross join lateral (select tsvector_to_array(to_tsvector('english', w.phrase)) as lexemes) as x`.execute(
-    database.kysely,
-  );
-  for (const row of result.rows) counts.set(row.phrase, Number(row.n));
   return counts;
 }
 

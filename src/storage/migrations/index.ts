@@ -9,6 +9,7 @@ import { searchIndex } from "./0200-search-index.js";
 import { embeddings } from "./0201-embeddings.js";
 import { contentlessSearchIndex } from "./0202-contentless-search-index.js";
 import { keywordIndexQueue } from "./0203-keyword-index-queue.js";
+import { searchWordCounts } from "./0204-search-word-counts.js";
 import { sessions } from "./0300-sessions.js";
 import { usedSignInLinks } from "./0301-used-sign-in-links.js";
 import { apiTokens } from "./0302-api-tokens.js";
@@ -66,4 +67,5 @@ export const MIGRATIONS: readonly Migration[] = [
   deliveryHolders,
   accountDeletion,
   displayNames,
+  searchWordCounts,
 ];

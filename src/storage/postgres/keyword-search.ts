@@ -33,30 +33,47 @@ export async function keywordSearchPostgres(db: Db, request: KeywordRequest): Pr
         and s.document @@ ${group(none)})`);
     }
     const from = sql`from papers p where true${andAll(conditions)}`;
-    return page(db, from, sql`0`, sql`${PAPER_DATE} desc nulls last, p.id`, request);
+    return newestPage(db, from, request);
   }
   const from = sql`from paper_search s join papers p on p.id = s.paper_id, (select ${query} as q) as query
     where s.document @@ query.q${andAll(conditions)}`;
   const rank = sql`ts_rank(${RANK_WEIGHTS}, s.document, query.q)`;
-  return page(db, from, rank, sql`${rank} desc, p.id`, request);
+  return rankedPage(db, from, rank, request);
 }
 
-async function page(
+/**
+ * One page of the ranked matches and how many there are, in one pass: ranking reads every match anyway, so the
+ * window count comes free, where a second statement would find all the matches again. Only a page past the last
+ * match needs counting on its own.
+ */
+async function rankedPage(
   db: Db,
   from: RawBuilder<unknown>,
-  score: RawBuilder<unknown>,
-  order: RawBuilder<unknown>,
+  rank: RawBuilder<unknown>,
   request: KeywordRequest,
 ): Promise<KeywordResult> {
-  const [rows, count] = await Promise.all([
-    sql<{ id: string; score: number }>`select p.id, ${score}::float8 as score ${from} order by ${order}
-      limit ${request.limit}
-      offset ${request.offset}`.execute(db),
-    sql<{ n: string }>`select count(*) as n ${from}`.execute(db),
+  const rows = await sql<{ id: string; score: number; total: string }>`select p.id, ${rank}::float8 as score,
+      count(*) over () as total
+    ${from} order by score desc, p.id limit ${request.limit} offset ${request.offset}`.execute(db);
+  const first = rows.rows[0];
+  const total = first || request.offset === 0 ? Number(first?.total ?? 0) : await countAll(db, from);
+  return { ids: rows.rows.map((row) => row.id), scores: rows.rows.map((row) => Number(row.score)), total };
+}
+
+/** Filtered papers newest first: the page can stop early on the date order, so the count runs beside it. */
+async function newestPage(
+  db: Db,
+  from: RawBuilder<unknown>,
+  request: KeywordRequest,
+): Promise<KeywordResult> {
+  const [rows, total] = await Promise.all([
+    sql<{ id: string }>`select p.id ${from} order by ${PAPER_DATE} desc nulls last, p.id
+      limit ${request.limit} offset ${request.offset}`.execute(db),
+    countAll(db, from),
   ]);
-  return {
-    ids: rows.rows.map((row) => row.id),
-    scores: rows.rows.map((row) => Number(row.score)),
-    total: Number(count.rows[0]?.n ?? 0),
-  };
+  return { ids: rows.rows.map((row) => row.id), scores: rows.rows.map(() => 0), total };
+}
+
+async function countAll(db: Db, from: RawBuilder<unknown>): Promise<number> {
+  return Number((await sql<{ n: string }>`select count(*) as n ${from}`.execute(db)).rows[0]?.n ?? 0);
 }
