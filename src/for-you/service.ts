@@ -49,12 +49,16 @@ export class ForYouService {
     this.corpus = new ForYouCorpus(deps, corpusCheckMs);
   }
 
-  /** The reader's ranking of these candidate papers (their order does not matter). */
-  async rank(accountId: number, candidateIds: readonly string[]): Promise<ForYouRanking> {
+  /**
+   * The reader's ranking of these candidate papers (their order does not matter). Papers the reader already
+   * liked or rejected are left out, unless `keepRated` (a view that lists every paper of a day, only in the
+   * reader's order).
+   */
+  async rank(accountId: number, candidateIds: readonly string[], keepRated = false): Promise<ForYouRanking> {
     const state = await this.corpus.current();
     const reader = await this.reader(accountId, state);
-    const ids = [...new Set(candidateIds)].filter((id) => !reader.hidden.has(id)).sort();
-    const key = `${accountId}:${digestOf(ids)}`;
+    const ids = [...new Set(candidateIds)].filter((id) => keepRated || !reader.hidden.has(id)).sort();
+    const key = `${accountId}:${keepRated ? "all" : "unrated"}:${digestOf(ids)}`;
     const kept = this.rankings.get(key);
     if (kept?.reader === reader) return kept.ranking;
     const papers = await this.corpus.papers(state, ids);

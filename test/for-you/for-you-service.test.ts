@@ -6,6 +6,7 @@ import { setSaved } from "../../src/community/saves.js";
 import { setUpvote } from "../../src/community/upvotes.js";
 import type { Account } from "../../src/core/account.js";
 import { fixedClock } from "../../src/core/clock.js";
+import { forYouOrder } from "../../src/for-you/order.js";
 import { type ForYouList, forYouList } from "../../src/lists/for-you.js";
 import { addPapers, upvote } from "../helpers/api.js";
 import { BACKENDS } from "../helpers/backends.js";
@@ -108,5 +109,27 @@ describe.each(BACKENDS)("For you service (%s)", (backend) => {
     expect(topicOf(bobs.papers[0]?.paper.id ?? "")).toBe("galaxies");
     const reasons = bobs.papers.flatMap((item) => item.reasons);
     expect(reasons.some((r) => r.kind === "like")).toBe(false);
+  });
+
+  it("orders a whole day for the triage view: every paper kept, rated ones too, ties in the order given", async () => {
+    const day = topicPapers(10, 4, "").map((p) => p.id);
+    const given = [...day].reverse();
+    const cyd = (await addUser(instance.services, "cyd@example.org", undefined)).account;
+    const cold = await forYouOrder(instance.services, cyd.id, given);
+    expect(cold.coldStart).toBe(true);
+    expect(cold.ids).toEqual(given);
+    const adas = await forYouOrder(instance.services, ada.id, given);
+    expect(adas.coldStart).toBe(false);
+    expect([...adas.ids].sort()).toEqual([...day].sort());
+    expect(adas.ids).toContain(topicPaper("graphs", 10, "").id);
+    const scores = adas.ids.map((id) => adas.why.get(id)?.score ?? 0);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(adas.ids.slice(-4).map(topicOf)).toEqual(Array(4).fill("galaxies"));
+    const bobs = await forYouOrder(instance.services, bob.id, given);
+    expect(bobs.ids.slice(0, 4).map(topicOf)).toEqual(Array(4).fill("galaxies"));
+    expect(bobs.why.get(bobs.ids[0] ?? "")?.reasons).toContainEqual({
+      kind: "category",
+      category: "astro-ph.GA",
+    });
   });
 });
