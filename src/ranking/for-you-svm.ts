@@ -35,12 +35,6 @@ export function dot(weights: Float64Array, x: SparseVector): number {
   return sum;
 }
 
-function squaredNorm(x: SparseVector): number {
-  let sum = 1;
-  for (const v of x.value) sum += v * v;
-  return sum;
-}
-
 function shuffle(order: Int32Array, random: () => number): void {
   for (let i = order.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));
@@ -50,8 +44,17 @@ function shuffle(order: Int32Array, random: () => number): void {
   }
 }
 
-/** The dual problem's state while it is solved. */
+/**
+ * The problem and its dual's state while it is solved. The examples sit in three flat arrays (row i's features
+ * are `index`/`value` from `start[i]` to `start[i + 1]`): the solver walks every example each pass, and flat
+ * arrays walk about twice as fast as one small object per example.
+ */
 interface Dual {
+  readonly start: Int32Array;
+  readonly index: Int32Array;
+  readonly value: Float32Array;
+  /** +1 for a positive example, -1 for a negative one. */
+  readonly sign: Int8Array;
   readonly weights: Float64Array;
   bias: number;
   readonly alpha: Float64Array;
@@ -61,16 +64,44 @@ interface Dual {
   readonly q: Float64Array;
 }
 
+function dualOf(examples: readonly Example[], dimensions: number): Dual {
+  const start = new Int32Array(examples.length + 1);
+  examples.forEach((e, i) => {
+    start[i + 1] = (start[i] ?? 0) + e.x.index.length;
+  });
+  const index = new Int32Array(start[examples.length] ?? 0);
+  const value = new Float32Array(index.length);
+  const q = new Float64Array(examples.length);
+  const diagonal = Float64Array.from(examples, (e) => 1 / (2 * e.cost));
+  examples.forEach((e, i) => {
+    index.set(e.x.index, start[i]);
+    value.set(e.x.value, start[i]);
+    q[i] = e.x.value.reduce((sum, v) => sum + v * v, 1) + (diagonal[i] ?? 0);
+  });
+  const sign = Int8Array.from(examples, (e) => (e.positive ? 1 : -1));
+  const alpha = new Float64Array(examples.length);
+  return { start, index, value, sign, weights: new Float64Array(dimensions), bias: 0, alpha, diagonal, q };
+}
+
+/** Example i's signed margin y·(w·x + b). */
+function margin(dual: Dual, i: number): number {
+  const { index, value, weights } = dual;
+  let sum = 0;
+  for (let p = dual.start[i] ?? 0, end = dual.start[i + 1] ?? 0; p < end; p += 1)
+    sum += (weights[index[p] ?? 0] ?? 0) * (value[p] ?? 0);
+  return (dual.sign[i] ?? 1) * (sum + dual.bias);
+}
+
 /** Solves example i's dual variable exactly and moves the weights with it. */
-function step(dual: Dual, example: Example, i: number, gradient: number): void {
+function step(dual: Dual, i: number, gradient: number): void {
   const a = dual.alpha[i] ?? 0;
   const next = Math.max(a - gradient / (dual.q[i] ?? 1), 0);
   dual.alpha[i] = next;
-  const delta = (next - a) * (example.positive ? 1 : -1);
-  const { index, value } = example.x;
-  for (let p = 0; p < index.length; p += 1) {
+  const delta = (next - a) * (dual.sign[i] ?? 1);
+  const { index, value, weights } = dual;
+  for (let p = dual.start[i] ?? 0, end = dual.start[i + 1] ?? 0; p < end; p += 1) {
     const f = index[p] ?? 0;
-    dual.weights[f] = (dual.weights[f] ?? 0) + delta * (value[p] ?? 0);
+    weights[f] = (weights[f] ?? 0) + delta * (value[p] ?? 0);
   }
   dual.bias += delta;
 }
@@ -80,16 +111,13 @@ function step(dual: Dual, example: Example, i: number, gradient: number): void {
  * exceeds the last pass's largest is set aside (shrinking, as liblinear does); returns the new active count and
  * the projected gradients' range.
  */
-function pass(dual: Dual, examples: readonly Example[], order: Int32Array, active: number, limit: number) {
+function pass(dual: Dual, order: Int32Array, active: number, limit: number) {
   let high = Number.NEGATIVE_INFINITY;
   let low = Number.POSITIVE_INFINITY;
   for (let s = 0; s < active; s += 1) {
     const i = order[s] ?? 0;
-    const example = examples[i];
-    if (!example) continue;
     const a = dual.alpha[i] ?? 0;
-    const margin = (example.positive ? 1 : -1) * (dot(dual.weights, example.x) + dual.bias);
-    const gradient = margin - 1 + (dual.diagonal[i] ?? 0) * a;
+    const gradient = margin(dual, i) - 1 + (dual.diagonal[i] ?? 0) * a;
     if (a === 0 && gradient > limit) {
       active -= 1;
       order[s] = order[active] ?? 0;
@@ -100,7 +128,7 @@ function pass(dual: Dual, examples: readonly Example[], order: Int32Array, activ
     const projected = a === 0 ? Math.min(gradient, 0) : gradient;
     high = Math.max(high, projected);
     low = Math.min(low, projected);
-    if (Math.abs(projected) > 1e-12) step(dual, example, i, gradient);
+    if (Math.abs(projected) > 1e-12) step(dual, i, gradient);
   }
   return { active, high, low };
 }
@@ -112,21 +140,14 @@ function pass(dual: Dual, examples: readonly Example[], order: Int32Array, activ
  * solves one example's dual variable exactly, so there is no learning rate to tune.
  */
 export function trainLinearSvm(examples: readonly Example[], options: SvmOptions): LinearModel {
-  const diagonal = Float64Array.from(examples, (e) => 1 / (2 * e.cost));
-  const dual: Dual = {
-    weights: new Float64Array(options.dimensions),
-    bias: 0,
-    alpha: new Float64Array(examples.length),
-    diagonal,
-    q: Float64Array.from(examples, (e, i) => squaredNorm(e.x) + (diagonal[i] ?? 0)),
-  };
+  const dual = dualOf(examples, options.dimensions);
   const order = Int32Array.from(examples.keys());
   const random = seededRandom(options.seed);
   let active = examples.length;
   let limit = Number.POSITIVE_INFINITY;
   for (let epoch = 0; epoch < options.maxEpochs; epoch += 1) {
     shuffle(order.subarray(0, active), random);
-    const result = pass(dual, examples, order, active, limit);
+    const result = pass(dual, order, active, limit);
     active = result.active;
     limit = result.high > 0 ? result.high : Number.POSITIVE_INFINITY;
     if (result.high - result.low > options.tolerance) continue;
