@@ -3,7 +3,9 @@
  * words of two or more characters starting with a letter, unigrams and bigrams after stop words, min_df 5,
  * max_df 0.5, the 10,000 most frequent, smoothed idf, sublinear tf, unit length; the text is title, abstract and
  * author names) and its classifier (serve.py: a linear SVM, squared hinge, balanced class weights, every other
- * paper a negative), with C = 0.01. Our stop-word list stands in for scikit-learn's. Benchmarks only.
+ * paper a negative), with C = 0.01. Our stop-word list stands in for scikit-learn's. The benchmark gives it a
+ * seeded sample of the other papers as negatives rather than every one (SANITY_NEGATIVES in for-you-methods.ts):
+ * the same method, affordable for hundreds of readers. Benchmarks only.
  */
 import {
   type Example,
@@ -104,8 +106,12 @@ export function sanityVector(vocabulary: SanityVocabulary, text: SanityText): Sp
   return { index: Int32Array.from(index), value: Float32Array.from(value, (v) => v / norm) };
 }
 
-/** A unit vector without the `drop` columns, scaled to unit length again: as if it had been made without them. */
+/**
+ * A unit vector without the `drop` columns, scaled to unit length again: as if it had been made without them.
+ * A vector holding none of them comes back as it is.
+ */
 export function withoutColumns(x: SparseVector, drop: ReadonlySet<number>): SparseVector {
+  if (!x.index.some((c) => drop.has(c))) return x;
   const keep = [...x.index.keys()].filter((p) => !drop.has(x.index[p] ?? 0));
   const norm = Math.sqrt(keep.reduce((s, p) => s + (x.value[p] ?? 0) ** 2, 0)) || 1;
   return {
@@ -124,18 +130,20 @@ export function nameColumns(vocabulary: SanityVocabulary, name: string): Set<num
   return out;
 }
 
-/** arxiv-sanity-lite's SVM: the reader's papers against every other paper, classes balanced. */
-export function trainSanity(rows: readonly SparseVector[], positive: ReadonlySet<number>): LinearModel {
-  const n = rows.length;
-  const costPositive = (SANITY.c * n) / (2 * positive.size);
-  const costNegative = (SANITY.c * n) / (2 * (n - positive.size));
-  const examples: Example[] = rows.map((x, i) => {
-    const isPositive = positive.has(i);
-    return { x, positive: isPositive, cost: isPositive ? costPositive : costNegative };
-  });
+/** arxiv-sanity-lite's SVM: the reader's papers against the others, classes balanced. */
+export function trainSanity(
+  positives: readonly SparseVector[],
+  negatives: readonly SparseVector[],
+): LinearModel {
+  const n = positives.length + negatives.length;
+  const cost = (count: number) => (SANITY.c * n) / (2 * count);
+  const examples: Example[] = [
+    ...positives.map((x) => ({ x, positive: true, cost: cost(positives.length) })),
+    ...negatives.map((x) => ({ x, positive: false, cost: cost(negatives.length) })),
+  ];
   return trainLinearSvm(examples, {
     dimensions: SANITY.maxFeatures,
-    tolerance: Number(process.env.TOL ?? 1e-4),
+    tolerance: 1e-4,
     maxEpochs: 1000,
     seed: 1,
   });

@@ -7,7 +7,7 @@ const ID_PAGE = 50_000;
 const TEXT_PAGE = 500;
 
 /** A 32-bit FNV-1a hash of an id, mixed with the seed. */
-function hash(id: string, seed: number): number {
+export function sampleHash(id: string, seed: number): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < id.length; i += 1) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
   return h;
@@ -34,7 +34,7 @@ export async function sampleTexts(
     const ids = await paperIdsAfter(database, after, ID_PAGE);
     if (ids.length === 0) break;
     papers += ids.length;
-    for (const id of ids) kept.push({ id, hash: hash(id, seed) });
+    for (const id of ids) kept.push({ id, hash: sampleHash(id, seed) });
     if (kept.length > 2 * size) trim();
     after = ids.at(-1) ?? null;
   }
