@@ -59,7 +59,11 @@ export function authorReaders(
 ): AuthorReader[] {
   const byAuthor = new Map<string, number[]>();
   papers.forEach((paper, i) => {
-    for (const name of new Set(paper.authors)) byAuthor.set(name, [...(byAuthor.get(name) ?? []), i]);
+    for (const name of new Set(paper.authors)) {
+      const own = byAuthor.get(name);
+      if (own) own.push(i);
+      else byAuthor.set(name, [i]);
+    }
   });
   const readers: AuthorReader[] = [];
   for (const [name, own] of byAuthor) {

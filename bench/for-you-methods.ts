@@ -2,7 +2,7 @@
  * The rankers the For you benchmark compares, each turning one reader (an author's earlier papers as upvotes)
  * into a score for any later paper. Benchmarks only.
  */
-import { authorIndexKey, foldAuthorName, sameAuthor } from "../src/core/author-name.js";
+import { authorIndexKey, type FoldedName, foldAuthorName, sameAuthor } from "../src/core/author-name.js";
 import {
   BLOCK_WEIGHTS,
   type ForYouFollows,
@@ -91,8 +91,12 @@ function sampleBefore(trainingCount: number, size: number): number[] {
 function byIndexKey(papers: readonly ForYouPaper[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   papers.forEach((p, i) => {
-    for (const name of p.authors)
-      out.set(authorIndexKey(name), [...(out.get(authorIndexKey(name)) ?? []), i]);
+    for (const name of p.authors) {
+      const key = authorIndexKey(name);
+      const list = out.get(key);
+      if (list) list.push(i);
+      else out.set(key, [i]);
+    }
   });
   return out;
 }
@@ -114,9 +118,17 @@ export function forYou(
     return x;
   };
   const named = byIndexKey(papers);
+  const folded = new Map<string, FoldedName>();
+  const fold = (name: string) => {
+    const kept = folded.get(name);
+    if (kept) return kept;
+    const made = foldAuthorName(name);
+    folded.set(name, made);
+    return made;
+  };
   return (reader) => {
-    const self = foldAuthorName(reader.name);
-    const skip = (name: string) => sameAuthor(self, foldAuthorName(name));
+    const self = fold(reader.name);
+    const skip = (name: string) => sameAuthor(self, fold(name));
     const own = new Map<number, SparseVector>();
     for (const i of named.get(authorIndexKey(reader.name)) ?? [])
       if ((papers[i]?.authors ?? []).some(skip))

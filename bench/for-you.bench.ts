@@ -97,9 +97,10 @@ export async function run(): Promise<void> {
     .filter((r) => nameHash(r.name) % 2 === HALF)
     .slice(0, REPORTED_AUTHORS);
   const days = new Map<string, number[]>();
-  papers.forEach((p, i) => {
-    if (i >= trainingCount) days.set(p.day, [...(days.get(p.day) ?? []), i]);
-  });
+  for (let i = trainingCount; i < papers.length; i += 1) {
+    const day = papers[i]?.day ?? "";
+    days.set(day, [...(days.get(day) ?? []), i]);
+  }
   console.log(`load average ${loadAverage()} (2 cores)`);
   console.log(
     `${papers.length} papers, ${trainingCount} before the cut-off ${CUTOFF}; ${readers.length} authors of the ${HALF === 1 ? "reported" : "tuning"} half, ${readers.reduce((n, r) => n + r.later.size, 0)} author-days ranked (${seconds(started)})`,
