@@ -25,6 +25,8 @@ export const RATE_RULES = {
   upvote: { name: "upvote", perAccount: 120, perAddress: 360, windowSeconds: 10 * 60 },
   // Saving, notes, ordering and other collection writes: generous, since reordering a list takes many.
   collect: { name: "collect", perAccount: 600, perAddress: 1800, windowSeconds: 10 * 60 },
+  // An import may read thousands of entries and fetch unknown papers from arXiv: a few an hour is plenty.
+  importReferences: { name: "import", perAccount: 20, perAddress: 60, windowSeconds: 60 * 60 },
   comment: { name: "comment", perAccount: 10, perAddress: 30, windowSeconds: 10 * 60 },
   editComment: { name: "edit-comment", perAccount: 30, perAddress: 90, windowSeconds: 10 * 60 },
   // Subscribing is limited per client address only; repeats for one email are dropped silently by the service.

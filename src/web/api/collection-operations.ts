@@ -1,3 +1,4 @@
+import { ImportBody, ImportReport } from "./collection-import-schemas.js";
 import {
   Collection,
   CollectionBody,
@@ -121,6 +122,21 @@ export const COLLECTION_OPERATIONS: readonly Operation[] = [
     params: CollectionPaperParams,
     auth: true,
     responses: { ...done, ...writeErrors },
+  }),
+  op({
+    id: "importIntoCollection",
+    method: "post",
+    path: "/api/collections/{id}/import",
+    summary:
+      "Import a BibTeX or RIS file, or arXiv ids and links (owner or editor): known papers are added at once, " +
+      "unknown ones fetched from arXiv; each entry that fails is reported by line, the rest kept",
+    params: CollectionParams,
+    body: ImportBody,
+    auth: true,
+    responses: {
+      200: { description: "What the import did.", schema: ImportReport, headers: RATE },
+      ...writeErrors,
+    },
   }),
   op({
     id: "addCollectionEditor",

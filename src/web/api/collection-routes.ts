@@ -11,6 +11,7 @@ import {
 import type { Services } from "../../services.js";
 import { requireBearerAccount } from "../auth/bearer.js";
 import { collectionWriter, optionalAccount } from "./collection-auth.js";
+import { registerCollectionImportRoute } from "./collection-import-routes.js";
 import { registerCollectionPaperRoutes } from "./collection-paper-routes.js";
 import { presentCollection, presentCollectionSummary } from "./collection-presenters.js";
 import {
@@ -81,4 +82,5 @@ export function registerCollectionRoutes(app: FastifyInstance, services: Service
     return reply.status(204).send();
   });
   registerCollectionPaperRoutes(app, services);
+  registerCollectionImportRoute(app, services);
 }

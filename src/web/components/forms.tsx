@@ -12,16 +12,19 @@ export function PostForm({
   action,
   class: className,
   busy = false,
+  enctype,
   children,
 }: {
   readonly action: string;
   readonly class?: string;
+  /** `multipart/form-data` for a form that sends a file. */
+  readonly enctype?: "multipart/form-data";
   /** The form may take a while: public/busy.js shows its button's data-busy-label once it is sent. */
   readonly busy?: boolean;
   readonly children: ComponentChildren;
 }) {
   return (
-    <form method="post" action={action} class={className} data-busy={busy ? "" : undefined}>
+    <form method="post" action={action} class={className} enctype={enctype} data-busy={busy ? "" : undefined}>
       <CsrfField />
       {children}
     </form>

@@ -15,6 +15,7 @@ import { requireAccount } from "../../auth/guards.js";
 import { parseForm } from "../../form.js";
 import { enforceRateLimit, RATE_RULES } from "../../rate-limit.js";
 import { answerAction } from "../action-answer.js";
+import { registerImportForm } from "./import-routes.js";
 
 const idParams = z.object({ id: z.coerce.number().int().min(1).max(1e12) });
 const paperForm = z.object({ paper: z.string().max(200), back: z.string().optional() });
@@ -102,6 +103,7 @@ export function registerCollectionForms(app: FastifyInstance, services: Services
     );
   });
   registerEntryForms(app, services, idOf);
+  registerImportForm(app, services);
 }
 
 function registerEntryForms(

@@ -6,6 +6,7 @@ import { Layout } from "../../components/layout.js";
 import { useViewer } from "../../viewer.js";
 import { CollectionEntry } from "./collection-entry.js";
 import { CollectionSettings } from "./collection-settings.js";
+import { ImportForm } from "./import-form.js";
 
 /** A collection's own page: its papers in order, and for its owner and editors the means to change it. */
 export function CollectionPage({ view }: { readonly view: CollectionView }) {
@@ -49,6 +50,7 @@ export function CollectionPage({ view }: { readonly view: CollectionView }) {
           ))}
         </ol>
       )}
+      {role === "reader" ? null : <ImportForm collectionId={collection.id} />}
       {role === "owner" ? <CollectionSettings view={view} /> : null}
     </Layout>
   );
