@@ -24,10 +24,14 @@ function chunks(text: string): Chunk[] {
 
 const kindOf = (chunk: Chunk) => ENTRY_START.exec(chunk.text)?.[1]?.toLowerCase() ?? "";
 
-/** The parser's reason without its position and excerpt, which count lines within the entry alone. */
+/**
+ * The parser's reason without its position and excerpt (they count lines within the entry alone). citation-js
+ * refuses text it cannot recognise as BibTeX at all with a generic message; that one is put in words.
+ */
 function reason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return (message.split("\n")[0] ?? "").replace(/\s*at line \d+ col \d+:?\s*$/, "");
+  const first = (message.split("\n")[0] ?? "").replace(/\s*at line \d+ col \d+:?\s*$/, "");
+  return /not supported or recognized/.test(first) ? "check that its braces and quotes close" : first;
 }
 
 /**
