@@ -71,7 +71,9 @@ export async function insertAccount(
     .values({
       handle,
       email: account.email,
-      display_name: handle,
+      // "Reader N" needs the id, known only after this insert: until the update below the name is neutral,
+      // never the handle (an email's local part).
+      display_name: "Reader",
       role: account.role,
       created_at: account.now,
     })

@@ -4,7 +4,7 @@ import { accountData } from "../../src/community/account-data.js";
 import { addUser } from "../../src/community/accounts.js";
 import { createApiToken } from "../../src/community/api-tokens.js";
 import { addToCollection } from "../../src/community/collection-papers.js";
-import { createCollection } from "../../src/community/collections.js";
+import { createCollection, removeCollection } from "../../src/community/collections.js";
 import { postComment } from "../../src/community/comments.js";
 import { followSomething } from "../../src/community/reader-follows.js";
 import { setUpvote } from "../../src/community/upvotes.js";
@@ -103,6 +103,26 @@ describe.each(BACKENDS)("reading state, the account's data and its deletion on %
       ),
     ).not.toContain(NOTE);
     expect((await app.inject("/settings/data.json")).statusCode).toBe(401);
+  });
+
+  it("calls a new account 'Reader N' in the database, on pages and through the API, never its email's local part", async () => {
+    const { services } = instance;
+    const { account } = await addUser(services, "grace.hopper@example.org", undefined);
+    expect(account.displayName).toBe(`Reader ${account.id}`);
+    const stored = await services.database.kysely
+      .selectFrom("users")
+      .select("display_name")
+      .where("id", "=", account.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.display_name).toBe(`Reader ${account.id}`);
+    const list = await createCollection(services, account, { name: "Open shelf", visibility: "public" });
+    const member = (await app.inject(`/members/${account.handle}`)).body;
+    expect(member).toContain(`<h1>Reader ${account.id}</h1>`);
+    const page = (await app.inject(`/collections/${list.id}-open-shelf`)).body;
+    expect(page).toContain(`>Reader ${account.id}</a>`);
+    const listed = (await app.inject(`/api/collections?member=${account.handle}`)).json();
+    expect(listed.map((c: { owner: { name: string } }) => c.owner.name)).toEqual([`Reader ${account.id}`]);
+    await removeCollection(services, account, list.id);
   });
 
   it("changes the display name, never showing the email's local part by default", async () => {
