@@ -35,11 +35,13 @@ export async function keywordSearchPostgres(db: Db, request: KeywordRequest): Pr
     const from = sql`from papers p where true${andAll(conditions)}`;
     return newestPage(db, from, request);
   }
-  // Papers are joined only for filters: every indexed paper exists (its entry goes by cascade).
-  const papers = conditions.length > 0 ? sql`join papers p on p.id = s.paper_id` : sql``;
+  // Papers are joined only for filters and the date order: every indexed paper exists (its entry goes by cascade).
+  const joinPapers = conditions.length > 0 || request.order === "date";
+  const papers = joinPapers ? sql`join papers p on p.id = s.paper_id` : sql``;
   const from = sql`from paper_search s ${papers}, (select ${query} as q) as query
     where s.document @@ query.q${andAll(conditions)}`;
   const rank = sql`ts_rank(${RANK_WEIGHTS}, s.document, query.q)`;
+  if (request.order === "date") return datedPage(db, from, rank, request);
   return rankedPage(db, from, rank, request);
 }
 
@@ -61,6 +63,21 @@ async function rankedPage(
     )
     select id, score, count(*) over () as total from ranked
     order by score desc, id limit ${request.limit} offset ${request.offset}`.execute(db);
+  const first = rows.rows[0];
+  const total = first || request.offset === 0 ? Number(first?.total ?? 0) : await countAll(db, from);
+  return { ids: rows.rows.map((row) => row.id), scores: rows.rows.map((row) => Number(row.score)), total };
+}
+
+/** The matches newest first, each with its rank as its score, counted in the same pass. */
+async function datedPage(
+  db: Db,
+  from: RawBuilder<unknown>,
+  rank: RawBuilder<unknown>,
+  request: KeywordRequest,
+): Promise<KeywordResult> {
+  const rows = await sql<{ id: string; score: number; total: string }>`select p.id, ${rank}::float8 as score,
+      count(*) over () as total ${from}
+    order by ${PAPER_DATE} desc nulls last, p.id limit ${request.limit} offset ${request.offset}`.execute(db);
   const first = rows.rows[0];
   const total = first || request.offset === 0 ? Number(first?.total ?? 0) : await countAll(db, from);
   return { ids: rows.rows.map((row) => row.id), scores: rows.rows.map((row) => Number(row.score)), total };
