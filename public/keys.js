@@ -1,6 +1,7 @@
-// Keyboard shortcuts for readers: j/k next/previous paper, o or Enter open it, u upvote it (when the page
-// offers an upvote control), / search. Pages work without this file; it only moves focus and presses
-// controls that are already on the page.
+// Keyboard shortcuts and signals without a reload. Keys: j/k next/previous paper, o or Enter open it, u upvote,
+// s save, x not interested, e open or close its abstract, / search. Signal buttons (`data-action`) are plain
+// forms; here they are posted with fetch instead, so the page keeps its place, its order and the selected paper.
+// Pages work without this file; it only moves focus, presses controls already on the page and posts their forms.
 (() => {
   const papers = () => Array.from(document.querySelectorAll("[data-paper]"));
 
@@ -10,10 +11,14 @@
     return inside || document.querySelector("[data-paper].is-current");
   }
 
-  function select(paper) {
+  function mark(paper) {
     for (const other of document.querySelectorAll("[data-paper].is-current"))
-      other.classList.remove("is-current");
+      if (other !== paper) other.classList.remove("is-current");
     paper.classList.add("is-current");
+  }
+
+  function select(paper) {
+    mark(paper);
     const link = paper.querySelector("[data-paper-link]") || paper;
     if (link === paper && !paper.hasAttribute("tabindex")) paper.setAttribute("tabindex", "-1");
     link.focus({ preventScroll: true });
@@ -37,11 +42,20 @@
     return true;
   }
 
-  function upvote() {
-    const control = current()?.querySelector('[data-upvote], form[action="/upvote"]');
-    if (!control) return false;
-    if (control instanceof HTMLFormElement) control.requestSubmit();
-    else control.click();
+  /** Presses the current paper's signal button (`data-action`, or library's one-key save, `data-save`). */
+  function press(selector) {
+    const paper = current();
+    const button = paper?.querySelector(selector);
+    if (!button) return false;
+    mark(paper);
+    button.click();
+    return true;
+  }
+
+  function expand() {
+    const details = current()?.querySelector("details");
+    if (!details) return false;
+    details.open = !details.open;
     return true;
   }
 
@@ -56,7 +70,102 @@
     return true;
   }
 
-  const actions = { j: () => move(1), k: () => move(-1), o: open, u: upvote, "/": search };
+  // Said aloud by screen readers after a signal changed without a reload.
+  let live = null;
+  function announce(text) {
+    if (!live) {
+      live = document.createElement("p");
+      live.className = "visually-hidden";
+      live.setAttribute("aria-live", "polite");
+      document.body.append(live);
+    }
+    live.textContent = text;
+  }
+
+  const plural = (n, one) => `${n.toLocaleString("en-US")} ${one}${n === 1 ? "" : "s"}`;
+
+  /** What a signal's answer says, as the button's pressed state, label and a sentence to announce. */
+  const STATES = {
+    upvoted: (s, button) => {
+      const total = s.upvotes + Number(button.dataset.external || 0);
+      return {
+        pressed: s.upvoted,
+        label: `▲ ${plural(total, "upvote")}`,
+        said: s.upvoted ? "Upvoted" : "Upvote taken back",
+      };
+    },
+    notInterested: (s) => ({
+      pressed: s.notInterested,
+      label: s.notInterested ? "Hidden: show again" : "Not interested",
+      said: s.notInterested ? "Hidden from your lists" : "Shown again",
+    }),
+    following: (s) => ({
+      pressed: s.following,
+      label: s.following ? "Following" : "Follow",
+      said: s.following ? "Following" : "No longer following",
+    }),
+  };
+
+  function apply(form, button, state) {
+    const key = Object.keys(STATES).find((name) => typeof state[name] === "boolean");
+    if (!key) return;
+    const { pressed, label, said } = STATES[key](state, button);
+    const on = form.querySelector('input[name="on"]');
+    if (on) on.value = pressed ? "0" : "1";
+    button.setAttribute("aria-pressed", pressed ? "true" : "false");
+    const count = button.querySelector(".upvote-count");
+    if (count) count.textContent = label.replace(/^▲ /, "");
+    else button.textContent = label;
+    if (key === "notInterested") button.closest("[data-paper]")?.classList.toggle("is-dismissed", pressed);
+    announce(said);
+  }
+
+  const pending = new WeakSet();
+
+  async function post(form, button) {
+    if (pending.has(form)) return;
+    pending.add(form);
+    button.setAttribute("aria-busy", "true");
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        body: new URLSearchParams(new FormData(form)),
+        headers: { accept: "application/json" },
+        credentials: "same-origin",
+      });
+      // Anything but a new state (signed out, a limit reached) is shown the way the plain form shows it.
+      if (!response.ok || !response.headers.get("content-type")?.includes("json")) return form.submit();
+      apply(form, button, await response.json());
+    } catch {
+      form.submit();
+    } finally {
+      pending.delete(form);
+      button.removeAttribute("aria-busy");
+    }
+  }
+
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    const button = event.submitter || form.querySelector("button[type=submit]");
+    const signal = button?.hasAttribute("data-action") || form.getAttribute("action") === "/upvote";
+    if (!signal || !window.fetch) return;
+    event.preventDefault();
+    const paper = form.closest("[data-paper]");
+    if (paper) mark(paper);
+    post(form, button);
+  });
+
+  const actions = {
+    j: () => move(1),
+    k: () => move(-1),
+    o: open,
+    u: () => press('button[data-action="upvote"], form[action="/upvote"] button'),
+    s: () => press("button[data-save]"),
+    x: () => press('button[data-action="not-interested"]'),
+    e: expand,
+    "/": search,
+  };
 
   document.addEventListener("keydown", (event) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -2,6 +2,7 @@ import type { Database } from "../storage/database.js";
 import { followsOf } from "../storage/reader-follows.js";
 import { marksOf } from "../storage/reader-marks.js";
 import { upvotesOf } from "../storage/upvotes.js";
+import { savesOf } from "./saves.js";
 
 /** One signal about one paper, and when the reader gave it. */
 export interface PaperSignal {
@@ -28,6 +29,8 @@ export interface FollowedCategory {
  */
 export interface ReaderSignals {
   readonly upvoted: readonly PaperSignal[];
+  /** Papers in any of the reader's collections, dated by when they were first put in one. */
+  readonly saved: readonly PaperSignal[];
   readonly notInterested: readonly PaperSignal[];
   readonly read: readonly PaperSignal[];
   readonly categories: readonly FollowedCategory[];
@@ -40,14 +43,16 @@ const signal = (row: { paperId: string; createdAt: string }): PaperSignal => ({
 });
 
 export async function readerSignals(database: Database, accountId: number): Promise<ReaderSignals> {
-  const [upvoted, notInterested, read, follows] = await Promise.all([
+  const [upvoted, saved, notInterested, read, follows] = await Promise.all([
     upvotesOf(database, accountId),
+    savesOf(database, accountId),
     marksOf(database, accountId, "not_interested"),
     marksOf(database, accountId, "read"),
     followsOf(database, accountId),
   ]);
   return {
     upvoted: upvoted.map(signal),
+    saved: saved.map((row) => ({ paperId: row.paperId, at: row.savedAt })),
     notInterested: notInterested.map(signal),
     read: read.map(signal),
     categories: follows

@@ -13,6 +13,7 @@ import type { Database } from "../storage/database.js";
 import { paperExists } from "../storage/papers-exist.js";
 import { inTransaction } from "../storage/transaction.js";
 import type { CollectionDeps } from "./collection-access.js";
+import { featureFromTriage, type TriageDeps, unfeatureIfUnbacked } from "./triage-features.js";
 
 /** The one-key save's answer: whether the paper is now in the reader's default collection ("Saved"). */
 export interface SaveState {
@@ -42,11 +43,12 @@ export async function defaultCollectionId(deps: CollectionDeps, accountId: numbe
 
 /**
  * Puts a paper in the reader's default collection or takes it out. Like upvotes, callers say which state they
- * want, so a retried request cannot flip it back; other collections holding the paper are left alone.
+ * want, so a retried request cannot flip it back; other collections holding the paper are left alone. A save
+ * may also feature a new paper, and taking it back may unfeature it again (community/triage-features.ts).
  */
 export async function setSaved(
-  deps: CollectionDeps,
-  account: Pick<Account, "id">,
+  deps: CollectionDeps & Pick<TriageDeps, "config">,
+  account: Pick<Account, "id" | "role">,
   paperId: string,
   on: boolean,
 ): Promise<SaveState> {
@@ -59,6 +61,8 @@ export async function setSaved(
       : await deleteEntry(tx, collectionId, paperId);
     if (changed) await touchCollection(tx, collectionId, now);
   });
+  if (on) await featureFromTriage(deps, account, paperId);
+  else await unfeatureIfUnbacked(deps, paperId);
   return { paperId, saved: on, collectionId };
 }
 

@@ -33,6 +33,11 @@ export interface PaperRecord {
 export interface IncomingPaper {
   readonly record: PaperRecord;
   readonly featureOn: Day | null;
+  /**
+   * The arXiv day the source saw the paper announced on (a listing of arXiv's new submissions). Without it the
+   * day is derived from the record's first version (core/arxiv-day.ts), when the record knows that.
+   */
+  readonly announcedOn?: Day | null;
   /** Upvotes counted elsewhere (Hugging Face), kept apart from local upvotes. */
   readonly externalUpvotes?: number | null;
   /** The record's content digest when already computed (import parses on a worker thread and computes it there). */
@@ -42,6 +47,8 @@ export interface IncomingPaper {
 /** A stored paper as the rest of the application sees it. */
 export interface Paper extends PaperRecord {
   readonly primaryCategory: string | null;
+  /** The arXiv day that announced it (it is one of that day's new papers), when known. */
+  readonly arxivDay: Day | null;
   readonly listingDay: Day | null;
   /** ISO instant the paper was featured (placed on its listing day), or null when it never was. */
   readonly featuredAt: string | null;

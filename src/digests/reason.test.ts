@@ -17,6 +17,7 @@ function paper(upvotes: number, comments: number, external: number | null = null
     updated: null,
     withdrawn: false,
     primaryCategory: null,
+    arxivDay: "2026-06-29",
     listingDay: "2026-06-29",
     featuredAt: "2026-06-29T14:00:00.000Z",
     submittedBy: null,

@@ -17,6 +17,7 @@ const paper = (id: string, title: string): PaperSummary => ({
   updated: null,
   withdrawn: false,
   primaryCategory: "cs.LG",
+  arxivDay: "2026-07-01",
   listingDay: "2026-07-01",
   featuredAt: null,
   submittedBy: null,

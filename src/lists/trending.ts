@@ -1,3 +1,4 @@
+import type { Day } from "../core/listing-day.js";
 import type { TrendingExplanation } from "../ranking/trending.js";
 import { TRENDING_WINDOW_DAYS } from "../ranking/trending.js";
 import type { Database } from "../storage/database.js";
@@ -16,11 +17,13 @@ export interface TrendingDeps {
 /** The trending list, with why each paper is where it is. */
 export interface TrendingList extends PaperList {
   readonly reasons: ReadonlyMap<string, TrendingExplanation>;
+  /** The listing day trending was counted at, when nothing was featured in the window before today. */
+  readonly anchoredTo: Day | null;
 }
 
 /** One page of the papers featured in the last week, by upvotes and comments, discounted by age. */
 export async function trendingList(deps: TrendingDeps, request: PageRequest): Promise<TrendingList> {
-  const order = await deps.trending.order();
+  const { order, anchoredTo } = await deps.trending.browsed();
   const places = order.slice(offsetOf(request), offsetOf(request) + request.size);
   const papers = await getSummaries(
     deps.database,
@@ -33,5 +36,5 @@ export async function trendingList(deps: TrendingDeps, request: PageRequest): Pr
     feedPath: "/feeds/trending",
   };
   const reasons = new Map(places.map((place) => [place.paperId, place.why]));
-  return { ...paperList(heading, request, papers, order.length), reasons };
+  return { ...paperList(heading, request, papers, order.length), reasons, anchoredTo };
 }

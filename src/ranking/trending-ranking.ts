@@ -41,19 +41,36 @@ function memoisedEndOfDay(): (day: Day) => Date {
   };
 }
 
-/** The candidates in trending order at `now`: best score first, papers that score nothing left out. */
-export function rankTrending(candidates: readonly TrendingCandidate[], now: Date): TrendingPlace[] {
+export interface TrendingOptions {
+  /**
+   * After the papers with upvotes or comments, list the window's other featured papers, newest first (their
+   * score is 0, which pages say): lists a reader browses; digests leave it off.
+   */
+  readonly withUnvoted?: boolean;
+}
+
+interface Scored extends TrendingPlace {
+  readonly featured: number;
+}
+
+const byScore = (a: Scored, b: Scored) =>
+  b.why.score - a.why.score || b.featured - a.featured || (a.paperId < b.paperId ? -1 : 1);
+
+/** The candidates in trending order at `now`: best score first, papers that score nothing left out or last. */
+export function rankTrending(
+  candidates: readonly TrendingCandidate[],
+  now: Date,
+  options: TrendingOptions = {},
+): TrendingPlace[] {
   const endOf = memoisedEndOfDay();
   return candidates
-    .map((c) => ({
-      paperId: c.paperId,
-      listingDay: c.listingDay,
-      why: explainTrending({
-        upvotes: totalUpvotes(c),
-        comments: c.comments,
-        ageHours: hoursBetween(featuredInstant(c, endOf), now),
-      }),
-    }))
-    .filter((place) => place.why.score > 0)
-    .sort((a, b) => b.why.score - a.why.score || (a.paperId < b.paperId ? -1 : 1));
+    .map((c): Scored => {
+      const featured = featuredInstant(c, endOf);
+      const ageHours = hoursBetween(featured, now);
+      const why = explainTrending({ upvotes: totalUpvotes(c), comments: c.comments, ageHours });
+      return { paperId: c.paperId, listingDay: c.listingDay, why, featured: featured.getTime() };
+    })
+    .filter((place) => options.withUnvoted || place.why.score > 0)
+    .sort(byScore)
+    .map(({ paperId, listingDay, why }) => ({ paperId, listingDay, why }));
 }

@@ -10,6 +10,7 @@ function summaryQuery(db: Db) {
     .selectFrom("papers as p")
     .leftJoin("listing_entries as l", "l.paper_id", "p.id")
     .leftJoin("users as u", "u.id", "l.submitted_by")
+    .leftJoin("announcements as a", "a.paper_id", "p.id")
     .select((eb) => [
       "p.id",
       "p.title",
@@ -23,6 +24,7 @@ function summaryQuery(db: Db) {
       "p.updated",
       "p.withdrawn",
       "l.listing_day",
+      "a.arxiv_day",
       "l.featured_at",
       "l.external_upvotes",
       "u.handle as submitter",
@@ -84,6 +86,7 @@ function toSummary(row: SummaryRow, authors: readonly string[], categories: read
     updated: row.updated,
     withdrawn: Boolean(row.withdrawn),
     primaryCategory: row.primary_category,
+    arxivDay: row.arxiv_day,
     listingDay: row.listing_day,
     featuredAt: row.featured_at,
     submittedBy: row.submitter,

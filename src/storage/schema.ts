@@ -33,6 +33,8 @@ export interface PaperAuthorsTable {
   paper_id: string;
   position: number;
   name: string;
+  /** Folded surname and first initial, what author pages look names up by (core/author-name.ts). */
+  name_key: string | null;
 }
 
 export interface PaperCategoriesTable {
@@ -48,6 +50,14 @@ export interface ListingEntriesTable {
   featured_at: string;
   source: string;
   external_upvotes: number | null;
+}
+
+/** A paper's arXiv day: the paper is one of that day's new papers (migration 0006). */
+export interface AnnouncementsTable {
+  paper_id: string;
+  arxiv_day: string;
+  /** 1 when a listing of arXiv's new submissions saw it that day, 0 when derived from its first version. */
+  observed: number;
 }
 
 export interface UsersTable {
@@ -276,6 +286,7 @@ export interface Schema {
   paper_authors: PaperAuthorsTable;
   paper_categories: PaperCategoriesTable;
   listing_entries: ListingEntriesTable;
+  announcements: AnnouncementsTable;
   users: UsersTable;
   upvotes: UpvotesTable;
   comments: CommentsTable;

@@ -1,8 +1,13 @@
 import { type RawBuilder, sql } from "kysely";
 import type { PaperFilters } from "./keyword-types.js";
 
-/** A paper's date for filters and ordering: its v1 date, or its listing day when the source gave none. */
-export const PAPER_DATE = sql`coalesce(p.published, (select l.listing_day from listing_entries l where l.paper_id = p.id))`;
+/**
+ * A paper's date for filters and ordering: its v1 date, else the arXiv day that announced it, else its listing
+ * day, as far as the sources told.
+ */
+export const PAPER_DATE = sql`coalesce(p.published,
+  (select n.arxiv_day from announcements n where n.paper_id = p.id),
+  (select l.listing_day from listing_entries l where l.paper_id = p.id))`;
 
 const LIKE_SPECIAL = /[\\%_]/g;
 

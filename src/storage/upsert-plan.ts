@@ -1,3 +1,5 @@
+import { derivedArxivDay } from "../core/arxiv-day.js";
+import { authorIndexKey } from "../core/author-name.js";
 import { isCategory } from "../core/categories.js";
 import { type IncomingPaper, latestVersion, type PaperRecord } from "../core/paper.js";
 import { boundRecord } from "../core/record-bounds.js";
@@ -10,6 +12,9 @@ export interface StoredState {
   latest_version: number | null;
   listing_day: string | null;
   external_upvotes: number | null;
+  arxiv_day: string | null;
+  /** 1 when the stored arXiv day was seen on a listing, 0 when derived, null when there is none. */
+  observed: number | null;
 }
 
 export type PaperRow = [id: string, ...PaperFields];
@@ -42,6 +47,8 @@ export class UpsertPlan {
   readonly versions: [string, number, string][] = [];
   readonly listings = new Map<string, [string, string, number | null, number | null]>();
   readonly upvoteUpdates = new Map<string, number>();
+  /** (paper id, arXiv day, observed) to insert or replace. */
+  readonly announcements = new Map<string, [string, string, 0 | 1]>();
   readonly counts: UpsertCounts = emptyCounts();
 }
 
@@ -56,8 +63,9 @@ export function planUpsert(
     const before = known.get(paper.record.id);
     const stored = planRecord(paper, before, plan);
     const listing = planListing(paper, before, options, plan);
+    const announcement = planAnnouncement(paper, before, plan);
     // A later record for the same id in this batch must see what this one will write.
-    known.set(paper.record.id, { ...stored, ...listing });
+    known.set(paper.record.id, { ...stored, ...listing, ...announcement });
   }
   return plan;
 }
@@ -137,6 +145,31 @@ function planListing(
   plan.listings.set(paper.record.id, [paper.record.id, paper.featureOn, options.submitterId, upvotes]);
   plan.counts.featured += 1;
   return { listing_day: paper.featureOn, external_upvotes: upvotes };
+}
+
+/**
+ * A paper's arXiv day: the day a listing saw it announced, else the day its first version gives. A day seen on a
+ * listing replaces a derived one; otherwise the first day stored stays.
+ */
+function planAnnouncement(
+  paper: IncomingPaper,
+  existing: StoredState | undefined,
+  plan: UpsertPlan,
+): Pick<StoredState, "arxiv_day" | "observed"> {
+  const stated = paper.announcedOn ?? null;
+  const kept = { arxiv_day: existing?.arxiv_day ?? null, observed: existing?.observed ?? null };
+  if (existing?.arxiv_day && (existing.observed === 1 || stated === null || stated === existing.arxiv_day))
+    return kept;
+  const day = stated ?? derivedArxivDay(paper.record);
+  if (day === null) return kept;
+  const observed = stated === null ? 0 : 1;
+  plan.announcements.set(paper.record.id, [paper.record.id, day, observed]);
+  return { arxiv_day: day, observed };
+}
+
+/** Authors as (paper id, position, name, name key) rows: the key is what author pages look names up by. */
+export function authorRows(authors: Map<string, readonly string[]>): [string, number, string, string][] {
+  return positioned(authors).map(([id, position, name]) => [id, position, name, authorIndexKey(name)]);
 }
 
 /** Ordered lists (authors, categories) as (paper id, position, value) rows. */

@@ -6,6 +6,7 @@ import { fixedClock } from "../../src/core/clock.js";
 import { importFiles } from "../../src/ingestion/import-files.js";
 import { trendingList } from "../../src/lists/trending.js";
 import { createTrendingCache } from "../../src/lists/trending-cache.js";
+import { featureEveryNewPaper } from "../helpers/api.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
@@ -21,6 +22,7 @@ describe.each(BACKENDS)("trending list on a fixed clock (%s)", (backend) => {
     clock.set("2026-06-30T16:00:00Z");
     instance = await createTestInstance({ backend, clock });
     await importFiles(instance.services.database, [fixture("listing-small.jsonl")], { format: "listing" });
+    await featureEveryNewPaper(instance.services);
     voters = [];
     for (const name of ["a", "b", "c"])
       voters.push((await addUser(instance.services, `${name}@example.org`, undefined)).account);
@@ -37,8 +39,15 @@ describe.each(BACKENDS)("trending list on a fixed clock (%s)", (backend) => {
 
   it("ranks by the pinned formula, ages imported papers from the end of their day, and explains each entry", async () => {
     const list = await trendingList(instance.services, { page: 1, size: 10 });
-    expect(list.papers.map((paper) => paper.id)).toEqual(["2606.28729", "2606.26139"]);
-    expect(list.total).toBe(2);
+    const ids = list.papers.map((paper) => paper.id);
+    expect(ids.slice(0, 2)).toEqual(["2606.28729", "2606.26139"]);
+    // The week's unvoted papers follow, scoring 0, newest listing day first.
+    const unvoted = list.papers.slice(2);
+    expect(unvoted.length).toBeGreaterThan(0);
+    expect(unvoted.every((paper) => list.reasons.get(paper.id)?.points === 0)).toBe(true);
+    const days = unvoted.map((paper) => paper.listingDay ?? "");
+    expect(days).toEqual([...days].sort().reverse());
+    expect(list.anchoredTo).toBeNull();
     // 30 June ends at 04:00Z on 1 July (EDT), after the clock: the import instant (now) counts, age 0 h.
     expect(list.reasons.get("2606.28729")).toEqual({
       upvotes: 1,
@@ -55,13 +64,15 @@ describe.each(BACKENDS)("trending list on a fixed clock (%s)", (backend) => {
 
   it("serves a cached order for a minute, and a fresh one after a write clears it", async () => {
     const cache = createTrendingCache(instance.services.database, clock, 60_000);
-    expect(await cache.order()).toHaveLength(2);
+    // The order a reader browses has the unvoted papers after the voted ones: count those with points.
+    const voted = async () => (await cache.order()).filter((place) => place.why.points > 0);
+    expect(await voted()).toHaveLength(2);
     await setUpvote(instance.services, voters[1] as Account, "2606.27531", true);
-    expect(await cache.order()).toHaveLength(2);
+    expect(await voted()).toHaveLength(2);
     cache.clear();
-    expect(await cache.order()).toHaveLength(3);
+    expect(await voted()).toHaveLength(3);
     await setUpvote(instance.services, voters[2] as Account, "2606.27670", true);
     clock.set("2026-06-30T16:01:00Z");
-    expect(await cache.order()).toHaveLength(4);
+    expect(await voted()).toHaveLength(4);
   });
 });

@@ -9,6 +9,7 @@ import { createMailer } from "../../src/mail/mailer.js";
 import { createServices, type Services } from "../../src/services.js";
 import { insertSubscription } from "../../src/storage/subscriptions.js";
 import { buildApp } from "../../src/web/app.js";
+import { featureEveryNewPaper } from "../helpers/api.js";
 import type { Backend } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
@@ -20,6 +21,7 @@ export const BASE_URL = "http://paperboy.test";
 
 export async function loadFixturePapers(instance: TestInstance): Promise<void> {
   await importFiles(instance.services.database, [fixture("listing-small.jsonl")], { format: "listing" });
+  await featureEveryNewPaper(instance.services);
 }
 
 export function addSubscriber(

@@ -11,6 +11,7 @@ import { dayPeriod } from "../../src/core/periods.js";
 import { sendDigests } from "../../src/digests/send.js";
 import { requestSubscription } from "../../src/digests/subscribe.js";
 import { importFiles } from "../../src/ingestion/import-files.js";
+import { featureEveryNewPaper } from "../helpers/api.js";
 import { seriousViolations } from "../helpers/axe.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { launchChromium } from "../helpers/browser.js";
@@ -91,6 +92,7 @@ describe.each(BACKENDS)("what a reader sees, in Chromium (%s)", (backend) => {
     const file = join(instance.directory, "papers.jsonl");
     writeFileSync(file, [maths, ...records].map((r) => JSON.stringify(r)).join("\n"));
     await importFiles(instance.services.database, [file], { format: "listing" });
+    await featureEveryNewPaper(instance.services);
     // One upvote, so trending has a paper to show.
     const db = instance.services.database.kysely;
     const reader = await db

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles } from "../../src/ingestion/import-files.js";
+import { featureEveryNewPaper } from "../helpers/api.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { launchChromium } from "../helpers/browser.js";
 import { fixture } from "../helpers/fixtures.js";
@@ -16,6 +17,7 @@ describe.each(BACKENDS)("a reader in Chromium (%s)", (backend) => {
   beforeAll(async () => {
     instance = await createTestInstance({ backend });
     await importFiles(instance.services.database, [fixture("listing-small.jsonl")], { format: "listing" });
+    await featureEveryNewPaper(instance.services);
     server = await listen(instance.services);
     browser = await launchChromium();
   });

@@ -27,9 +27,43 @@ export function paperRecord(id: string, overrides: Partial<PaperRecord> = {}): P
   };
 }
 
-/** Loads the 180-paper listing fixture (60 papers on each of 2026-06-26, -29 and -30). */
+/**
+ * Loads the 180-paper listing fixture (60 new papers on each of the arXiv days 2026-06-26, -29 and -30) and
+ * features every one of them on its arXiv day, as a curator featuring whole days would: the suites about curated
+ * lists need full days.
+ */
 export async function loadListingFixture(services: Services): Promise<void> {
   await importFiles(services.database, [fixture("listing-small.jsonl")], { format: "listing" });
+  await featureEveryNewPaper(services);
+}
+
+/** Features every announced paper that is not featured yet on its arXiv day, as the import account. */
+export async function featureEveryNewPaper(services: Services): Promise<void> {
+  await services.database.kysely
+    .insertInto("listing_entries")
+    .columns(["paper_id", "listing_day", "submitted_by", "featured_at", "source"])
+    .expression((eb) =>
+      eb
+        .selectFrom("announcements as a")
+        .select((e) => [
+          "a.paper_id",
+          "a.arxiv_day",
+          e.val(1).as("submitted_by"),
+          e.val(new Date().toISOString()).as("featured_at"),
+          e.val("import").as("source"),
+        ])
+        .where((e) =>
+          e.not(
+            e.exists(
+              e
+                .selectFrom("listing_entries as l")
+                .whereRef("l.paper_id", "=", "a.paper_id")
+                .select("l.paper_id"),
+            ),
+          ),
+        ),
+    )
+    .execute();
 }
 
 export async function addPapers(services: Services, records: PaperRecord[], featureOn: string | null) {

@@ -14,7 +14,9 @@ const lines = () => readFileSync(LISTING, "utf8").trim().split("\n");
 
 async function tableCounts(instance: TestInstance) {
   const db = instance.services.database.kysely;
-  const count = async (table: "papers" | "paper_authors" | "paper_categories" | "listing_entries") =>
+  const count = async (
+    table: "papers" | "paper_authors" | "paper_categories" | "listing_entries" | "announcements",
+  ) =>
     Number(
       (
         await db
@@ -28,6 +30,7 @@ async function tableCounts(instance: TestInstance) {
     authors: await count("paper_authors"),
     categories: await count("paper_categories"),
     listings: await count("listing_entries"),
+    announcements: await count("announcements"),
   };
 }
 
@@ -40,15 +43,17 @@ describe.each(BACKENDS)("import --format listing (%s)", (backend) => {
     await instance.dispose();
   });
 
-  it("loads every paper with its authors, categories and listing day", async () => {
+  it("loads every paper with its authors and categories, as a new paper of its arXiv day, featured by nobody", async () => {
     const report = await importFiles(instance.services.database, [LISTING], { format: "listing" });
-    expect(report).toMatchObject({ added: 180, updated: 0, unchanged: 0, rejected: 0, featured: 180 });
+    expect(report).toMatchObject({ added: 180, updated: 0, unchanged: 0, rejected: 0, featured: 0 });
     const first = JSON.parse(lines()[0] ?? "{}");
     const paper = await getPaper(instance.services.database, first.id);
     expect(paper?.title).toBe(first.title.replace(/\s+/g, " ").trim());
     expect(paper?.authors).toEqual(first.authors);
-    expect(paper?.listingDay).toBe(first.listed_on);
-    expect(paper?.submittedBy).toBe("paperboy");
+    expect(paper?.arxivDay).toBe(first.listed_on);
+    expect(paper?.listingDay).toBeNull();
+    expect(paper?.submittedBy).toBeNull();
+    expect(await tableCounts(instance)).toMatchObject({ papers: 180, announcements: 180, listings: 0 });
   });
 
   it("writes nothing when the same file is imported again", async () => {

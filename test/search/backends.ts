@@ -6,8 +6,13 @@ import type { Backend } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
+/** The listing fixture's papers, each also featured on its arXiv day (the search suites compare with HF's shape). */
 export function listingPapers(): IncomingPaper[] {
-  return readFileSync(fixture("listing-small.jsonl"), "utf8").trim().split("\n").map(parseListingLine);
+  return readFileSync(fixture("listing-small.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map(parseListingLine)
+    .map((paper) => ({ ...paper, featureOn: paper.announcedOn ?? null }));
 }
 
 export function searchInstance(backend: Backend): Promise<TestInstance> {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles } from "../../src/ingestion/import-files.js";
 import { buildApp } from "../../src/web/app.js";
+import { featureEveryNewPaper } from "../helpers/api.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
@@ -30,6 +31,7 @@ describe.each(BACKENDS)("paper pages (%s)", (backend) => {
     const file = join(instance.directory, "papers.jsonl");
     writeFileSync(file, [...records.map((r) => JSON.stringify(r)), JSON.stringify(hostile)].join("\n"));
     await importFiles(instance.services.database, [file], { format: "listing" });
+    await featureEveryNewPaper(instance.services);
     app = await buildApp(instance.services);
   });
   afterAll(async () => {

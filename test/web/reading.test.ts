@@ -7,6 +7,7 @@ import { fixedClock } from "../../src/core/clock.js";
 import { importFiles } from "../../src/ingestion/import-files.js";
 import { openDatabase } from "../../src/storage/open.js";
 import { buildApp } from "../../src/web/app.js";
+import { featureEveryNewPaper } from "../helpers/api.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { type Getter, pageWeight } from "../helpers/page-weight.js";
@@ -35,6 +36,7 @@ describe.each(BACKENDS)("the reading experience over HTTP (%s)", (backend) => {
     const file = join(instance.directory, "papers.jsonl");
     writeFileSync(file, [...records, maths].map((r) => JSON.stringify(r)).join("\n"));
     await importFiles(instance.services.database, [file], { format: "listing" });
+    await featureEveryNewPaper(instance.services);
     app = await buildApp(instance.services);
   });
   afterAll(async () => {

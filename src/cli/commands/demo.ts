@@ -1,4 +1,4 @@
-import { loadDemoCorpus } from "../../ingestion/demo.js";
+import { describeDemo, loadDemoCorpus } from "../../ingestion/demo.js";
 import { createServices } from "../../services.js";
 import type { Command } from "../command.js";
 import { formatReport } from "./import.js";
@@ -12,7 +12,7 @@ export const demoCommand: Command = {
     const services = await createServices(context.config);
     try {
       const report = await loadDemoCorpus(services.database);
-      context.stdout.write(`demo corpus: ${formatReport(report)}\n`);
+      context.stdout.write(`demo corpus: ${describeDemo(report, formatReport(report))}\n`);
       return 0;
     } finally {
       await services.close();

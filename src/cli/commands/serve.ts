@@ -1,5 +1,5 @@
 import { listeningAt } from "../../config.js";
-import { loadDemoIfEmpty } from "../../ingestion/demo.js";
+import { describeDemo, loadDemoIfEmpty } from "../../ingestion/demo.js";
 import { startScheduler } from "../../jobs/scheduler.js";
 import { mailDeliveryLine } from "../../mail/mailer.js";
 import { startKeywordIndexing } from "../../search/keyword-indexing.js";
@@ -30,7 +30,7 @@ export const serveCommand: Command = {
     const demo = await loadDemoIfEmpty(services.database);
     if (demo)
       context.stderr.write(
-        `empty database: loaded the demo corpus (${formatReport(demo)}, ${since(started)})\n`,
+        `empty database: loaded the demo corpus (${describeDemo(demo, formatReport(demo))}, ${since(started)})\n`,
       );
     // A bulk import queues its papers for the keyword index (see `paperboy import`): index them before the first
     // search can miss them.

@@ -1,5 +1,6 @@
 import { parseArxivId } from "../../core/arxiv-id.js";
 import { cleanCategories } from "../../core/categories.js";
+import { titleGap } from "../../core/damaged-title.js";
 import { invalid } from "../../core/errors.js";
 import { parseDay } from "../../core/listing-day.js";
 import type { IncomingPaper } from "../../core/paper.js";
@@ -8,7 +9,8 @@ import { collapseWhitespace, normaliseAbstract } from "../../core/text.js";
 /**
  * One line of the shared listing corpus (`papers/*.jsonl.gz`):
  * `{"id", "listed_on", "title", "authors": [...], "categories": [...], "comment", "summary"}`.
- * The paper is featured on `listed_on`.
+ * Such files are arXiv's daily lists of new submissions: the paper is one of the new papers of the arXiv day
+ * `listed_on`, and nobody has featured it.
  */
 export function parseListingLine(line: string): IncomingPaper {
   const o = parseJsonObject(line);
@@ -19,6 +21,11 @@ export function parseListingLine(line: string): IncomingPaper {
     .map(collapseWhitespace)
     .filter((a) => a !== "");
   if (title === "") throw invalid("title is empty");
+  const gap = titleGap(title);
+  if (gap)
+    throw invalid(
+      `${id}: the title lost words between "${gap[0]}" and "${gap[1]}" (\`paperboy fetch ${id}\` brings arXiv's own record)`,
+    );
   if (authors.length === 0) throw invalid("authors is empty");
   const comment =
     typeof o.comment === "string" && o.comment.trim() !== "" ? collapseWhitespace(o.comment) : null;
@@ -38,7 +45,8 @@ export function parseListingLine(line: string): IncomingPaper {
       updated: null,
       withdrawn: false,
     },
-    featureOn: parseDay(requireString(o, "listed_on")),
+    featureOn: null,
+    announcedOn: parseDay(requireString(o, "listed_on")),
   };
 }
 

@@ -3,6 +3,9 @@ import { users } from "./0002-users.js";
 import { listingEntries } from "./0003-listing-entries.js";
 import { upvotes } from "./0004-upvotes.js";
 import { comments } from "./0005-comments.js";
+import { announcements } from "./0006-announcements.js";
+import { listingsBecomeAnnouncements } from "./0007-listings-become-announcements.js";
+import { authorNameKeys } from "./0008-author-name-keys.js";
 import { ingestCursors } from "./0100-ingest-cursors.js";
 import { jobRuns } from "./0101-job-runs.js";
 import { searchIndex } from "./0200-search-index.js";
@@ -68,4 +71,7 @@ export const MIGRATIONS: readonly Migration[] = [
   accountDeletion,
   displayNames,
   searchWordCounts,
+  announcements,
+  listingsBecomeAnnouncements,
+  authorNameKeys,
 ];

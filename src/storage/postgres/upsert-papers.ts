@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { IncomingPaper } from "../../core/paper.js";
-import { planUpsert, positioned, type StoredState, type UpsertPlan } from "../upsert-plan.js";
+import { authorRows, planUpsert, positioned, type StoredState, type UpsertPlan } from "../upsert-plan.js";
 import type { UpsertCounts, UpsertOptions } from "../upsert-types.js";
 import { refreshSearchDocumentsPostgres } from "./search-documents.js";
 import { inTransaction } from "./transaction.js";
@@ -14,8 +14,9 @@ const PAPER_COLUMNS = `id, title, abstract, comment, journal_ref, doi, license, 
   latest_version, withdrawn, content_hash`;
 
 const SQL = {
-  existing: `select p.id, p.content_hash, p.latest_version, l.listing_day, l.external_upvotes
-    from papers p left join listing_entries l on l.paper_id = p.id where p.id = any($1::text[])`,
+  existing: `select p.id, p.content_hash, p.latest_version, l.listing_day, l.external_upvotes, a.arxiv_day, a.observed
+    from papers p left join listing_entries l on l.paper_id = p.id left join announcements a on a.paper_id = p.id
+    where p.id = any($1::text[])`,
   insertPapers: `insert into papers (${PAPER_COLUMNS}, created_at, modified_at)
     select u.*, $14::text, $14::text from unnest(${PAPER_ARRAYS}) as u`,
   updatePapers: `update papers p set title = u.title, abstract = u.abstract, comment = u.comment,
@@ -26,8 +27,8 @@ const SQL = {
     from unnest(${PAPER_ARRAYS}) as u(${PAPER_COLUMNS}) where p.id = u.id`,
   deleteAuthors: "delete from paper_authors where paper_id = any($1::text[])",
   deleteCategories: "delete from paper_categories where paper_id = any($1::text[])",
-  insertAuthors: `insert into paper_authors (paper_id, position, name)
-    select * from unnest($1::text[], $2::int[], $3::text[])`,
+  insertAuthors: `insert into paper_authors (paper_id, position, name, name_key)
+    select * from unnest($1::text[], $2::int[], $3::text[], $4::text[])`,
   insertCategories: `insert into paper_categories (paper_id, position, category)
     select * from unnest($1::text[], $2::int[], $3::text[])`,
   insertVersions: `insert into paper_versions (paper_id, version, created)
@@ -37,6 +38,9 @@ const SQL = {
     on conflict (paper_id) do nothing`,
   updateUpvotes: `update listing_entries l set external_upvotes = u.n
     from unnest($1::text[], $2::int[]) as u(id, n) where l.paper_id = u.id`,
+  announce: `insert into announcements (paper_id, arxiv_day, observed)
+    select * from unnest($1::text[], $2::text[], $3::int[])
+    on conflict (paper_id) do update set arxiv_day = excluded.arxiv_day, observed = excluded.observed`,
   queueForIndex: "insert into search_pending (paper_id) select unnest($1::text[]) on conflict do nothing",
   saveCheckpoint: `insert into ingest_cursors (name, state, updated_at) values ($1, $2, $3)
     on conflict (name) do update set state = excluded.state, updated_at = excluded.updated_at`,
@@ -60,14 +64,15 @@ async function write(client: pg.PoolClient, plan: UpsertPlan, { now, source, key
     await run(SQL.deleteAuthors, [ids]);
     await run(SQL.deleteCategories, [ids]);
   }
-  const authors = positioned(plan.authors);
-  if (authors.length > 0) await run(SQL.insertAuthors, columns(authors, 3));
+  const authors = authorRows(plan.authors);
+  if (authors.length > 0) await run(SQL.insertAuthors, columns(authors, 4));
   const categories = positioned(plan.categories);
   if (categories.length > 0) await run(SQL.insertCategories, columns(categories, 3));
   if (plan.versions.length > 0) await run(SQL.insertVersions, columns(plan.versions, 3));
   if (plan.listings.size > 0)
     await run(SQL.insertListings, [...columns(plan.listings.values(), 4), now, source]);
   if (plan.upvoteUpdates.size > 0) await run(SQL.updateUpvotes, columns(plan.upvoteUpdates, 2));
+  if (plan.announcements.size > 0) await run(SQL.announce, columns(plan.announcements.values(), 3));
   const changed = [...plan.inserts.keys(), ...plan.updates.keys()];
   if (keywordIndex !== "later") await refreshSearchDocumentsPostgres(client, changed);
   else if (changed.length > 0) await run(SQL.queueForIndex, [changed]);

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { IncomingPaper } from "../../core/paper.js";
 import {
+  authorRows,
   type PaperFields,
   type PaperRow,
   planUpsert,
@@ -31,14 +32,16 @@ class SqliteUpsert {
     [string, string, number | null, number | null, string, string]
   >;
   private readonly updateUpvotes: BetterSqlite3.Statement<[number, string]>;
+  private readonly announce: BetterSqlite3.Statement<[string, string, number]>;
   private readonly searchDocuments: SqliteSearchDocuments;
   private readonly saveCheckpoint: BetterSqlite3.Statement<[string, string, string]>;
   private readonly queueForIndex: BetterSqlite3.Statement<[string]>;
 
   constructor(readonly db: BetterSqlite3.Database) {
     this.existing = db.prepare(
-      `select p.id, p.content_hash, p.latest_version, l.listing_day, l.external_upvotes
-       from json_each(?) j join papers p on p.id = j.value left join listing_entries l on l.paper_id = p.id`,
+      `select p.id, p.content_hash, p.latest_version, l.listing_day, l.external_upvotes, a.arxiv_day, a.observed
+       from json_each(?) j join papers p on p.id = j.value left join listing_entries l on l.paper_id = p.id
+       left join announcements a on a.paper_id = p.id`,
     );
     this.insertPaper = db.prepare(
       `insert into papers (${PAPER_COLUMNS}, created_at, modified_at) values (${"?, ".repeat(14)}?)`,
@@ -53,9 +56,10 @@ class SqliteUpsert {
     this.deleteCategories = db.prepare("delete from paper_categories where paper_id = ?");
     // Ordered lists go in as one JSON object per batch ({id: [value, ...]}): one statement instead of one per
     // author, which is most of a bulk import's statements.
+    // Authors come as {id: [[name, name key], ...]}.
     this.insertAuthors = db.prepare(
-      `insert into paper_authors (paper_id, position, name)
-       select p.key, a.key, a.value from json_each(?) p, json_each(p.value) a`,
+      `insert into paper_authors (paper_id, position, name, name_key)
+       select p.key, a.key, a.value ->> 0, a.value ->> 1 from json_each(?) p, json_each(p.value) a`,
     );
     this.insertCategories = db.prepare(
       `insert into paper_categories (paper_id, position, category)
@@ -69,6 +73,10 @@ class SqliteUpsert {
        values (?, ?, ?, ?, ?, ?) on conflict (paper_id) do nothing`,
     );
     this.updateUpvotes = db.prepare("update listing_entries set external_upvotes = ? where paper_id = ?");
+    this.announce = db.prepare(
+      `insert into announcements (paper_id, arxiv_day, observed) values (?, ?, ?)
+       on conflict (paper_id) do update set arxiv_day = excluded.arxiv_day, observed = excluded.observed`,
+    );
     this.searchDocuments = sqliteSearchDocuments(db);
     this.queueForIndex = db.prepare(
       "insert into search_pending (paper_id) select value from json_each(?) where true on conflict do nothing",
@@ -97,17 +105,29 @@ class SqliteUpsert {
       this.deleteAuthors.run(id);
       this.deleteCategories.run(id);
     }
-    if (plan.authors.size > 0) this.insertAuthors.run(JSON.stringify(Object.fromEntries(plan.authors)));
+    if (plan.authors.size > 0) this.insertAuthors.run(JSON.stringify(keyedAuthors(plan.authors)));
     if (plan.categories.size > 0)
       this.insertCategories.run(JSON.stringify(Object.fromEntries(plan.categories)));
     for (const row of plan.versions) this.insertVersion.run(...row);
     for (const row of plan.listings.values()) this.insertListing.run(...row, now, source);
     for (const [id, upvotes] of plan.upvoteUpdates) this.updateUpvotes.run(upvotes, id);
+    for (const row of plan.announcements.values()) this.announce.run(...row);
     const changed = [...plan.inserts.keys(), ...plan.updates.keys()];
     if (keywordIndex === "later") {
       if (changed.length > 0) this.queueForIndex.run(JSON.stringify(changed));
     } else this.searchDocuments.refresh(changed);
   }
+}
+
+/** {id: [[name, name key], ...]}, the shape the author insert reads. */
+function keyedAuthors(authors: Map<string, readonly string[]>): Record<string, [string, string][]> {
+  const keyed: Record<string, [string, string][]> = {};
+  for (const [id, , name, key] of authorRows(authors)) {
+    const list = keyed[id] ?? [];
+    list.push([name, key]);
+    keyed[id] = list;
+  }
+  return keyed;
 }
 
 const cache = new WeakMap<BetterSqlite3.Database, SqliteUpsert>();

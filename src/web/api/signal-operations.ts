@@ -83,7 +83,8 @@ export const mySignals: Operation = {
   method: "get",
   path: "/api/me/signals",
   tag: TAG,
-  summary: "Everything the token's account has told Paperboy: upvotes, hidden papers, reading marks, follows",
+  summary:
+    "Everything the token's account has told Paperboy: upvotes, saves, hidden papers, reading marks, follows",
   auth: true,
   responses: {
     200: { description: "The signals.", schema: ReaderSignalsAnswer, headers: RATE },

@@ -55,6 +55,7 @@ export function registerSignalRoutes(app: FastifyInstance, services: Services) {
       readerSignals(database, account.id),
       readerFollows(database, account.id),
     ]);
-    return { upvoted: signals.upvoted, notInterested: signals.notInterested, read: signals.read, follows };
+    const { upvoted, saved, notInterested, read } = signals;
+    return { upvoted, saved, notInterested, read, follows };
   });
 }

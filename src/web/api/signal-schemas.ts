@@ -36,6 +36,7 @@ const PaperSignal = z
 export const ReaderSignalsAnswer = z
   .strictObject({
     upvoted: z.array(PaperSignal),
+    saved: z.array(PaperSignal).describe("papers in any of the account's collections"),
     notInterested: z.array(PaperSignal),
     read: z.array(PaperSignal),
     follows: ReaderFollows,

@@ -17,6 +17,7 @@ const paper: PaperSummary = {
   updated: null,
   withdrawn: false,
   primaryCategory: null,
+  arxivDay: "2026-06-26",
   listingDay: "2026-06-26",
   featuredAt: null,
   submittedBy: null,

@@ -26,6 +26,7 @@ export function Layout({ title, description, children, head, searchQuery }: Layo
         <title>{title === "Paperboy" ? title : `${title} · Paperboy`}</title>
         {description ? <meta name="description" content={description} /> : null}
         <link rel="stylesheet" href={assetUrl("site.css")} />
+        <link rel="stylesheet" href={assetUrl("triage.css")} />
         <script src={assetUrl("keys.js")} defer />
         {account ? <script src={assetUrl("library.js")} defer /> : null}
         {head}
@@ -40,6 +41,7 @@ export function Layout({ title, description, children, head, searchQuery }: Layo
               Paperboy
             </a>
             <a href="/papers">Daily papers</a>
+            <a href="/papers/new">New papers</a>
             <a href="/papers/trending">Trending</a>
             <a href="/papers/for-you">For you</a>
             <a href="/papers/submit">Submit</a>

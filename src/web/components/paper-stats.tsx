@@ -32,7 +32,13 @@ export function PaperStats({ paper, upvoted, saved = false, read, rank }: PaperS
           <input type="hidden" name="paper" value={paper.id} />
           <input type="hidden" name="on" value={upvoted ? "0" : "1"} />
           <input type="hidden" name="back" value={path} />
-          <button type="submit" class="upvote" aria-pressed={upvoted ? "true" : "false"}>
+          <button
+            type="submit"
+            class="upvote"
+            aria-pressed={upvoted ? "true" : "false"}
+            data-action="upvote"
+            data-external={String(paper.externalUpvotes ?? 0)}
+          >
             ▲ <span class="upvote-count">{label}</span>
           </button>
         </PostForm>

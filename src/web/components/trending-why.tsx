@@ -4,6 +4,13 @@ const number = (value: number, digits: number) => value.toFixed(digits).replace(
 
 /** Why a paper is where it is: the parts of its trending score, in words a reader can check. */
 export function TrendingWhy({ why }: { readonly why: TrendingExplanation }) {
+  if (why.points === 0)
+    return (
+      <p class="why">
+        No upvotes or comments yet: listed after those that have some, newest first.{" "}
+        <a href="/about#trending">How trending works</a>
+      </p>
+    );
   return (
     <details class="why">
       <summary>Why is this here? Score {why.score.toPrecision(3)}</summary>

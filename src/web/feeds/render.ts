@@ -11,9 +11,19 @@ export const CONTENT_TYPES: Record<FeedExtension, string> = {
   json: "application/feed+json; charset=utf-8",
 };
 
-/** Papers have no featuring time in lists, so an item's date is its listing day: stable across requests. */
+/**
+ * Papers have no featuring time in lists, so an item's date is its listing day (else the arXiv day that
+ * announced it): stable across requests.
+ */
 function paperDate(paper: PaperSummary): Date {
-  return new Date(`${paper.listingDay ?? paper.published?.slice(0, 10) ?? "1970-01-01"}T00:00:00Z`);
+  const day = paper.listingDay ?? paper.arxivDay ?? paper.published?.slice(0, 10) ?? "1970-01-01";
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** The feed's date: its newest item's, or for an empty feed the start of `now`'s day (stable all day). */
+function feedDate(papers: readonly PaperSummary[], now: Date): Date {
+  if (papers.length === 0) return new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  return new Date(Math.max(...papers.map((paper) => paperDate(paper).getTime())));
 }
 
 function item(baseUrl: string, paper: PaperSummary, extension: FeedExtension): Item {
@@ -36,9 +46,9 @@ function item(baseUrl: string, paper: PaperSummary, extension: FeedExtension): I
 }
 
 /** One list as a feed: the papers of its first page, linked to the page that shows the same list. */
-export function renderFeed(baseUrl: string, list: PaperList, extension: FeedExtension): string {
+export function renderFeed(baseUrl: string, list: PaperList, extension: FeedExtension, now: Date): string {
   const self = (ext: FeedExtension) => `${baseUrl}${feedHref(list.feedPath, ext, list.feedQuery)}`;
-  const updated = new Date(Math.max(0, ...list.papers.map((paper) => paperDate(paper).getTime())));
+  const updated = feedDate(list.papers, now);
   const feed = new Feed({
     title: `${list.title} · Paperboy`,
     description: list.description,

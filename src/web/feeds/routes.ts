@@ -5,6 +5,7 @@ import { parseMonth, parseWeek } from "../../core/periods.js";
 import { categoryList } from "../../lists/category.js";
 import { dayList, latestDayList } from "../../lists/day.js";
 import { PERIOD_DEFAULT_SORT } from "../../lists/featured.js";
+import { newPapersList } from "../../lists/new-papers.js";
 import { type PaperList, paperList } from "../../lists/paper-list.js";
 import { periodList } from "../../lists/period.js";
 import { personalList } from "../../lists/personal.js";
@@ -21,6 +22,8 @@ import { CONTENT_TYPES, renderFeed } from "./render.js";
 /** Items per feed: the first page of its list, a deep one, since a feed reader polls for the recent ones. */
 export const FEED_SIZE = 100;
 const FIRST_PAGE = { page: 1, size: FEED_SIZE };
+/** A day's new papers go out whole: a busy arXiv day in many categories stays under this. */
+const WHOLE_DAY = { page: 1, size: 1000 };
 
 const EXTENSIONS = new Set<string>(FEED_FORMATS.map((format) => format.extension));
 
@@ -32,7 +35,7 @@ function splitFile(file: string): { name: string; extension: FeedExtension } {
   return { name: file.slice(0, dot), extension: extension as FeedExtension };
 }
 
-/** Feeds of every list: /feeds/{papers,trending,search}.EXT, /feeds/{day,week,month,category,personal}/NAME.EXT */
+/** Feeds of every list: /feeds/{papers,trending,search}.EXT, /feeds/{day,week,month,new,category,personal}/NAME.EXT */
 export function registerFeeds(app: FastifyInstance, services: Services) {
   const { database } = services;
   // A personal feed's address is its secret: no shared cache may keep it.
@@ -47,7 +50,7 @@ export function registerFeeds(app: FastifyInstance, services: Services) {
     return reply
       .type(CONTENT_TYPES[extension])
       .header("cache-control", caching)
-      .send(renderFeed(services.config.baseUrl, list, extension));
+      .send(renderFeed(services.config.baseUrl, list, extension, services.clock.now()));
   };
   const top: Record<string, (query: unknown) => Promise<PaperList>> = {
     papers: () => latestFeed(services),
@@ -71,6 +74,7 @@ export function registerFeeds(app: FastifyInstance, services: Services) {
     day: (name) => dayList(database, parseDay(name), FIRST_PAGE),
     week: (name) => periodList(database, parseWeek(name), byPeriod),
     month: (name) => periodList(database, parseMonth(name), byPeriod),
+    new: (name) => newPapersList(database, parseDay(name), WHOLE_DAY),
     category: (name) => categoryList(database, name, FIRST_PAGE),
     personal: (name) => personalList(services, name, FIRST_PAGE),
     collection: (name) => collectionFeed(database, name),

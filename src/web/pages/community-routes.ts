@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
-import { safeNext } from "../../community/sign-in.js";
 import { SUBMISSION_FETCH_SECONDS, submitPaper } from "../../community/submissions.js";
 import { setUpvote } from "../../community/upvotes.js";
 import { parseArxivId } from "../../core/arxiv-id.js";
@@ -11,6 +10,7 @@ import { requireAccount } from "../auth/guards.js";
 import { STATUS_OF } from "../errors.js";
 import { parseForm } from "../form.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
+import { answerAction } from "./action-answer.js";
 import { sendPage } from "./send-page.js";
 import { type Refusal, SubmitPage } from "./submit-page.js";
 
@@ -50,9 +50,12 @@ export function registerCommunityPages(app: FastifyInstance, services: Services)
     const form = parseForm(upvoteForm, request.body);
     const { id } = parseArxivId(form.paper);
     await enforceRateLimit(services, request, reply, RATE_RULES.upvote, String(account.id));
-    await setUpvote(services, account, id, form.on === "1");
-    const back = safeNext(form.back ?? `/papers/${id}`).replace(/#.*$/, "");
-    return reply.redirect(`${back}#paper-${id}`, 303);
+    const state = await setUpvote(services, account, id, form.on === "1");
+    return answerAction(request, reply, state, {
+      path: form.back,
+      fallback: `/papers/${id}`,
+      anchor: `paper-${id}`,
+    });
   });
 }
 

@@ -27,6 +27,10 @@ export function DayPage({ list, marks }: DayPageProps) {
         <p class="list-date">
           <time datetime={day}>{formatDay(day)}</time> · {total} {total === 1 ? "paper" : "papers"}
         </p>
+        <p>
+          The community's picks. <a href={`/papers/new/${day}`}>Every new paper of this arXiv day</a>, to
+          triage.
+        </p>
         <SubscribeCta />
         <DayNavigation list={list} />
         <FollowList path={list.feedPath} />

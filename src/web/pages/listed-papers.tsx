@@ -1,11 +1,16 @@
 import type { Day } from "../../core/listing-day.js";
+import type { PaperSummary } from "../../core/paper.js";
 import type { PaperList } from "../../lists/paper-list.js";
 import type { TrendingExplanation } from "../../ranking/trending.js";
 import { HideRead } from "../components/hide-read.js";
 import { PaperCard } from "../components/paper-card.js";
 import { PaperStats } from "../components/paper-stats.js";
 import { TrendingWhy } from "../components/trending-why.js";
+import { TriageRow } from "../components/triage-row.js";
+import { ViewToggle } from "../components/view-toggle.js";
 import { Kept } from "../kept-fragment.js";
+import { viewOfPath } from "../list-view.js";
+import { useViewer } from "../viewer.js";
 
 export interface ListMarks {
   /** Papers the viewer has upvoted. */
@@ -29,34 +34,59 @@ export interface ListedPapersProps {
   readonly reasons?: ReadonlyMap<string, TrendingExplanation>;
 }
 
-/** A list's papers, numbered from the list's page, each with its upvote button and counts. */
-export function ListedPapers({ list, marks, ranks, reasons }: ListedPapersProps) {
+/**
+ * A list's papers, numbered from the list's page: full cards with their upvote button and counts, or one compact
+ * row each when the address asks for `view=compact` (the toggle above the list).
+ */
+export function ListedPapers(props: ListedPapersProps) {
+  const { list, marks } = props;
+  const view = viewOfPath(useViewer().path);
   const shown = marks.hideRead ? list.papers.filter((paper) => !marks.read.has(paper.id)) : list.papers;
   return (
     <>
+      <ViewToggle view={view} />
       <HideRead marks={marks} hidden={list.papers.length - shown.length} />
-      <ol class="paper-list" start={(list.page - 1) * list.pageSize + 1}>
-        {shown.map((paper) => {
-          const read = marks.read.has(paper.id);
-          const upvoted = marks.upvoted.has(paper.id);
-          const saved = marks.saved.has(paper.id);
-          const rank = ranks?.get(paper.id);
-          const why = reasons?.get(paper.id);
-          const isNew = Boolean(marks.today) && paper.listingDay === marks.today;
-          return (
-            <Kept
-              key={paper.id}
-              tag="li"
-              contentKey={JSON.stringify([paper, upvoted, saved, read, rank ?? 0, isNew, why])}
-            >
-              <PaperCard paper={paper} today={marks.today ?? null}>
-                <PaperStats paper={paper} upvoted={upvoted} saved={saved} read={read} rank={rank} />
-                {why ? <TrendingWhy why={why} /> : null}
-              </PaperCard>
-            </Kept>
-          );
-        })}
+      <ol
+        class={view === "compact" ? "triage-list" : "paper-list"}
+        start={(list.page - 1) * list.pageSize + 1}
+      >
+        {shown.map((paper) => (view === "compact" ? compactRow(paper, marks) : fullCard(paper, props)))}
       </ol>
     </>
+  );
+}
+
+function fullCard(paper: PaperSummary, { marks, ranks, reasons }: ListedPapersProps) {
+  const read = marks.read.has(paper.id);
+  const upvoted = marks.upvoted.has(paper.id);
+  const saved = marks.saved.has(paper.id);
+  const rank = ranks?.get(paper.id);
+  const why = reasons?.get(paper.id);
+  const isNew = Boolean(marks.today) && paper.listingDay === marks.today;
+  return (
+    <Kept
+      key={paper.id}
+      tag="li"
+      contentKey={JSON.stringify([paper, upvoted, saved, read, rank ?? 0, isNew, why])}
+    >
+      <PaperCard paper={paper} today={marks.today ?? null}>
+        <PaperStats paper={paper} upvoted={upvoted} saved={saved} read={read} rank={rank} />
+        {why ? <TrendingWhy why={why} /> : null}
+      </PaperCard>
+    </Kept>
+  );
+}
+
+/** A curated list hides nothing a reader is not interested in (only their own views do), so that mark is off. */
+function compactRow(paper: PaperSummary, marks: ListMarks) {
+  const rowMarks = {
+    upvoted: marks.upvoted.has(paper.id),
+    saved: marks.saved.has(paper.id),
+    notInterested: false,
+  };
+  return (
+    <Kept key={paper.id} tag="li" contentKey={JSON.stringify(["compact", paper, rowMarks])}>
+      <TriageRow paper={paper} marks={rowMarks} />
+    </Kept>
   );
 }

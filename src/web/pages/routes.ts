@@ -5,15 +5,21 @@ import { parseArxivId } from "../../core/arxiv-id.js";
 import { parseDay } from "../../core/listing-day.js";
 import { DAY_PAGE_SIZE, type DayList, dayList, latestDayList } from "../../lists/day.js";
 import { paperById } from "../../lists/paper.js";
+import { newestArxivDay } from "../../ranking/new-papers.js";
 import { similarPapers } from "../../search/similar-papers.js";
 import type { Services } from "../../services.js";
 import { DayPage } from "./day-page.js";
 import { ErrorPage } from "./error-page.js";
 import { listMarks } from "./list-marks.js";
+import { showNewPapers } from "./new-papers-routes.js";
 import { parsePage } from "./page-number.js";
 import { paperCommunity } from "./paper-community.js";
 import { PaperPage } from "./paper-page.js";
 import { sendPage } from "./send-page.js";
+
+const FRONT_PAGE_REASON =
+  "Nobody has featured a paper here yet, so this is the newest day's new papers, everything arXiv announced. " +
+  "Upvote or save the ones worth reading: that features them on the day's list, which then takes this place.";
 
 /** How many nearest papers a paper page lists under "Similar papers". */
 const SIMILAR_ON_PAGE = 8;
@@ -33,13 +39,14 @@ export function registerPaperPages(app: FastifyInstance, services: Services) {
 
   const latest = async (request: FastifyRequest, reply: FastifyReply) => {
     const list = await latestDayList(database, pageOf(request));
-    if (!list) {
-      return sendPage(
-        reply,
-        h(ErrorPage, { status: 200, message: "No papers yet: import some with paperboy import." }),
-      );
-    }
-    return showDay(request, reply, list);
+    if (list) return showDay(request, reply, list);
+    // Nothing featured yet: the newest day's new papers are the list there is.
+    const newest = await newestArxivDay(database);
+    if (newest) return showNewPapers(services, request, reply, newest, FRONT_PAGE_REASON);
+    return sendPage(
+      reply,
+      h(ErrorPage, { status: 200, message: "No papers yet: import some with paperboy import." }),
+    );
   };
 
   // Lists and papers depend only on the address, the database, the viewer and today: ETag/304, rendered copies.
