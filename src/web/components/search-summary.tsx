@@ -1,6 +1,6 @@
 import type { SearchList } from "../../lists/search.js";
 import { positiveWords } from "../../search/query/tree.js";
-import { withParameter } from "./pagination.js";
+import { withParameter } from "../address.js";
 
 const count = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "paper" : "papers"}`;
 
