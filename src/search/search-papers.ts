@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import type { PaperSummary } from "../core/paper.js";
 import type { Database } from "../storage/database.js";
 import { isDeadlineError, withoutDeadline } from "../storage/deadline.js";
@@ -121,8 +122,14 @@ export function mergeFilters(query: SearchQuery, extra: Partial<PaperFilters> = 
  * The search box: an arXiv id goes to its paper; otherwise an exact title match first, then the chosen ranking
  * (keyword, semantic, or both fused), filtered and paged.
  */
-export function searchPapers(deps: SearchDependencies, request: SearchRequest): Promise<SearchOutcome> {
-  return deps.budget ? budgeted(deps.budget, request, () => search(deps, request)) : search(deps, request);
+export async function searchPapers(deps: SearchDependencies, request: SearchRequest): Promise<SearchOutcome> {
+  if (!deps.budget) return search(deps, request);
+  const outcome = await budgeted(deps.budget, request, () => search(deps, request));
+  // What the reader's request does next (rendering a page of results, several milliseconds on this thread) waits
+  // until the requests that are already waiting have had their turn: a burst of searches answered at once must
+  // not hold a cached page behind all of their result pages.
+  await setImmediate();
+  return outcome;
 }
 
 async function search(deps: SearchDependencies, request: SearchRequest): Promise<SearchOutcome> {

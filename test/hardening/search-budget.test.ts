@@ -19,13 +19,19 @@ function endless(instance: TestInstance) {
     : sql`select pg_sleep(120)`;
 }
 
-/** The shapes of query that stalled the server in the audit. */
-const HOSTILE_QUERIES = [
-  `/search?mode=keyword&q=${encodeURIComponent("a ".repeat(250))}`,
-  `/search?q=${encodeURIComponent("model ".repeat(83))}`,
-  `/api/papers/search?q=${encodeURIComponent("the of and model learning ".repeat(10).slice(0, 250))}`,
-  `/search?mode=hybrid&q=${encodeURIComponent(Array.from({ length: 60 }, (_, i) => `w${i} the`).join(" "))}`,
-];
+/**
+ * The shapes of query that stalled the server in the audit; each round's first word differs, so that every
+ * round runs its searches afresh instead of sharing the previous round's results.
+ */
+function hostileQueries(round: number): string[] {
+  const first = "xyz"[round % 3];
+  return [
+    `/search?mode=keyword&q=${encodeURIComponent(`${first} ${"a ".repeat(249)}`)}`,
+    `/search?q=${encodeURIComponent(`${first} ${"model ".repeat(83)}`)}`,
+    `/api/papers/search?q=${encodeURIComponent(`${first} ${"the of and model learning ".repeat(10)}`.slice(0, 250))}`,
+    `/search?mode=hybrid&q=${encodeURIComponent(`${first} ${Array.from({ length: 60 }, (_, i) => `w${i} the`).join(" ")}`)}`,
+  ];
+}
 
 describe.each(BACKENDS)("searches on a budget (%s)", (backend) => {
   let instance: TestInstance;
@@ -82,7 +88,7 @@ describe.each(BACKENDS)("searches on a budget (%s)", (backend) => {
     for (let round = 0; round < 3; round += 1) {
       const alone = Math.min(await timePage(), await timePage());
       const started = Date.now();
-      const searches = HOSTILE_QUERIES.map(async (url) => {
+      const searches = hostileQueries(round).map(async (url) => {
         const response = await app.inject(url);
         return { url, status: response.statusCode, took: Date.now() - started };
       });
@@ -93,10 +99,9 @@ describe.each(BACKENDS)("searches on a budget (%s)", (backend) => {
       }
       excess.push(beside - alone);
     }
-    // The searches do not hold the event loop: on a quiet machine they add well under 100 ms to the page
-    // (rendering their result pages is the rest); the bound leaves room for a machine shared with a whole
-    // test suite, and still catches the stalls of seconds this guards against.
-    expect(Math.min(...excess)).toBeLessThan(250);
+    // The searches do not hold the page up: neither their statements (reader threads, a pool of their own) nor
+    // their result pages (rendered after the requests already waiting) delay it by 100 ms.
+    expect(Math.min(...excess)).toBeLessThan(100);
   });
 
   it("says a search is partial when its statements ran out of time", async () => {
