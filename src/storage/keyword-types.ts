@@ -34,7 +34,10 @@ export interface KeywordRequest {
 export interface KeywordResult {
   /** Paper ids, best first. */
   readonly ids: readonly string[];
-  /** Relevance of each id (BM25 on SQLite, ts_rank on PostgreSQL; 0 when only filtered): higher is better. */
+  /**
+   * Relevance of each id (BM25 on SQLite; on PostgreSQL ts_rank when every word must match, a BM25-like sum
+   * over the words when any may; 0 when only filtered): higher is better.
+   */
   readonly scores: readonly number[];
   /** How many papers match in all. */
   readonly total: number;

@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { KeywordRequest, KeywordResult, TextMatch } from "../keyword-types.js";
 import type { Schema } from "../schema.js";
 import { andAll, filterConditions, PAPER_DATE } from "../search-filters.js";
+import { anyWordsPage } from "./any-words-search.js";
 
 // Weights for D, C, B, A: authors are C, abstracts B, titles A (see refreshSearchDocumentsPostgres).
 const RANK_WEIGHTS = sql`array[0.05, 0.2, 0.4, 1.0]::float4[]`;
@@ -34,6 +35,10 @@ export async function keywordSearchPostgres(db: Db, request: KeywordRequest): Pr
     }
     const from = sql`from papers p where true${andAll(conditions)}`;
     return newestPage(db, from, request);
+  }
+  if (request.match?.any && request.match.none.length === 0 && request.order !== "date") {
+    const search = { phrases: request.match.all.flat(), weights: RANK_WEIGHTS, conditions };
+    return anyWordsPage(db, search, request);
   }
   // Papers are joined only for filters and the date order: every indexed paper exists (its entry goes by cascade).
   const joinPapers = conditions.length > 0 || request.order === "date";
