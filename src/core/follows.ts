@@ -2,12 +2,14 @@ import { isCategory } from "./categories.js";
 import { invalid } from "./errors.js";
 
 /**
- * What a subscription follows: the period's trending papers, an arXiv category, or a saved search written in the
- * search query language. Written as text the same way everywhere (forms, CSV imports, the database):
- * `trending`, `cat:cs.LG`, or the query itself.
+ * What a subscription follows: the period's trending papers, the subscriber's own For you (their account's top
+ * papers of the period, docs/for-you.md), an arXiv category, or a saved search written in the search query
+ * language. Written as text the same way everywhere (forms, CSV imports, the database): `trending`, `for-you`,
+ * `cat:cs.LG`, or the query itself.
  */
 export type Follow =
   | { readonly kind: "trending" }
+  | { readonly kind: "for-you" }
   | { readonly kind: "category"; readonly category: string }
   | { readonly kind: "search"; readonly query: string };
 
@@ -23,6 +25,7 @@ export function parseFollow(raw: string): Follow {
   const text = raw.trim().replace(/\s+/g, " ");
   if (text === "") throw invalid("a follow cannot be empty");
   if (text.toLowerCase() === "trending") return { kind: "trending" };
+  if (text.toLowerCase() === "for-you") return { kind: "for-you" };
   const category = /^cat:(\S+)$/i.exec(text)?.[1];
   if (category !== undefined) {
     if (!isCategory(category))
@@ -35,7 +38,7 @@ export function parseFollow(raw: string): Follow {
 }
 
 export function formatFollow(follow: Follow): string {
-  if (follow.kind === "trending") return "trending";
+  if (follow.kind === "trending" || follow.kind === "for-you") return follow.kind;
   return follow.kind === "category" ? `cat:${follow.category}` : follow.query;
 }
 

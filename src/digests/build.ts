@@ -2,7 +2,8 @@ import { type Follow, formatFollow } from "../core/follows.js";
 import type { PaperSummary } from "../core/paper.js";
 import type { Period } from "../core/periods.js";
 import type { Subscription } from "../storage/subscriptions.js";
-import type { Digest } from "./digest.js";
+import type { Digest, DigestItem } from "./digest.js";
+import { PLAIN_FOR_YOU_REASON } from "./for-you-follow.js";
 import { type FollowMatches, pickPapers } from "./pick.js";
 import { digestReason } from "./reason.js";
 import { followIds, type PaperSource } from "./sources.js";
@@ -18,17 +19,25 @@ const DEFAULT_FOLLOWS: readonly Follow[] = [{ kind: "trending" }];
 export class DigestBuilder {
   readonly #rankings = new Map<string, Promise<string[]>>();
   readonly #papers = new Map<string, PaperSummary>();
+  /** Each subscription's For you reasons, by paper, from its last `matches`. */
+  readonly #forYou = new Map<number, ReadonlyMap<string, string>>();
 
   constructor(
     readonly source: PaperSource,
     readonly period: Period,
   ) {}
 
-  /** Each follow's ranked candidates (trending when the subscription follows nothing). */
+  /**
+   * Each follow's ranked candidates (trending when the subscription follows nothing). `for-you` ranks for the
+   * subscription's account alone; a subscription without an account has no For you.
+   */
   async matches(subscription: Subscription): Promise<FollowMatches[]> {
     const follows = subscription.follows.length > 0 ? subscription.follows : DEFAULT_FOLLOWS;
     return Promise.all(
-      follows.map(async (follow) => ({ follow: formatFollow(follow), ids: await this.#ranking(follow) })),
+      follows.map(async (follow) => ({
+        follow: formatFollow(follow),
+        ids: follow.kind === "for-you" ? await this.#forYouIds(subscription) : await this.#ranking(follow),
+      })),
     );
   }
 
@@ -39,14 +48,26 @@ export class DigestBuilder {
   ): Promise<Digest> {
     const picked = pickPapers(matches, sent, subscription.paperCount);
     const papers = await this.#summaries(picked.map((p) => p.paperId));
-    const items = picked.flatMap((p) => {
+    const forYou = this.#forYou.get(subscription.id) ?? new Map<string, string>();
+    const items = picked.flatMap((p): DigestItem[] => {
       const paper = papers.get(p.paperId);
-      return paper ? [{ paper, because: digestReason(p.because, paper) }] : [];
+      if (!paper) return [];
+      if (p.because !== "for-you") return [{ paper, because: digestReason(p.because, paper) }];
+      return [{ paper, because: forYou.get(p.paperId) ?? PLAIN_FOR_YOU_REASON, forYou: true }];
     });
-    return { email: subscription.email, period: this.period, items };
+    // For you is the digest's own first section; the other follows keep their turns after it.
+    const ordered = [...items.filter((i) => i.forYou), ...items.filter((i) => !i.forYou)];
+    return { email: subscription.email, period: this.period, items: ordered };
   }
 
-  #ranking(follow: Follow): Promise<string[]> {
+  async #forYouIds(subscription: Subscription): Promise<readonly string[]> {
+    if (subscription.userId === null) return [];
+    const matches = await this.source.forYou(this.period, subscription.userId, CANDIDATES_PER_FOLLOW);
+    this.#forYou.set(subscription.id, matches.reasons);
+    return matches.ids;
+  }
+
+  #ranking(follow: Exclude<Follow, { kind: "for-you" }>): Promise<string[]> {
     const key = formatFollow(follow);
     let ranking = this.#rankings.get(key);
     if (!ranking) {

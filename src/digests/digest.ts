@@ -11,6 +11,17 @@ export interface Digest {
 export interface DigestItem {
   readonly paper: PaperSummary;
   readonly because: string;
+  /** Picked by the follow `for-you`: shown in the digest's own "For you" section, first. */
+  readonly forYou?: boolean;
+}
+
+/** A digest's items in sections: For you first, then the other follows; one untitled section without For you. */
+export function digestSections(digest: Digest): { title: string | null; items: DigestItem[] }[] {
+  const forYou = digest.items.filter((item) => item.forYou);
+  if (forYou.length === 0) return [{ title: null, items: [...digest.items] }];
+  const others = digest.items.filter((item) => !item.forYou);
+  const rest = others.length > 0 ? [{ title: "From what you follow", items: others }] : [];
+  return [{ title: "For you", items: forYou }, ...rest];
 }
 
 /** Absolute links a digest carries. */

@@ -7,6 +7,7 @@ import {
   type Digest,
   type DigestItem,
   type DigestLinks,
+  digestSections,
   paperUrls,
   periodLabel,
   periodPageUrl,
@@ -127,10 +128,26 @@ function DigestEmail({ digest, links }: { digest: Digest; links: DigestLinks }) 
   );
 }
 
+function SectionHeading({ title }: { title: string }) {
+  return (
+    <tr>
+      <td style={STYLE.cell}>
+        <h2 style={`${FONT}font-size:17px;margin:0;color:#1a1a1a;`}>{title}</h2>
+      </td>
+    </tr>
+  );
+}
+
 /** The HTML part; Preact escapes every title, author and abstract. */
 export function renderDigestHtml(digest: Digest, links: DigestLinks): string {
   const frame = renderToString(<DigestEmail digest={digest} links={links} />);
-  const items = digest.items.map((item) => itemHtml(item, links.baseUrl)).join("");
+  const items = digestSections(digest)
+    .map(
+      ({ title, items: section }) =>
+        (title ? renderToString(<SectionHeading title={title} />) : "") +
+        section.map((item) => itemHtml(item, links.baseUrl)).join(""),
+    )
+    .join("");
   // A function, so that "$&" or "$'" in a paper title is text, not a replacement pattern.
   return `<!DOCTYPE html>${frame.replace(ITEMS_MARK, () => items)}`;
 }

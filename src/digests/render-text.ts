@@ -6,6 +6,7 @@ import {
   type Digest,
   type DigestItem,
   type DigestLinks,
+  digestSections,
   paperUrls,
   periodLabel,
   periodPageUrl,
@@ -33,14 +34,19 @@ function paperBlock(paper: DigestItem["paper"], baseUrl: string): string {
 /** The plain-text part: readable as is, every link on its own line. */
 export function renderDigestText(digest: Digest, links: DigestLinks): string {
   const heading = `Paperboy: ${periodLabel(digest.period)}`;
-  const items = digest.items.map((item, index) => {
-    return [`${index + 1}. ${paperBlock(item.paper, links.baseUrl)}`, `   (${item.because})`].join("\n");
+  let number = 0;
+  const sections = digestSections(digest).map(({ title, items }) => {
+    const blocks = items.map((item) => {
+      number += 1;
+      return [`${number}. ${paperBlock(item.paper, links.baseUrl)}`, `   (${item.because})`].join("\n");
+    });
+    return [...(title ? [title, "-".repeat(title.length), ""] : []), blocks.join("\n\n")].join("\n");
   });
   return [
     heading,
     "=".repeat(heading.length),
     "",
-    items.join("\n\n"),
+    sections.join("\n\n"),
     "",
     `The whole list: ${periodPageUrl(links.baseUrl, digest.period)}`,
     "",

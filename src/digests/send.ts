@@ -20,6 +20,7 @@ import { listActiveSubscriptions, type Subscription } from "../storage/subscript
 import { DigestBuilder } from "./build.js";
 import { composeDigestMail } from "./compose.js";
 import { digestSubject } from "./digest.js";
+import type { ForYouRanker } from "./for-you-follow.js";
 import { personalFeedPath, subscriptionLinks } from "./links.js";
 import { DEFAULT_RETRY, deliverWithRetries, type RetryPolicy } from "./retry.js";
 import { databasePaperSource, type PaperSource } from "./sources.js";
@@ -31,6 +32,8 @@ export interface DigestDeps {
   readonly secretKey: string;
   readonly baseUrl: string;
   readonly source?: PaperSource;
+  /** Each reader's For you, for the follow `for-you`. */
+  readonly forYou: ForYouRanker;
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
@@ -101,7 +104,10 @@ export async function sendDigests(deps: DigestDeps, options: DigestRunOptions): 
   });
   const due = all.filter((subscription) => !settled.has(subscription.id));
   report.settled = all.length - due.length;
-  const builder = new DigestBuilder(deps.source ?? databasePaperSource(deps.database), options.period);
+  const builder = new DigestBuilder(
+    deps.source ?? databasePaperSource(deps.database, deps.forYou),
+    options.period,
+  );
   const sent = await sentInSpan(deps.database, options.period);
   let next = 0;
   const worker = async () => {

@@ -10,6 +10,7 @@ import type { Database } from "../storage/database.js";
 import { featuredIds } from "../storage/featured.js";
 import { keywordSearch } from "../storage/keyword-search.js";
 import { getSummaries } from "../storage/papers.js";
+import { type ForYouMatches, type ForYouRanker, forYouMatches, NO_FOR_YOU } from "./for-you-follow.js";
 
 /**
  * Where digests and feeds get ranked paper ids for a period: the narrow seam to ranking and search. Trending
@@ -23,10 +24,14 @@ export interface PaperSource {
   category(period: Pick<Period, "first" | "last">, category: string, limit: number): Promise<string[]>;
   search(period: Pick<Period, "first" | "last">, query: string, limit: number): Promise<string[]>;
   summaries(ids: readonly string[]): Promise<PaperSummary[]>;
+  /** One reader's For you over the period (the follow `for-you`); nothing where For you is not at hand. */
+  forYou(period: Pick<Period, "first" | "last">, accountId: number, limit: number): Promise<ForYouMatches>;
 }
 
-export function databasePaperSource(database: Database): PaperSource {
+export function databasePaperSource(database: Database, forYou: ForYouRanker | null = null): PaperSource {
   return {
+    forYou: async (period, accountId, limit) =>
+      forYou ? forYouMatches(database, forYou, period, accountId, limit) : NO_FOR_YOU,
     trending: (period, limit) => periodTrending(database, period, limit),
     category: (period, category, limit) =>
       featuredIds(database, { ...period, category, sort: "upvotes" }, { offset: 0, limit }),
@@ -50,11 +55,11 @@ async function periodTrending(database: Database, period: Pick<Period, "first" |
   return [...new Set([...ranked, ...featured])].slice(0, limit);
 }
 
-/** Ranked ids for one follow. */
+/** Ranked ids for one follow shared by every subscriber (not `for-you`, which is each reader's own). */
 export function followIds(
   source: PaperSource,
   period: Pick<Period, "first" | "last">,
-  follow: Follow,
+  follow: Exclude<Follow, { kind: "for-you" }>,
   limit: number,
 ) {
   if (follow.kind === "trending") return source.trending(period, limit);

@@ -1,5 +1,6 @@
 import { notFound } from "../core/errors.js";
 import { DigestBuilder } from "../digests/build.js";
+import type { ForYouRanker } from "../digests/for-you-follow.js";
 import { personalFeedId, personalFeedPath, personalFeedTokenMatches } from "../digests/links.js";
 import { pickPapers } from "../digests/pick.js";
 import { databasePaperSource } from "../digests/sources.js";
@@ -16,6 +17,8 @@ export const PERSONAL_DEPTH = 100;
 export interface PersonalDeps {
   readonly database: Database;
   readonly secretKey: string;
+  /** The subscriber's For you, for the follow `for-you`. */
+  readonly forYou: ForYouRanker;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function personalList(
   ) {
     throw notFound("There is no feed at this address.");
   }
-  const source = databasePaperSource(deps.database);
+  const source = databasePaperSource(deps.database, deps.forYou);
   const span = await recentDays(deps.database, PERSONAL_DAYS);
   const builder = new DigestBuilder(source, { kind: "week", key: "personal", ...span });
   const picked = pickPapers(await builder.matches(subscription), new Set(), PERSONAL_DEPTH);

@@ -17,6 +17,8 @@ export interface Subscription {
   readonly unsubscribedAt: string | null;
   /** When the confirmation email reached the mail server; null when it never did. */
   readonly confirmationSentAt: string | null;
+  /** The account it belongs to (subscribed from its settings), whose For you the follow `for-you` sends. */
+  readonly userId: number | null;
 }
 
 export interface SubscriptionSettings {
@@ -34,6 +36,7 @@ type Row = Pick<
   | "confirmed_at"
   | "unsubscribed_at"
   | "confirmation_sent_at"
+  | "user_id"
 > & { id: number };
 
 const COLUMNS = [
@@ -45,6 +48,7 @@ const COLUMNS = [
   "confirmed_at",
   "unsubscribed_at",
   "confirmation_sent_at",
+  "user_id",
 ] as const;
 
 function toSubscription(row: Row, follows: readonly Follow[]): Subscription {
@@ -58,6 +62,7 @@ function toSubscription(row: Row, follows: readonly Follow[]): Subscription {
     confirmedAt: row.confirmed_at,
     unsubscribedAt: row.unsubscribed_at,
     confirmationSentAt: row.confirmation_sent_at,
+    userId: row.user_id,
   };
 }
 

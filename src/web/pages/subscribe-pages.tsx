@@ -104,8 +104,9 @@ export function PreferencesPage({
           {follows}
         </textarea>
         <p class="hint">
-          <code>trending</code> for the period's trending papers, <code>cat:cs.LG</code> for a category,
-          anything else is a saved search (<code>"diffusion model" -survey</code>).
+          <code>trending</code> for the period's trending papers, <code>for-you</code> for your own For you
+          (when you subscribed while signed in), <code>cat:cs.LG</code> for a category, anything else is a
+          saved search (<code>"diffusion model" -survey</code>).
         </p>
         <button type="submit">Save</button>
       </PostForm>

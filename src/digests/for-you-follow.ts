@@ -1,0 +1,43 @@
+import type { Period } from "../core/periods.js";
+import type { ForYouRanking } from "../for-you/service.js";
+import { describeReason } from "../ranking/for-you-reasons.js";
+import type { Database } from "../storage/database.js";
+import { papersOfDays } from "../storage/for-you-papers.js";
+
+/** What digests need of For you: one reader's ranking of some candidate papers (ForYouService.rank). */
+export interface ForYouRanker {
+  rank(accountId: number, candidateIds: readonly string[]): Promise<ForYouRanking>;
+}
+
+/** One reader's For you over a period: paper ids best first, and why each is there, in words. */
+export interface ForYouMatches {
+  readonly ids: readonly string[];
+  readonly reasons: ReadonlyMap<string, string>;
+}
+
+export const NO_FOR_YOU: ForYouMatches = { ids: [], reasons: new Map() };
+
+/** Said beside a pick that has no reason of its own (the model liked it without one liked paper close by). */
+export const PLAIN_FOR_YOU_REASON = "for you, from your signals";
+
+/**
+ * The follow `for-you`: the reader's top papers among the period's (the same candidates and order as
+ * /papers/for-you over those days). Papers they already liked or rejected are never offered.
+ */
+export async function forYouMatches(
+  database: Database,
+  forYou: ForYouRanker,
+  period: Pick<Period, "first" | "last">,
+  accountId: number,
+  limit: number,
+): Promise<ForYouMatches> {
+  const candidates = await papersOfDays(database, period.first, period.last);
+  const picks = (await forYou.rank(accountId, candidates)).picks.slice(0, limit);
+  const reasons = new Map(
+    picks.map((pick) => [
+      pick.paperId,
+      pick.reasons.length > 0 ? pick.reasons.map(describeReason).join("; ") : PLAIN_FOR_YOU_REASON,
+    ]),
+  );
+  return { ids: picks.map((pick) => pick.paperId), reasons };
+}
