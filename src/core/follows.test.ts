@@ -2,14 +2,15 @@ import { describe, expect, it } from "vitest";
 import { formatFollow, parseCadence, parseFollow, parseFollows, splitFollows } from "./follows.js";
 
 describe("follows", () => {
-  it("reads trending, categories and saved searches, and writes them back the same way", () => {
+  it("reads trending, for-you, categories and saved searches, and writes them back the same way", () => {
     expect(parseFollow(" Trending ")).toEqual({ kind: "trending" });
+    expect(parseFollow("For-You")).toEqual({ kind: "for-you" });
     expect(parseFollow("cat:cs.LG")).toEqual({ kind: "category", category: "cs.LG" });
     expect(parseFollow('  "diffusion  model" -survey ')).toEqual({
       kind: "search",
       query: '"diffusion model" -survey',
     });
-    for (const text of ["trending", "cat:hep-th", "author:hinton cat:cs.LG"]) {
+    for (const text of ["trending", "for-you", "cat:hep-th", "author:hinton cat:cs.LG"]) {
       expect(formatFollow(parseFollow(text))).toBe(text);
     }
   });
