@@ -22,9 +22,11 @@ export class DigestBuilder {
   /** Each subscription's For you reasons, by paper, from its last `matches`. */
   readonly #forYou = new Map<number, ReadonlyMap<string, string>>();
 
+  /** `skipSent`: a digest never repeats a paper (a feed, which sends nothing, does not ask). */
   constructor(
     readonly source: PaperSource,
     readonly period: Period,
+    readonly skipSent = true,
   ) {}
 
   /**
@@ -62,7 +64,8 @@ export class DigestBuilder {
 
   async #forYouIds(subscription: Subscription): Promise<readonly string[]> {
     if (subscription.userId === null) return [];
-    const matches = await this.source.forYou(this.period, subscription.userId, CANDIDATES_PER_FOLLOW);
+    const reader = { accountId: subscription.userId, subscriptionId: this.skipSent ? subscription.id : null };
+    const matches = await this.source.forYou(this.period, reader, CANDIDATES_PER_FOLLOW);
     this.#forYou.set(subscription.id, matches.reasons);
     return matches.ids;
   }

@@ -10,7 +10,13 @@ import type { Database } from "../storage/database.js";
 import { featuredIds } from "../storage/featured.js";
 import { keywordSearch } from "../storage/keyword-search.js";
 import { getSummaries } from "../storage/papers.js";
-import { type ForYouMatches, type ForYouRanker, forYouMatches, NO_FOR_YOU } from "./for-you-follow.js";
+import {
+  type ForYouMatches,
+  type ForYouRanker,
+  type ForYouReader,
+  forYouMatches,
+  NO_FOR_YOU,
+} from "./for-you-follow.js";
 
 /**
  * Where digests and feeds get ranked paper ids for a period: the narrow seam to ranking and search. Trending
@@ -25,13 +31,13 @@ export interface PaperSource {
   search(period: Pick<Period, "first" | "last">, query: string, limit: number): Promise<string[]>;
   summaries(ids: readonly string[]): Promise<PaperSummary[]>;
   /** One reader's For you over the period (the follow `for-you`); nothing where For you is not at hand. */
-  forYou(period: Pick<Period, "first" | "last">, accountId: number, limit: number): Promise<ForYouMatches>;
+  forYou(period: Pick<Period, "first" | "last">, reader: ForYouReader, limit: number): Promise<ForYouMatches>;
 }
 
 export function databasePaperSource(database: Database, forYou: ForYouRanker | null = null): PaperSource {
   return {
-    forYou: async (period, accountId, limit) =>
-      forYou ? forYouMatches(database, forYou, period, accountId, limit) : NO_FOR_YOU,
+    forYou: async (period, reader, limit) =>
+      forYou ? forYouMatches(database, forYou, period, reader, limit) : NO_FOR_YOU,
     trending: (period, limit) => periodTrending(database, period, limit),
     category: (period, category, limit) =>
       featuredIds(database, { ...period, category, sort: "upvotes" }, { offset: 0, limit }),

@@ -40,7 +40,7 @@ export async function personalList(
   }
   const source = databasePaperSource(deps.database, deps.forYou);
   const span = await recentDays(deps.database, PERSONAL_DAYS);
-  const builder = new DigestBuilder(source, { kind: "week", key: "personal", ...span });
+  const builder = new DigestBuilder(source, { kind: "week", key: "personal", ...span }, false);
   const picked = pickPapers(await builder.matches(subscription), new Set(), PERSONAL_DEPTH);
   const ids = picked.slice(offsetOf(request), offsetOf(request) + request.size).map((p) => p.paperId);
   const heading = {

@@ -184,6 +184,26 @@ export async function sentInSpan(
   return bySubscription;
 }
 
+/** Which of `paperIds` were ever sent to one subscription, in any period. */
+export async function sentAmong(
+  database: Database,
+  subscriptionId: number,
+  paperIds: readonly string[],
+): Promise<Set<string>> {
+  const sent = new Set<string>();
+  // Chunks keep the IN list well under every backend's limit on bound parameters.
+  for (let start = 0; start < paperIds.length; start += 900) {
+    const rows = await database.kysely
+      .selectFrom("sent_papers")
+      .select("paper_id")
+      .where("subscription_id", "=", subscriptionId)
+      .where("paper_id", "in", paperIds.slice(start, start + 900))
+      .execute();
+    for (const row of rows) sent.add(row.paper_id);
+  }
+  return sent;
+}
+
 export interface LedgerRow {
   readonly subscriptionId: number;
   readonly status: string;

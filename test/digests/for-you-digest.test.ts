@@ -78,7 +78,13 @@ describe.each(BACKENDS)("the digest follow for-you (%s)", (backend) => {
   afterAll(() => site.close());
 
   it("mails the reader's top papers of the day in their own first section, each with its reasons", async () => {
-    const top = await forYouMatches(services.database, services.forYou, dayPeriod(third), ada.id, 3);
+    const top = await forYouMatches(
+      services.database,
+      services.forYou,
+      dayPeriod(third),
+      { accountId: ada.id, subscriptionId: null },
+      3,
+    );
     const report = await sendDigests(
       { ...services, baseUrl: BASE_URL },
       { cadence: "daily", period: dayPeriod(third) },
@@ -112,7 +118,13 @@ describe.each(BACKENDS)("the digest follow for-you (%s)", (backend) => {
     const forYou = sections(mail).get("For you") ?? [];
     expect(forYou.length).toBe(3);
     expect(forYou.filter((id) => sent.has(id))).toEqual([]);
-    const week = await forYouMatches(services.database, services.forYou, weekOf(third), ada.id, 100);
+    const week = await forYouMatches(
+      services.database,
+      services.forYou,
+      weekOf(third),
+      { accountId: ada.id, subscriptionId: null },
+      100,
+    );
     expect(forYou).toEqual(week.ids.filter((id) => !sent.has(id)).slice(0, 3));
   });
 
