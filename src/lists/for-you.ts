@@ -2,6 +2,7 @@ import { addDays, type Day } from "../core/listing-day.js";
 import type { PaperSummary } from "../core/paper.js";
 import type { ForYouService } from "../for-you/service.js";
 import type { ForYouReason } from "../ranking/for-you.js";
+import { latestArxivDay } from "../storage/announcements.js";
 import type { Database } from "../storage/database.js";
 import { latestListingDay } from "../storage/featured.js";
 import { papersOfDays } from "../storage/for-you-papers.js";
@@ -40,8 +41,12 @@ export interface ForYouList extends PaperList {
   readonly why: ReadonlyMap<string, ForYouWhy>;
 }
 
+const newest = (days: readonly (Day | null)[]): Day | null =>
+  days.reduce<Day | null>((a, b) => (a === null || (b !== null && b > a) ? b : a), null);
+
 async function span(database: Database, request: ForYouSpan) {
-  const last = request.date ?? (await latestListingDay(database));
+  const last =
+    request.date ?? newest(await Promise.all([latestListingDay(database), latestArxivDay(database)]));
   return { first: last === null ? null : addDays(last, 1 - request.days), last };
 }
 

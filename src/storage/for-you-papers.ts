@@ -77,14 +77,24 @@ export async function allPaperIds(database: Database): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-/** Papers featured on a listing day from `first` to `last`: the For you candidates of those days. */
+/**
+ * The papers of the days first..last, in id order: the new papers arXiv announced on them and the papers featured
+ * on them (most are both; a submitted paper may be featured long after its announcement).
+ */
 export async function papersOfDays(database: Database, first: Day, last: Day): Promise<string[]> {
-  const rows = await database.kysely
-    .selectFrom("listing_entries")
-    .select("paper_id")
-    .where("listing_day", ">=", first)
-    .where("listing_day", "<=", last)
-    .orderBy("paper_id")
-    .execute();
-  return rows.map((row) => row.paper_id);
+  const [featured, announced] = await Promise.all([
+    database.kysely
+      .selectFrom("listing_entries")
+      .select("paper_id")
+      .where("listing_day", ">=", first)
+      .where("listing_day", "<=", last)
+      .execute(),
+    database.kysely
+      .selectFrom("announcements")
+      .select("paper_id")
+      .where("arxiv_day", ">=", first)
+      .where("arxiv_day", "<=", last)
+      .execute(),
+  ]);
+  return [...new Set([...featured, ...announced].map((row) => row.paper_id))].sort();
 }
