@@ -1,4 +1,11 @@
-import { type Chunk, entryFromFields, entryName, fieldsOf, type ReferenceEntry } from "./reference-entry.js";
+import {
+  type Chunk,
+  entryFromFields,
+  entryName,
+  fieldsOf,
+  pauseEveryFewEntries,
+  type ReferenceEntry,
+} from "./reference-entry.js";
 
 // An entry starts where a line starts with `@type{` or `@type(`; BibTeX ignores text between entries.
 const ENTRY_START = /^\s*@\s*([a-z]+)\s*[{(]/i;
@@ -43,7 +50,8 @@ export async function readBibtex(text: string): Promise<ReferenceEntry[]> {
   await import("@citation-js/plugin-bibtex");
   let macros = "";
   const entries: ReferenceEntry[] = [];
-  for (const chunk of chunks(text)) {
+  for (const [index, chunk] of chunks(text).entries()) {
+    await pauseEveryFewEntries(index);
     const kind = kindOf(chunk);
     if (NOT_REFERENCES.has(kind)) continue;
     if (kind === "string") {

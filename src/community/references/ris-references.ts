@@ -1,4 +1,10 @@
-import { type Chunk, entryFromFields, fieldsOf, type ReferenceEntry } from "./reference-entry.js";
+import {
+  type Chunk,
+  entryFromFields,
+  fieldsOf,
+  pauseEveryFewEntries,
+  type ReferenceEntry,
+} from "./reference-entry.js";
 
 // A record opens with `TY  - ` and closes with `ER  -`; tags are two characters, two spaces and a dash.
 const RECORD_START = /^TY {2}-/;
@@ -51,6 +57,10 @@ export async function readRis(text: string): Promise<ReferenceEntry[]> {
   await import("@citation-js/plugin-ris");
   const parse = (record: string) => plugins.input.chainLink(record, { forceType: "@ris/file" });
   const { records, strays } = split(text);
-  const entries = records.map((record) => readRecord(record, parse));
+  const entries: ReferenceEntry[] = [];
+  for (const [index, record] of records.entries()) {
+    await pauseEveryFewEntries(index);
+    entries.push(readRecord(record, parse));
+  }
   return [...entries, ...strays].sort((a, b) => a.line - b.line);
 }
