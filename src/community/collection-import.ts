@@ -6,7 +6,7 @@ import { storedPaperIds } from "../storage/papers-exist.js";
 import { inTransaction } from "../storage/transaction.js";
 import { type CollectionDeps, contributeTo } from "./collection-access.js";
 import { type FetchPapers, fetchUnknownPapers } from "./import-fetch.js";
-import { type ReferenceFormat, readReferences } from "./references/read-references.js";
+import { type ReferenceEntry, type ReferenceFormat, readReferences } from "./references/read-references.js";
 
 /** What an import needs: the collection's database and clock, and a way to fetch papers from arXiv. */
 export interface ImportDeps extends CollectionDeps {
@@ -41,31 +41,32 @@ export async function importIntoCollection(
   format?: ReferenceFormat,
 ): Promise<ImportReport> {
   const { collection } = await contributeTo(deps, account, collectionId);
-  const entries = await readReferences(text, format);
+  const { lineOf, problems } = sortEntries(await readReferences(text, format));
+  const ids = [...lineOf.keys()];
+  const stored = await storedPaperIds(deps.database, ids);
+  const unknown = ids.filter((id) => !stored.has(id));
+  const { fetched, failed } = await fetchUnknownPapers(deps.fetchPapers, unknown);
+  const ready = ids.filter((id) => stored.has(id) || fetched.has(id));
+  const room = MAX_COLLECTION_PAPERS - collection.paperCount;
+  const { added, alreadyThere, full } = await addAll(deps, account, collectionId, ready, room);
+  const tooMany = `did not fit: a collection holds at most ${MAX_COLLECTION_PAPERS} papers`;
+  problems.push(
+    ...[...failed].map(([id, message]) => ({ line: lineOf.get(id) ?? 0, message })),
+    ...full.map((id) => ({ line: lineOf.get(id) ?? 0, message: `${id} ${tooMany}` })),
+  );
+  problems.sort((a, b) => a.line - b.line);
+  return { collectionId, added, alreadyThere, fetched: ready.filter((id) => fetched.has(id)), problems };
+}
+
+/** The papers the entries name, each at the first line naming it (a file may name one twice), and the problems. */
+function sortEntries(entries: readonly ReferenceEntry[]) {
   const problems: ImportProblem[] = [];
   const lineOf = new Map<string, number>();
   for (const entry of entries) {
     if ("problem" in entry) problems.push({ line: entry.line, message: entry.problem });
     else if (!lineOf.has(entry.paperId)) lineOf.set(entry.paperId, entry.line);
   }
-  const ids = [...lineOf.keys()];
-  const stored = await storedPaperIds(deps.database, ids);
-  const { fetched, failed } = await fetchUnknownPapers(
-    deps.fetchPapers,
-    ids.filter((id) => !stored.has(id)),
-  );
-  for (const [id, message] of failed) problems.push({ line: lineOf.get(id) ?? 0, message });
-  const ready = ids.filter((id) => stored.has(id) || fetched.has(id));
-  const room = MAX_COLLECTION_PAPERS - collection.paperCount;
-  const { added, alreadyThere, full } = await addAll(deps, account, collectionId, ready, room);
-  for (const id of full) {
-    problems.push({
-      line: lineOf.get(id) ?? 0,
-      message: `${id} did not fit: a collection holds at most ${MAX_COLLECTION_PAPERS} papers`,
-    });
-  }
-  problems.sort((a, b) => a.line - b.line);
-  return { collectionId, added, alreadyThere, fetched: ready.filter((id) => fetched.has(id)), problems };
+  return { lineOf, problems };
 }
 
 /** Adds the papers at the end in one transaction, as far as the collection has room for new ones. */
