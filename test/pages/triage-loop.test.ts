@@ -80,8 +80,12 @@ describe.each(BACKENDS)("the reader's daily loop in Chromium (%s)", (backend) =>
       .where("paper_id", "=", second ?? "")
       .executeTakeFirst();
     expect(entry).toEqual({ listing_day: TRIAGE_DAY, source: "triage" });
+    // Three signals now: For you orders the reloaded view, which leaves the hidden paper out.
     await page.reload();
-    expect(await rowIds(page)).toEqual(order.filter((id) => id !== fourth));
+    const reloaded = await rowIds(page);
+    expect(reloaded).not.toContain(fourth);
+    expect([...reloaded].sort()).toEqual(order.filter((id) => id !== fourth).sort());
+    expect(await page.locator(".list-date").textContent()).toContain("sorted For you");
 
     await page.locator(`article[data-paper="${second}"] .triage-authors a`).first().click();
     await page.waitForURL("**/authors/**");

@@ -122,6 +122,34 @@ describe.each(BACKENDS)("the triage view of a day's new papers (%s)", (backend) 
     expect(trending.body).toContain("trending is counted as it stood at the end of");
   });
 
+  it("sorts a signed-in reader's day For you, with its reasons, and says so", async () => {
+    const carol = (await signedInClient(app, instance.services, "carol@example.org")).client;
+    const arxivOrder = dayRecords.map((r) => r.id).sort();
+    const categoriesOf = new Map(dayRecords.map((r) => [r.id, r.categories]));
+    // A category of the day's last paper in arXiv order that its first paper is not in: following it must reorder.
+    const first = categoriesOf.get(arxivOrder[0] ?? "") ?? [];
+    const followed = (categoriesOf.get(arxivOrder.at(-1) ?? "") ?? []).find((c) => !first.includes(c)) ?? "";
+    expect(followed).not.toBe("");
+    await carol.get(`/papers/new/${DAY}`);
+    await carol.post(
+      "/follow",
+      { kind: "category", value: followed, on: "1" },
+      { headers: { accept: "application/json" } },
+    );
+    const page = await carol.get(`/papers/new/${DAY}`);
+    const ids = idsIn(page.body);
+    const inFollowed = arxivOrder.filter((id) => categoriesOf.get(id)?.includes(followed));
+    expect(new Set(ids.slice(0, inFollowed.length))).toEqual(new Set(inFollowed));
+    expect([...ids].sort()).toEqual(arxivOrder);
+    expect(page.body).toContain('sorted <a href="/papers/for-you">For you</a>');
+    expect(page.body).toContain(`you follow ${followed}`);
+    // Someone not signed in still gets arXiv order, without reasons.
+    const anonymous = await app.inject(`/papers/new/${DAY}`);
+    expect(idsIn(anonymous.body)).toEqual(arxivOrder);
+    expect(anonymous.body).toContain("in arXiv order");
+    expect(anonymous.body).not.toContain("you follow");
+  });
+
   it("gives an author's papers under every spelling of the name, and a follow that keeps its place", async () => {
     const author = dayRecords[0]?.authors[0] ?? "";
     const page = await ada.get(`/authors/${encodeURIComponent(author.toUpperCase())}`);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { PaperSummary } from "../../core/paper.js";
 import { splitAbstractStart } from "./abstract-start.js";
 import { AuthorLinks } from "./author-links.js";
@@ -8,11 +9,18 @@ import { type PaperMarks, SignalActions } from "./signal-actions.js";
 /** Authors a compact row names before "and N more". */
 const ROW_AUTHORS = 4;
 
+export interface TriageRowProps {
+  readonly paper: PaperSummary;
+  readonly marks: PaperMarks;
+  /** What the list says about the paper (For you's reasons), above its signals. */
+  readonly children?: ComponentChildren;
+}
+
 /**
  * One paper as a compact row of the triage view: title, authors, categories, the start of the abstract (which
  * opens in place, without JavaScript), and the signals. keys.js moves between `data-paper` elements.
  */
-export function TriageRow({ paper, marks }: { readonly paper: PaperSummary; readonly marks: PaperMarks }) {
+export function TriageRow({ paper, marks, children }: TriageRowProps) {
   const slug = paper.id.replace("/", "-");
   const [start, rest] = splitAbstractStart(paper.abstract);
   return (
@@ -52,6 +60,7 @@ export function TriageRow({ paper, marks }: { readonly paper: PaperSummary; read
           </p>
         </details>
       )}
+      {children}
       <SignalActions paper={paper} marks={marks} />
     </article>
   );

@@ -33,7 +33,7 @@ function Reason({ reason }: { reason: ForYouReason }) {
   }
 }
 
-function Reasons({ why }: { why: ForYouWhy | undefined }) {
+export function Reasons({ why }: { why: ForYouWhy | undefined }) {
   if (!why || why.reasons.length === 0) return null;
   return (
     <div class="for-you-why">

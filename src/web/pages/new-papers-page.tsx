@@ -1,5 +1,6 @@
 import type { Day } from "../../core/listing-day.js";
-import type { NewPapersList } from "../../ranking/new-papers.js";
+import type { TriageList } from "../../lists/triage.js";
+import { COLD_START_SIGNALS } from "../../ranking/for-you.js";
 import { FeedLinks, FollowList } from "../components/feed-links.js";
 import { Layout } from "../components/layout.js";
 import type { PaperMarks } from "../components/signal-actions.js";
@@ -7,8 +8,10 @@ import { TriageRow } from "../components/triage-row.js";
 import { formatDay } from "../format.js";
 import { Kept } from "../kept-fragment.js";
 import { useViewer } from "../viewer.js";
+import { Reasons } from "./for-you-page.js";
 
-export interface NewPapersPageProps extends NewPapersList {
+export interface NewPapersPageProps {
+  readonly list: TriageList;
   /** The viewer's marks by paper id (empty for someone not signed in). */
   readonly marks: ReadonlyMap<string, PaperMarks>;
   /** Why the front page shows this instead of a curated list, when it does. */
@@ -31,23 +34,26 @@ function viewHref(day: Day, category: string | null, unseen: boolean): string {
 
 /** The triage view: every new paper of an arXiv day as a compact row, with filters and counts. */
 export function NewPapersPage(props: NewPapersPageProps) {
-  const { day, papers } = props;
+  const { list } = props;
   return (
     <Layout
-      title={`New papers of ${formatDay(day)}`}
-      description={`${props.dayTotal} papers arXiv announced on ${day}`}
-      head={<FeedLinks path={`/feeds/new/${day}`} title={`New papers of ${day}`} />}
+      title={`New papers of ${formatDay(list.day)}`}
+      description={`${list.dayTotal} papers arXiv announced on ${list.day}`}
+      head={<FeedLinks path={list.feedPath} title={list.title} />}
     >
       <NewPapersHeader {...props} />
-      {papers.length === 0 ? (
+      {list.papers.length === 0 ? (
         <p class="empty">No new papers match these filters.</p>
       ) : (
         <ol class="triage-list">
-          {papers.map((paper) => {
+          {list.papers.map((paper) => {
             const marks = props.marks.get(paper.id) ?? NO_MARKS;
+            const why = list.forYou?.why.get(paper.id);
             return (
-              <Kept key={paper.id} tag="li" contentKey={JSON.stringify([paper, marks])}>
-                <TriageRow paper={paper} marks={marks} />
+              <Kept key={paper.id} tag="li" contentKey={JSON.stringify([paper, marks, why])}>
+                <TriageRow paper={paper} marks={marks}>
+                  <Reasons why={why} />
+                </TriageRow>
               </Kept>
             );
           })}
@@ -57,14 +63,34 @@ export function NewPapersPage(props: NewPapersPageProps) {
   );
 }
 
+/** In which order the rows stand: For you for a signed-in reader (saying when it has too little to learn from). */
+function SortedBy({ list }: { readonly list: TriageList }) {
+  if (!list.forYou) return <>in arXiv order</>;
+  if (list.forYou.coldStart)
+    return (
+      <>
+        sorted <a href="/papers/for-you">For you</a>: with fewer than {COLD_START_SIGNALS} signals (upvotes,
+        saves, not-interested marks, follows) to learn from, what you follow comes first, then trending
+        papers, then arXiv order
+      </>
+    );
+  return (
+    <>
+      sorted <a href="/papers/for-you">For you</a>, learnt from your upvotes, saves, not-interested marks and
+      follows
+    </>
+  );
+}
+
 function NewPapersHeader(props: NewPapersPageProps) {
-  const { day, featured } = props;
+  const { list } = props;
+  const { day, featured } = list;
   return (
     <section class="list-header">
       <h1>New papers</h1>
       <p class="list-date">
-        <time datetime={day}>{formatDay(day)}</time> · {count(props.dayTotal, "paper")} arXiv announced, in
-        arXiv order
+        <time datetime={day}>{formatDay(day)}</time> · {count(list.dayTotal, "paper")} arXiv announced,{" "}
+        <SortedBy list={list} />
       </p>
       {props.frontPageReason ? <p class="notice">{props.frontPageReason}</p> : null}
       <p>
@@ -77,26 +103,27 @@ function NewPapersHeader(props: NewPapersPageProps) {
         new paper on its day's list.
       </p>
       <nav class="day-nav" aria-label="Other days">
-        {props.previousDay ? (
-          <a rel="prev" href={`/papers/new/${props.previousDay}`}>
+        {list.previousDay ? (
+          <a rel="prev" href={`/papers/new/${list.previousDay}`}>
             ← Previous day
           </a>
         ) : (
           <span />
         )}
-        {props.nextDay ? (
-          <a rel="next" href={`/papers/new/${props.nextDay}`}>
+        {list.nextDay ? (
+          <a rel="next" href={`/papers/new/${list.nextDay}`}>
             Next day →
           </a>
         ) : null}
       </nav>
-      <TriageFilters {...props} />
-      <FollowList path={`/feeds/new/${day}`} />
+      <TriageFilters list={list} />
+      <FollowList path={list.feedPath} />
     </section>
   );
 }
 
-function TriageFilters({ day, category, categories, unseenOnly, papers }: NewPapersPageProps) {
+function TriageFilters({ list }: { readonly list: TriageList }) {
+  const { day, category, categories, unseenOnly, papers } = list;
   const { account } = useViewer();
   return (
     <nav class="triage-filters" aria-label="Filter the new papers">

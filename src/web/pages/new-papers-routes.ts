@@ -3,7 +3,7 @@ import { h } from "preact";
 import { z } from "zod";
 import { isCategory } from "../../core/categories.js";
 import { type Day, parseDay } from "../../core/listing-day.js";
-import { newestArxivDay, newPapersList } from "../../ranking/new-papers.js";
+import { newestArxivDay, triageList } from "../../lists/triage.js";
 import type { Services } from "../../services.js";
 import { parseForm } from "../form.js";
 import { ErrorPage } from "./error-page.js";
@@ -29,7 +29,7 @@ export async function showNewPapers(
 ) {
   const { category, unseen } = parseForm(viewQuery, request.query);
   const account = request.account;
-  const list = await newPapersList(services.database, {
+  const list = await triageList(services, {
     day,
     category: category ?? null,
     reader: account ? { accountId: account.id, unseenOnly: unseen === "1" } : null,
@@ -42,7 +42,7 @@ export async function showNewPapers(
   return sendPage(
     reply,
     h(NewPapersPage, {
-      ...list,
+      list,
       marks,
       submitterRole: services.config.community.submitterRole,
       ...(frontPageReason ? { frontPageReason } : {}),

@@ -5,7 +5,7 @@ import { parseArxivId } from "../../core/arxiv-id.js";
 import { parseDay } from "../../core/listing-day.js";
 import { DAY_PAGE_SIZE, type DayList, dayList, latestDayList } from "../../lists/day.js";
 import { paperById } from "../../lists/paper.js";
-import { newestArxivDay } from "../../ranking/new-papers.js";
+import { newestArxivDay } from "../../lists/triage.js";
 import { similarPapers } from "../../search/similar-papers.js";
 import type { Services } from "../../services.js";
 import { DayPage } from "./day-page.js";
