@@ -27,7 +27,7 @@ export function DayPage({ list, marks }: DayPageProps) {
         <p class="list-date">
           <time datetime={day}>{formatDay(day)}</time> · {total} {total === 1 ? "paper" : "papers"}
         </p>
-        <p>
+        <p class="list-new">
           The community's picks. <a href={`/papers/new/${day}`}>Every new paper of this arXiv day</a>, to
           triage.
         </p>
