@@ -1,3 +1,4 @@
+import { titleGap } from "../../src/core/damaged-title.js";
 import type { IncomingPaper } from "../../src/core/paper.js";
 import { parseListingLine } from "../../src/ingestion/formats/listing.js";
 import { openInput, readLines } from "../../src/ingestion/read-lines.js";
@@ -91,11 +92,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The papers of listing files (the shared corpus's format, gzip or not), in file order. */
+/** A record whose title lost words (core/damaged-title.ts): imports refuse it, so it is no source either. */
+function isDamaged(text: string): boolean {
+  const { title } = JSON.parse(text) as { title?: unknown };
+  return typeof title === "string" && titleGap(title) !== null;
+}
+
+/** The papers of listing files (the shared corpus's format, gzip or not), in file order, damaged ones left out. */
 export async function* readListing(files: readonly string[]): AsyncGenerator<IncomingPaper> {
   for (const file of files) {
     for await (const line of readLines(await openInput(file))) {
-      if (line.text.trim() !== "") yield parseListingLine(line.text);
+      if (line.text.trim() !== "" && !isDamaged(line.text)) yield parseListingLine(line.text);
     }
   }
 }
