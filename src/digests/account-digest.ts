@@ -5,6 +5,7 @@ import type { Database } from "../storage/database.js";
 import {
   confirmForAccount,
   findSubscriptionByEmail,
+  hasActiveSubscription,
   insertSubscription,
   type Subscription,
 } from "../storage/subscriptions.js";
@@ -26,6 +27,12 @@ export async function accountSubscription(
 ): Promise<Subscription | null> {
   const email = accountEmail(account);
   return email ? findSubscriptionByEmail(database, email) : null;
+}
+
+/** Whether a signed-in account's address gets the digests now (pages leave out their call to subscribe). */
+export async function accountIsSubscribed(database: Database, account: Account): Promise<boolean> {
+  const email = accountEmail(account);
+  return email ? hasActiveSubscription(database, email) : false;
 }
 
 /**

@@ -1,7 +1,8 @@
+import type { Day } from "../core/listing-day.js";
 import type { Period } from "../core/periods.js";
 import { shiftPeriod } from "../core/periods.js";
 import type { Database } from "../storage/database.js";
-import type { FeaturedSort } from "../storage/featured.js";
+import { type FeaturedSort, latestListingDayIn } from "../storage/featured.js";
 import { featuredList } from "./featured.js";
 import type { PageRequest, PaperList } from "./paper-list.js";
 
@@ -13,6 +14,8 @@ export interface PeriodList extends PaperList {
   readonly sort: FeaturedSort;
   readonly previous: Period;
   readonly next: Period;
+  /** The period's latest listing day that has papers (where its "Daily" tab leads), or null. */
+  readonly lastDay: Day | null;
 }
 
 /** One page of the papers featured in a week or month: most upvoted first, or newest day first. */
@@ -21,12 +24,16 @@ export async function periodList(
   period: Period,
   request: PageRequest & { readonly sort: FeaturedSort },
 ): Promise<PeriodList> {
-  const list = await featuredList(database, { ...request, period });
+  const [list, lastDay] = await Promise.all([
+    featuredList(database, { ...request, period }),
+    latestListingDayIn(database, period.first, period.last),
+  ]);
   return {
     ...list,
     period,
     sort: request.sort,
     previous: shiftPeriod(period, -1),
     next: shiftPeriod(period, 1),
+    lastDay,
   };
 }

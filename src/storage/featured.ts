@@ -87,6 +87,17 @@ export async function latestListingDay(database: Database): Promise<Day | null> 
   return row?.day ?? null;
 }
 
+/** The latest listing day from `first` to `last` (both included) that has papers, or null when none has. */
+export async function latestListingDayIn(database: Database, first: Day, last: Day): Promise<Day | null> {
+  const row = await database.kysely
+    .selectFrom("listing_entries")
+    .select((eb) => eb.fn.max("listing_day").as("day"))
+    .where("listing_day", ">=", first)
+    .where("listing_day", "<=", last)
+    .executeTakeFirst();
+  return row?.day ?? null;
+}
+
 /** The nearest listing days before and after `day` that have papers. */
 export async function neighbourDays(
   database: Database,

@@ -108,6 +108,18 @@ export async function findSubscriptionByEmail(
   return row ? ((await hydrate(database.kysely, [row]))[0] ?? null) : null;
 }
 
+/** Whether this address has a confirmed subscription it has not left. */
+export async function hasActiveSubscription(database: Database, email: string): Promise<boolean> {
+  const row = await database.kysely
+    .selectFrom("subscriptions")
+    .select("id")
+    .where("email", "=", email)
+    .where("confirmed_at", "is not", null)
+    .where("unsubscribed_at", "is", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Confirmed, not unsubscribed subscriptions of one cadence (or one address), in id order. */
 export async function listActiveSubscriptions(
   database: Database,

@@ -10,6 +10,7 @@ const viewer = (token: string, account: Account | null = ada): Viewer => ({
   path: "/papers",
   csrfToken: () => token,
   mail: { kind: "smtp" },
+  subscribed: false,
 });
 
 function Greeting() {

@@ -62,6 +62,7 @@ export function Kept({ tag, contentKey, children }: KeptProps) {
       path: viewer.path,
       csrfToken: () => TOKEN_MARK,
       mail: viewer.mail,
+      subscribed: false,
     };
     const rendered = gatherMath(() =>
       renderToString(h(ViewerContext.Provider, { value: standIn }, children)),

@@ -13,6 +13,8 @@ export interface Viewer {
   readonly path: string;
   /** Where this instance's mail goes: pages say so, and offer no sign-in or subscription when it goes nowhere. */
   readonly mail: MailDelivery;
+  /** The signed-in reader already gets the digests: no call to subscribe. */
+  readonly subscribed: boolean;
 }
 
 declare module "fastify" {
@@ -22,7 +24,13 @@ declare module "fastify" {
   }
 }
 
-const anonymous: Viewer = { account: null, csrfToken: () => "", path: "/papers", mail: { kind: "smtp" } };
+const anonymous: Viewer = {
+  account: null,
+  csrfToken: () => "",
+  path: "/papers",
+  mail: { kind: "smtp" },
+  subscribed: false,
+};
 
 export const ViewerContext = createContext<Viewer>(anonymous);
 
@@ -36,5 +44,6 @@ export function viewerOf(reply: FastifyReply): Viewer {
     csrfToken: () => csrfToken(reply),
     path: reply.request.url,
     mail: reply.server.mailDelivery,
+    subscribed: reply.request.subscribed,
   };
 }

@@ -2,6 +2,7 @@ import fastifyCookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { accountOfSession, type NewSession } from "../../community/sessions.js";
 import type { Account } from "../../core/account.js";
+import { accountIsSubscribed } from "../../digests/account-digest.js";
 import type { Services } from "../../services.js";
 import { isApiRequest } from "../request-path.js";
 
@@ -9,6 +10,8 @@ declare module "fastify" {
   interface FastifyRequest {
     /** The signed-in account (from the session cookie), or null. */
     account: Account | null;
+    /** The signed-in account gets the digests (known for page reads only, where the call to subscribe shows). */
+    subscribed: boolean;
   }
 }
 
@@ -31,11 +34,14 @@ export function cookieOptions(services: Services) {
 export async function registerSessions(app: FastifyInstance, services: Services) {
   await app.register(fastifyCookie, { secret: services.secretKey });
   app.decorateRequest("account", null);
+  app.decorateRequest("subscribed", false);
   app.addHook("onRequest", async (request) => {
     // The JSON API authenticates by bearer token only (and so needs no CSRF token): a cookie never counts there.
     if (isApiRequest(request)) return;
     const token = request.cookies[SESSION_COOKIE];
     request.account = token ? await accountOfSession(services, token) : null;
+    if (request.account && request.method === "GET")
+      request.subscribed = await accountIsSubscribed(services.database, request.account);
   });
 }
 

@@ -32,7 +32,7 @@ export function CommentSection({ paperId, comments }: { paperId: string; comment
       {account ? (
         <CommentForm paperId={paperId} label="Add a comment" />
       ) : mailIsOff(mail) ? null : (
-        <p>
+        <p class="comment-sign-in">
           <a href={`/login?next=${encodeURIComponent(path)}`}>Sign in</a> to comment.
         </p>
       )}

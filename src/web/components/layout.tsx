@@ -54,6 +54,10 @@ export function Layout({ title, description, children, head, searchQuery }: Layo
             Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous paper, <kbd>o</kbd> open, <kbd>u</kbd> upvote,{" "}
             <kbd>/</kbd> search.
           </p>
+          <nav class="footer-links" aria-label="About Paperboy">
+            <a href="/about">About Paperboy and its trending formula</a>
+            <a href="/docs/api">API documentation</a>
+          </nav>
           <p>
             Paper metadata from <a href="https://arxiv.org">arXiv</a>. Paperboy is free software you can host
             yourself.

@@ -3,7 +3,8 @@ import { mailIsOff } from "./mail-notice.js";
 
 /** The call to subscribe that sits at the top of the lists, as on Hugging Face's daily papers. */
 export function SubscribeCta() {
-  if (mailIsOff(useViewer().mail)) return null;
+  const { mail, subscribed } = useViewer();
+  if (mailIsOff(mail) || subscribed) return null;
   return (
     <p class="subscribe-cta">
       <span>Get trending papers in your email inbox!</span>{" "}

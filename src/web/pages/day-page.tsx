@@ -3,6 +3,7 @@ import { CiteExport } from "../components/cite-export.js";
 import { FeedLinks, FollowList } from "../components/feed-links.js";
 import { Layout } from "../components/layout.js";
 import { Pagination } from "../components/pagination.js";
+import { PeriodTabs } from "../components/period-tabs.js";
 import { SubscribeCta } from "../components/subscribe-cta.js";
 import { formatDay } from "../format.js";
 import { ListedPapers, type ListMarks } from "./listed-papers.js";
@@ -22,6 +23,7 @@ export function DayPage({ list, marks }: DayPageProps) {
     >
       <section class="list-header">
         <h1>Daily Papers</h1>
+        <PeriodTabs current="day" day={day} />
         <p class="list-date">
           <time datetime={day}>{formatDay(day)}</time> · {total} {total === 1 ? "paper" : "papers"}
         </p>

@@ -5,6 +5,7 @@ import { CiteExport } from "../components/cite-export.js";
 import { FeedLinks, FollowList } from "../components/feed-links.js";
 import { Layout } from "../components/layout.js";
 import { Pagination } from "../components/pagination.js";
+import { PeriodTabs } from "../components/period-tabs.js";
 import { SubscribeCta } from "../components/subscribe-cta.js";
 import { ListedPapers, type ListMarks } from "./listed-papers.js";
 
@@ -22,6 +23,7 @@ export function PeriodPage({ list, marks }: PeriodPageProps) {
     <Layout title={list.title} head={<FeedLinks path={list.feedPath} title={list.title} />}>
       <section class="list-header">
         <h1>Papers of the {noun}</h1>
+        <PeriodTabs current={period.kind} day={list.lastDay ?? period.first} />
         <p class="list-date">
           {period.key}: <time datetime={period.first}>{period.first}</time> to{" "}
           <time datetime={period.last}>{period.last}</time> · {total} {total === 1 ? "paper" : "papers"}

@@ -4,6 +4,7 @@ import type { SearchList } from "../../lists/search.js";
 import { positiveWords } from "../../search/query/tree.js";
 import { CiteExport } from "../components/cite-export.js";
 import { Coins } from "../components/coins.js";
+import { FeedLinks, FollowList } from "../components/feed-links.js";
 import { Highlight, highlightPattern } from "../components/highlight.js";
 import { Layout } from "../components/layout.js";
 import { Pagination, withParameter } from "../components/pagination.js";
@@ -20,7 +21,13 @@ export function SearchPage({ list, notIndexed = 0, notIndexedCap = 0 }: SearchPa
   const { query, papers, total } = list;
   const pattern = highlightPattern(positiveWords(query).map((w) => w.text));
   return (
-    <Layout title={list.title} searchQuery={query.raw}>
+    <Layout
+      title={list.title}
+      searchQuery={query.raw}
+      head={
+        query.raw === "" ? null : <FeedLinks path={list.feedPath} query={list.feedQuery} title={list.title} />
+      }
+    >
       <section class="list-header">
         <h1>Search</h1>
         <ModeChoice list={list} />
@@ -32,6 +39,7 @@ export function SearchPage({ list, notIndexed = 0, notIndexedCap = 0 }: SearchPa
             for <q>{query.raw}</q>
           </p>
         )}
+        {query.raw === "" ? null : <FollowList path={list.feedPath} query={list.feedQuery} />}
         {total > 0 ? <CiteExport path="/search" query={exportQuery(list.pagePath)} /> : null}
         {query.notes.map((note) => (
           <p class="notice">{note}</p>
