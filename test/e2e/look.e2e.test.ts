@@ -19,6 +19,7 @@ import { screenPath } from "../helpers/screens.js";
 import { listen } from "../helpers/server.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { type SmtpCapture, startSmtpCapture } from "../helpers/smtp.js";
+import { smallTargets } from "../helpers/tap-targets.js";
 
 const records = readFileSync(fixture("listing-small.jsonl"), "utf8")
   .trim()
@@ -197,6 +198,13 @@ describe.each(BACKENDS)("what a reader sees, in Chromium (%s)", (backend) => {
         expect(h1, `${kind} has one h1`).toBe(1);
         expect(await page.locator("main").count()).toBe(1);
       }
+    }
+  }, 240_000);
+
+  it("gives every control standing on its own a tap target of at least 24 px on a phone", async () => {
+    for (const { kind, url, signedIn } of kinds) {
+      const { page } = await open(url, 390, "light", signedIn);
+      expect(await smallTargets(page), kind).toEqual([]);
     }
   }, 240_000);
 

@@ -19,7 +19,7 @@ export function ErrorPage({ status, message }: { readonly status: number; readon
       <section class="error-page">
         <h1>{heading}</h1>
         <p>{message}</p>
-        <p>
+        <p class="error-way-out">
           <a href="/papers">Go to today's papers</a>
         </p>
       </section>

@@ -1,0 +1,106 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { monthOf, weekOf } from "../../src/core/periods.js";
+import { subscribeAccount } from "../../src/digests/account-digest.js";
+import { importFiles } from "../../src/ingestion/import-files.js";
+import { buildApp } from "../../src/web/app.js";
+import { signedInClient } from "../helpers/accounts.js";
+import { BACKENDS } from "../helpers/backends.js";
+import { fixture } from "../helpers/fixtures.js";
+import { createTestInstance, type TestInstance } from "../helpers/services.js";
+
+const CTA = "Get trending papers in your email inbox!";
+
+/** The tab links of a page's Daily / Weekly / Monthly bar, by label, and which one is current. */
+function tabs(body: string) {
+  const bar = body.match(/<nav class="period-tabs"[^>]*>(.*?)<\/nav>/s)?.[1] ?? "";
+  const links = [...bar.matchAll(/<a href="([^"]+)"( aria-current="page")?>(\w+)<\/a>/g)];
+  return {
+    hrefs: Object.fromEntries(links.map((m) => [m[3], m[1]])),
+    current: links.filter((m) => m[2]).map((m) => m[3]),
+  };
+}
+
+describe.each(BACKENDS)("finding things (%s)", (backend) => {
+  let instance: TestInstance;
+  let app: FastifyInstance;
+  let days: string[];
+
+  beforeAll(async () => {
+    instance = await createTestInstance({ backend, env: { SMTP_URL: "smtp://127.0.0.1:1" } });
+    await importFiles(instance.services.database, [fixture("listing-small.jsonl")], { format: "listing" });
+    const rows = await instance.services.database.kysely
+      .selectFrom("listing_entries")
+      .select("listing_day")
+      .distinct()
+      .orderBy("listing_day")
+      .execute();
+    days = rows.map((r) => r.listing_day);
+    app = await buildApp(instance.services);
+  });
+  afterAll(async () => {
+    await app.close();
+    await instance.dispose();
+  });
+
+  it("links a day to its week and month through the tabs, and back to the week's last day with papers", async () => {
+    const day = days[0] ?? "";
+    const week = weekOf(day);
+    const dayPage = tabs((await app.inject(`/papers/date/${day}`)).body);
+    expect(dayPage.current).toEqual(["Daily"]);
+    expect(dayPage.hrefs).toEqual({
+      Daily: `/papers/date/${day}`,
+      Weekly: `/papers/week/${week.key}`,
+      Monthly: `/papers/month/${monthOf(day).key}`,
+    });
+    const weekPage = tabs((await app.inject(`/papers/week/${week.key}`)).body);
+    expect(weekPage.current).toEqual(["Weekly"]);
+    const lastInWeek = days.filter((d) => d >= week.first && d <= week.last).at(-1);
+    expect(weekPage.hrefs.Daily).toBe(`/papers/date/${lastInWeek}`);
+    const month = monthOf(day);
+    const monthPage = tabs((await app.inject(`/papers/month/${month.key}`)).body);
+    expect(monthPage.current).toEqual(["Monthly"]);
+    const lastInMonth = days.filter((d) => d >= month.first && d <= month.last).at(-1);
+    expect(monthPage.hrefs.Weekly).toBe(`/papers/week/${weekOf(lastInMonth ?? "").key}`);
+  });
+
+  it("gives an empty week tabs that stay in that week", async () => {
+    const page = tabs((await app.inject("/papers/week/2001-W02")).body);
+    expect(page.hrefs.Daily).toBe("/papers/date/2001-01-08");
+  });
+
+  it("links the about page and the API documentation from every page's footer", async () => {
+    for (const url of ["/papers", "/search", "/login"]) {
+      const footer = (await app.inject(url)).body.match(/<footer.*<\/footer>/s)?.[0] ?? "";
+      expect(footer, url).toContain('href="/about"');
+      expect(footer, url).toContain('href="/docs/api"');
+    }
+    expect((await app.inject("/docs/api")).statusCode).toBe(200);
+  });
+
+  it("leaves out the call to subscribe for a reader who already gets the digests, and only for them", async () => {
+    const url = `/papers/date/${days[0]}`;
+    expect((await app.inject(url)).body).toContain(CTA);
+    const { client, account } = await signedInClient(app, instance.services, "reader@example.org");
+    expect((await client.get(url)).body).toContain(CTA);
+    await subscribeAccount(instance.services, account);
+    expect((await client.get(url)).body).not.toContain(CTA);
+    expect((await client.get("/papers/trending")).body).not.toContain(CTA);
+    expect((await app.inject(url)).body).toContain(CTA);
+  });
+
+  it("links a search's RSS, Atom and JSON feeds in the head and on the page", async () => {
+    const body = (await app.inject("/search?q=game&mode=keyword")).body;
+    const query = "?q=game&amp;mode=keyword";
+    for (const extension of ["rss", "atom", "json"]) {
+      expect(body).toMatch(
+        new RegExp(`<link rel="alternate" [^>]*href="/feeds/search\\.${extension}\\${query}"`),
+      );
+      expect(body).toMatch(new RegExp(`<a href="/feeds/search\\.${extension}\\${query}"`));
+    }
+    const feed = await app.inject("/feeds/search.rss?q=game&mode=keyword");
+    expect(feed.statusCode).toBe(200);
+    expect(feed.body).toContain("<item>");
+    expect((await app.inject("/search")).body).not.toContain('rel="alternate"');
+  });
+});
