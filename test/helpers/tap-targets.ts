@@ -15,14 +15,14 @@ export function smallTargets(page: Page): Promise<string[]> {
       let block = element.parentElement;
       while (block && getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
       if (!block) return false;
-      const controls = [...block.querySelectorAll(selector)].reduce(
+      const controls = Array.from(block.querySelectorAll(selector)).reduce(
         (sum, c) => sum + (c.textContent ?? "").trim().length,
         0,
       );
       return (block.textContent ?? "").replace(/\s+/g, " ").trim().length - controls > 40;
     };
     const small: string[] = [];
-    for (const element of document.querySelectorAll(selector)) {
+    for (const element of Array.from(document.querySelectorAll(selector))) {
       const box = element.getBoundingClientRect();
       const style = getComputedStyle(element);
       const shown = box.width > 1 && box.height > 1 && box.right > 0 && style.visibility !== "hidden";
