@@ -1,8 +1,10 @@
 import type { SearchQuery } from "../search/query/tree.js";
+import type { ResultKind } from "../search/result-kinds.js";
 import {
   MAX_RESULTS,
   type SearchDependencies,
   type SearchMode,
+  type SearchSort,
   searchFilters,
   searchPapers,
 } from "../search/search-papers.js";
@@ -12,6 +14,7 @@ import { offsetOf, type PageRequest, type PaperList, paperList } from "./paper-l
 export interface SearchTerms {
   readonly q: string;
   readonly mode: SearchMode;
+  readonly sort?: SearchSort | undefined;
   readonly cat?: string | undefined;
   readonly author?: string | undefined;
   readonly after?: string | undefined;
@@ -21,6 +24,13 @@ export interface SearchTerms {
 export interface SearchList extends PaperList {
   readonly query: SearchQuery;
   readonly mode: SearchMode;
+  readonly sort: SearchSort;
+  /** How many papers hold every word of the query; null for semantic search (see SearchOutcome). */
+  readonly matched: number | null;
+  /** How each paper on the page stands to the query's words. */
+  readonly kinds: ReadonlyMap<string, ResultKind>;
+  /** The words keyword search looked for, to highlight. */
+  readonly words: readonly string[];
   /** Set when the query named a paper this instance has: show it rather than a list. */
   readonly goTo: string | null;
   /** The search ran out of its time budget: these are the best results found in time (search/budget.ts). */
@@ -31,6 +41,7 @@ export interface SearchList extends PaperList {
 export function searchParameters(terms: SearchTerms): string {
   const params = new URLSearchParams({ q: terms.q });
   if (terms.mode !== "hybrid") params.set("mode", terms.mode);
+  if (terms.sort === "date") params.set("sort", terms.sort);
   for (const name of ["cat", "author", "after", "before"] as const) {
     const value = terms[name];
     if (value) params.set(name, value);
@@ -49,6 +60,7 @@ export async function searchList(
     mode: terms.mode,
     offset: offsetOf(request),
     limit: request.size,
+    sort: terms.sort ?? "relevance",
     filters: searchFilters(terms),
   });
   const parameters = searchParameters(terms);
@@ -66,6 +78,10 @@ export async function searchList(
     pageCount,
     query: outcome.query,
     mode: outcome.mode,
+    sort: outcome.sort,
+    matched: outcome.matched,
+    kinds: outcome.kinds,
+    words: outcome.words,
     goTo: outcome.goTo,
     partial: outcome.partial,
   };

@@ -86,42 +86,69 @@ export function relaxedMatch(frequencies: Frequencies): TextMatch | null {
   return chosen.length > 0 ? { all: chosen.map((word) => [word]), none: [], any: true } : null;
 }
 
+export interface KeywordRanking extends KeywordResult {
+  readonly partial?: boolean;
+  /** How many papers hold every word of the strict match: the count of papers that match. */
+  readonly matched: number;
+  /** Those of `ids` that hold every word; the others hold some of the rarer ones. */
+  readonly holdingAll: ReadonlySet<string>;
+  /** The strict match (null when the query has no words), to tell whether other papers hold every word. */
+  readonly match: TextMatch | null;
+}
+
+/** The strict match of a query, its common words (by counts in the index) left out when rarer ones remain. */
+async function strictMatch(database: Database, query: SearchQuery, relaxable: readonly string[] | null) {
+  const frequencies = await wordFrequencies(
+    database,
+    [...strictWords(query), ...(relaxable ?? [])],
+    COMMON_WORD + 1,
+  );
+  return { match: textMatch(query, frequencies), frequencies };
+}
+
 /**
  * Keyword ranking for the first `window` results: papers holding every word first, then (for plain words) those
- * holding some of the rarer ones. `total` counts every match.
+ * holding some of the rarer ones. `total` counts both kinds, `matched` the first.
  */
 export async function keywordRanking(
   database: Database,
   query: SearchQuery,
   filters: PaperFilters,
   window: number,
-): Promise<KeywordResult & { readonly partial?: boolean }> {
+): Promise<KeywordRanking> {
   const relaxable = relaxedWords(query);
-  const frequencies = await wordFrequencies(
-    database,
-    [...strictWords(query), ...(relaxable ?? [])],
-    COMMON_WORD + 1,
-  );
-  const match = textMatch(query, frequencies);
+  const { match, frequencies } = await strictMatch(database, query, relaxable);
   const strict = await keywordSearch(database, { match, filters, offset: 0, limit: window });
+  const exact = { ...strict, matched: strict.total, holdingAll: new Set(strict.ids), match };
   const relaxed =
     strict.total < window && relaxable
       ? relaxedMatch(new Map(relaxable.map((w) => [w, frequencies.get(w) ?? 0])))
       : null;
-  if (!relaxed || sameWords(relaxed, match)) return strict;
+  if (!relaxed || sameWords(relaxed, match)) return exact;
   const loose = await keywordSearch(database, { match: relaxed, filters, offset: 0, limit: window }).catch(
     (error: unknown) => (isDeadlineError(error) ? null : Promise.reject(error)),
   );
   // Out of time for the relaxed pass: the papers holding every word are the best found in time.
-  if (loose === null) return { ...strict, partial: true };
+  if (loose === null) return { ...exact, partial: true };
   // Papers with every word come first; scores come from the relaxed query where it has one, so that they
   // compare across the two lists.
   const looseScore = new Map(loose.ids.map((id, i) => [id, loose.scores[i] ?? 0]));
-  const seen = new Set(strict.ids);
-  const ids = [...strict.ids, ...loose.ids.filter((id) => !seen.has(id))].slice(0, window);
+  const ids = [...strict.ids, ...loose.ids.filter((id) => !exact.holdingAll.has(id))].slice(0, window);
   const strictScore = new Map(strict.ids.map((id, i) => [id, strict.scores[i] ?? 0]));
   const scores = ids.map((id) => looseScore.get(id) ?? strictScore.get(id) ?? 0);
-  return { ids, scores, total: Math.max(strict.total, loose.total) };
+  return { ...exact, ids, scores, total: Math.max(strict.total, loose.total) };
+}
+
+/** The papers holding every word of the query, newest first: the search sorted by date. */
+export async function keywordByDate(
+  database: Database,
+  query: SearchQuery,
+  filters: PaperFilters,
+  window: number,
+): Promise<KeywordRanking> {
+  const { match } = await strictMatch(database, query, null);
+  const found = await keywordSearch(database, { match, filters, offset: 0, limit: window, order: "date" });
+  return { ...found, matched: found.total, holdingAll: new Set(found.ids), match };
 }
 
 /** A relaxed match of one word that the strict match already searched alone adds nothing. */

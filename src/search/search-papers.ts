@@ -7,13 +7,18 @@ import { getSummaries } from "../storage/papers.js";
 import { budgeted, type SearchBudget } from "./budget.js";
 import { fuseRankings, type Scored } from "./fusion.js";
 import { type Feedback, HYBRID, NO_FEEDBACK } from "./hybrid.js";
-import { keywordRanking } from "./keyword.js";
+import { type KeywordRanking, keywordByDate, keywordRanking } from "./keyword.js";
 import { parseQuery } from "./query/parse.js";
 import { hasFilters, isEmptyQuery, positiveWords, type SearchQuery } from "./query/tree.js";
+import { type ResultKind, resultKinds } from "./result-kinds.js";
 import type { SemanticIndex } from "./semantic-index.js";
+import { isStopword } from "./stopwords.js";
 
 export const SEARCH_MODES = ["keyword", "semantic", "hybrid"] as const;
 export type SearchMode = (typeof SEARCH_MODES)[number];
+/** Most relevant first, or newest first (the papers holding every word; semantic search has no date order). */
+export const SEARCH_SORTS = ["relevance", "date"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 /** Deepest result Paperboy pages to (HF stops at 120). */
 export const MAX_RESULTS = 1000;
@@ -23,6 +28,7 @@ export interface SearchRequest {
   readonly mode: SearchMode;
   readonly offset: number;
   readonly limit: number;
+  readonly sort?: SearchSort;
   /** Filters given apart from the query text (form fields, API parameters), added to the query's own. */
   readonly filters?: Partial<PaperFilters>;
 }
@@ -32,8 +38,16 @@ export interface SearchOutcome {
   readonly mode: SearchMode;
   /** Set when the query named a paper this instance has: show it rather than a list. */
   readonly goTo: string | null;
+  readonly sort: SearchSort;
   readonly papers: readonly PaperSummary[];
+  /** How many results there are to page through: matches, then papers holding some words, then neighbours. */
   readonly total: number;
+  /** How many papers hold every word of the query; null for semantic search, which ranks by meaning alone. */
+  readonly matched: number | null;
+  /** How each of `papers` stands to the query's words (keyword and hybrid search). */
+  readonly kinds: ReadonlyMap<string, ResultKind>;
+  /** The words keyword search looked for (common words left out), to highlight. */
+  readonly words: readonly string[];
   readonly offset: number;
   readonly limit: number;
   /** The search ran out of its time budget: these are the best results found in time. */
@@ -51,10 +65,16 @@ export interface SearchDependencies {
 interface Ranking {
   readonly ids: readonly string[];
   readonly total: number;
-  readonly partial?: boolean;
+  readonly partial?: boolean | undefined;
+  /** The keyword ranking it holds (null: semantic search, or keyword search out of time). */
+  readonly keyword: KeywordRanking | null;
 }
 
-const NOTHING_IN_TIME: Ranking = { ids: [], total: 0, partial: true };
+const NOTHING_IN_TIME: Ranking = { ids: [], total: 0, partial: true, keyword: null };
+
+function fromKeyword(keyword: KeywordRanking): Ranking {
+  return { ids: keyword.ids, total: keyword.total, partial: keyword.partial, keyword };
+}
 
 /** A ranking step stopped at the search's deadline yields what it had: nothing, marked partial. */
 function inTime<T>(step: Promise<T>, instead: T): Promise<T> {
@@ -107,47 +127,89 @@ export function searchPapers(deps: SearchDependencies, request: SearchRequest): 
 
 async function search(deps: SearchDependencies, request: SearchRequest): Promise<SearchOutcome> {
   const query = parseQuery(request.q);
-  const base = { query, mode: request.mode, offset: request.offset, limit: request.limit, partial: false };
+  const sort = request.mode === "semantic" ? "relevance" : (request.sort ?? "relevance");
+  const base = {
+    ...{ query, mode: request.mode, sort, offset: request.offset, limit: request.limit, partial: false },
+    ...{ kinds: new Map<string, ResultKind>(), words: highlighted(query) },
+  };
   if (query.arxivId) {
     const [paper] = await getSummaries(deps.database, [query.arxivId]);
-    return { ...base, goTo: paper ? paper.id : null, papers: paper ? [paper] : [], total: paper ? 1 : 0 };
+    const found = paper ? [paper] : [];
+    return {
+      ...base,
+      goTo: paper ? paper.id : null,
+      papers: found,
+      total: found.length,
+      matched: found.length,
+    };
   }
   const filters = mergeFilters(query, request.filters);
-  if (isEmptyQuery(query) && !hasFilters(filters)) return { ...base, goTo: null, papers: [], total: 0 };
+  if (isEmptyQuery(query) && !hasFilters(filters))
+    return { ...base, goTo: null, papers: [], total: 0, matched: 0 };
   const window = Math.min(request.offset + request.limit, MAX_RESULTS);
-  const ranking = await inTime(rank(deps, query, filters, request.mode, window), NOTHING_IN_TIME);
-  const titled = request.offset === 0 ? await inTime(exactTitles(deps.database, query, filters), null) : [];
+  const ranking = await inTime(rank(deps, query, filters, { ...request, sort }, window), NOTHING_IN_TIME);
+  const first = request.offset === 0 && sort === "relevance";
+  const titled = first ? await inTime(exactTitles(deps.database, query, filters), null) : [];
   const ids = [...new Set([...(titled ?? []), ...ranking.ids])].slice(request.offset, window);
-  const papers = await withoutDeadline(() => getSummaries(deps.database, ids));
+  const [papers, kinds] = await withoutDeadline(() =>
+    Promise.all([
+      getSummaries(deps.database, ids),
+      kindsOf(deps.database, ranking, filters, ids, titled ?? []),
+    ]),
+  );
+  const { keyword } = ranking;
+  const matched = request.mode === "semantic" ? null : Math.max(keyword?.matched ?? 0, titled?.length ?? 0);
   const partial = ranking.partial === true || titled === null;
-  return { ...base, goTo: null, papers, total: Math.max(ranking.total, titled?.length ?? 0), partial };
+  const total = Math.max(ranking.total, titled?.length ?? 0);
+  const words = keyword?.match ? keyword.match.all.flat() : base.words;
+  return { ...base, goTo: null, papers, total, matched, kinds, words, partial };
+}
+
+function kindsOf(
+  database: Database,
+  ranking: Ranking,
+  filters: PaperFilters,
+  ids: readonly string[],
+  titled: readonly string[],
+): Promise<ReadonlyMap<string, ResultKind>> {
+  if (!ranking.keyword) return Promise.resolve(new Map());
+  return resultKinds(database, ranking.keyword, filters, ids, titled);
+}
+
+/** The query's own words less stop words: what a page highlights when keyword search did not run. */
+function highlighted(query: SearchQuery): string[] {
+  return positiveWords(query).flatMap((w) => (w.kind === "word" && isStopword(w.text) ? [] : [w.text]));
 }
 
 async function rank(
   deps: SearchDependencies,
   query: SearchQuery,
   filters: PaperFilters,
-  mode: SearchMode,
+  request: { readonly mode: SearchMode; readonly sort: SearchSort },
   window: number,
 ): Promise<Ranking> {
-  if (mode === "keyword" || positiveWords(query).length === 0) {
-    return keywordRanking(deps.database, query, filters, window);
+  if (request.sort === "date") return fromKeyword(await keywordByDate(deps.database, query, filters, window));
+  if (request.mode === "keyword" || positiveWords(query).length === 0) {
+    return fromKeyword(await keywordRanking(deps.database, query, filters, window));
   }
   const depth = Math.max(window, HYBRID.depth);
-  if (mode === "semantic") {
+  if (request.mode === "semantic") {
     const semantic = await semanticRanking(deps, query, filters, depth, NO_FEEDBACK);
-    return { ids: semantic.ids.slice(0, window), total: semantic.ids.length };
+    return { ids: semantic.ids.slice(0, window), total: semantic.ids.length, keyword: null };
   }
-  const keyword = await inTime(keywordRanking(deps.database, query, filters, depth), {
-    ...NOTHING_IN_TIME,
-    scores: [],
-  });
-  const feedback = { papers: keyword.ids.slice(0, HYBRID.feedbackPapers), weight: HYBRID.feedbackWeight };
+  const keyword = await inTime(keywordRanking(deps.database, query, filters, depth), null);
+  const hits = keyword?.ids ?? [];
+  const feedback = { papers: hits.slice(0, HYBRID.feedbackPapers), weight: HYBRID.feedbackWeight };
   const semantic = await inTime(semanticRanking(deps, query, filters, depth, feedback), null);
-  if (semantic === null) return { ...keyword, ids: keyword.ids.slice(0, window), partial: true };
+  if (keyword === null)
+    return semantic ? { ...NOTHING_IN_TIME, ids: semantic.ids.slice(0, window) } : NOTHING_IN_TIME;
+  if (semantic === null) return { ...fromKeyword(keyword), ids: hits.slice(0, window), partial: true };
   const fused = fuseRankings(keyword, semantic, HYBRID.fusion);
-  const partial = keyword.partial === true;
-  return { ids: fused.slice(0, window), total: Math.max(keyword.total, fused.length), partial };
+  return {
+    ...fromKeyword(keyword),
+    ids: fused.slice(0, window),
+    total: Math.max(keyword.total, fused.length),
+  };
 }
 
 /** Nearest papers to the query's words, keeping only those that pass the filters and exclusions. */

@@ -131,6 +131,9 @@ export class SemanticIndex {
       like.flatMap((v) => v ?? []),
       feedback.weight,
     );
+    // A text the embedder knows no word of (`zzqqxx` to LSA) is the zero vector: it is near nothing, and the
+    // index would answer arbitrary papers.
+    if (pulled.every((x) => x === 0)) return [];
     return this.nearest(embedder, pulled, k);
   }
 

@@ -25,6 +25,8 @@ export interface KeywordRequest {
   readonly filters: PaperFilters;
   /** Only these papers may match (to filter another ranking's candidates). */
   readonly within?: readonly string[];
+  /** "date": newest first (PAPER_DATE) instead of most relevant first. */
+  readonly order?: "relevance" | "date";
   readonly offset: number;
   readonly limit: number;
 }

@@ -38,7 +38,8 @@ export async function keywordSearchPostgres(db: Db, request: KeywordRequest): Pr
   const from = sql`from paper_search s join papers p on p.id = s.paper_id, (select ${query} as q) as query
     where s.document @@ query.q${andAll(conditions)}`;
   const rank = sql`ts_rank(${RANK_WEIGHTS}, s.document, query.q)`;
-  return page(db, from, rank, sql`${rank} desc, p.id`, request);
+  const order = request.order === "date" ? sql`${PAPER_DATE} desc nulls last, p.id` : sql`${rank} desc, p.id`;
+  return page(db, from, rank, order, request);
 }
 
 async function page(

@@ -26,7 +26,7 @@ export async function keywordSearchSqlite(db: Db, request: KeywordRequest): Prom
   const filters = filterConditions(request.filters, request.within);
   if (expression === null) return listFiltered(db, request, filters);
   const [rows, count] =
-    filters.length === 0
+    filters.length === 0 && request.order !== "date"
       ? await unfiltered(db, expression, request)
       : await filtered(db, expression, filters, request);
   return {
@@ -59,8 +59,9 @@ function filtered(
 ) {
   const from = sql`from papers_fts f join search_rows r on r.id = f.rowid join papers p on p.id = r.paper_id
     where papers_fts match ${expression}${andAll(filters)}`;
+  const order = request.order === "date" ? sql`${PAPER_DATE} desc, p.id` : sql`f.rank`;
   return Promise.all([
-    sql<{ id: string; score: number }>`select r.paper_id as id, -f.rank as score ${from} order by f.rank
+    sql<{ id: string; score: number }>`select r.paper_id as id, -f.rank as score ${from} order by ${order}
       limit ${request.limit}
       offset ${request.offset}`.execute(db),
     sql<{ n: number }>`select count(*) as n ${from}`.execute(db),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SEARCH_MODES } from "../../search/search-papers.js";
+import { SEARCH_MODES, SEARCH_SORTS } from "../../search/search-papers.js";
 
 /**
  * What the API's routes accept, with Hugging Face's names, defaults and limits (huggingface_hub's
@@ -68,6 +68,10 @@ export const SEARCH_FILTERS = {
     .enum(SEARCH_MODES, { error: `mode must be one of ${SEARCH_MODES.join(", ")}` })
     .default("hybrid")
     .describe("hybrid fuses keyword and semantic rankings; keyword and semantic use one of them"),
+  sort: z
+    .enum(SEARCH_SORTS, { error: `sort must be one of ${SEARCH_SORTS.join(", ")}` })
+    .default("relevance")
+    .describe("relevance, or date: the papers holding every word, newest first (not for semantic search)"),
   cat: z.string().max(40).optional().describe("only papers in this arXiv category, e.g. cs.LG"),
   author: z.string().max(200).optional().describe("only papers with an author whose name holds this text"),
   after: searchDay("after").optional().describe("only papers published on or after this day, YYYY-MM-DD"),

@@ -1,7 +1,7 @@
 import type { PaperSummary } from "../../core/paper.js";
 import { truncateWords } from "../../core/text.js";
 import type { SearchList } from "../../lists/search.js";
-import { positiveWords } from "../../search/query/tree.js";
+import type { ResultKind } from "../../search/result-kinds.js";
 import { CiteExport } from "../components/cite-export.js";
 import { Coins } from "../components/coins.js";
 import { FeedLinks, FollowList } from "../components/feed-links.js";
@@ -9,17 +9,21 @@ import { Highlight, highlightPattern } from "../components/highlight.js";
 import { Layout } from "../components/layout.js";
 import { Pagination, withParameter } from "../components/pagination.js";
 import { AuthorList, CategoryList } from "../components/paper-meta.js";
+import { PaperStats } from "../components/paper-stats.js";
+import { SearchSummary, SortChoice } from "../components/search-summary.js";
+import type { ListMarks } from "./listed-papers.js";
 
 export interface SearchPageProps {
   readonly list: SearchList;
+  readonly marks: ListMarks;
   /** Papers stored but not yet in the keyword index, counted up to one more than `notIndexedCap`. */
   readonly notIndexed?: number;
   readonly notIndexedCap?: number;
 }
 
-export function SearchPage({ list, notIndexed = 0, notIndexedCap = 0 }: SearchPageProps) {
+export function SearchPage({ list, marks, notIndexed = 0, notIndexedCap = 0 }: SearchPageProps) {
   const { query, papers, total } = list;
-  const pattern = highlightPattern(positiveWords(query).map((w) => w.text));
+  const pattern = highlightPattern(list.words);
   return (
     <Layout
       title={list.title}
@@ -31,14 +35,8 @@ export function SearchPage({ list, notIndexed = 0, notIndexedCap = 0 }: SearchPa
       <section class="list-header">
         <h1>Search</h1>
         <ModeChoice list={list} />
-        {query.raw === "" ? null : (
-          <p class="result-count" role="status">
-            {total === 0
-              ? "No papers match"
-              : `${total.toLocaleString("en-US")} ${total === 1 ? "paper" : "papers"}`}{" "}
-            for <q>{query.raw}</q>
-          </p>
-        )}
+        {query.raw === "" ? null : <SearchSummary list={list} />}
+        <SortChoice list={list} />
         {query.raw === "" ? null : <FollowList path={list.feedPath} query={list.feedQuery} />}
         {total > 0 ? <CiteExport path="/search" query={exportQuery(list.pagePath)} /> : null}
         {query.notes.map((note) => (
@@ -58,7 +56,11 @@ export function SearchPage({ list, notIndexed = 0, notIndexedCap = 0 }: SearchPa
           </p>
         ) : null}
       </section>
-      {papers.length === 0 ? <EmptyState list={list} /> : <Results list={list} pattern={pattern} />}
+      {papers.length === 0 ? (
+        <EmptyState list={list} />
+      ) : (
+        <Results list={list} marks={marks} pattern={pattern} />
+      )}
       <Pagination list={list} />
     </Layout>
   );
@@ -72,35 +74,70 @@ function exportQuery(pagePath: string): string {
   return text ? `?${text}` : "";
 }
 
-function Results({ list, pattern }: { readonly list: SearchList; readonly pattern: RegExp | null }) {
+interface ResultsProps {
+  readonly list: SearchList;
+  readonly marks: ListMarks;
+  readonly pattern: RegExp | null;
+}
+
+function Results({ list, marks, pattern }: ResultsProps) {
   return (
     <ol class="paper-list" start={(list.page - 1) * list.pageSize + 1}>
       {list.papers.map((paper) => (
         <li key={paper.id}>
-          <Result paper={paper} pattern={pattern} />
+          <Result paper={paper} kind={list.kinds.get(paper.id)} pattern={pattern}>
+            <PaperStats
+              paper={paper}
+              upvoted={marks.upvoted.has(paper.id)}
+              saved={marks.saved.has(paper.id)}
+            />
+          </Result>
         </li>
       ))}
     </ol>
   );
 }
 
-function Result({ paper, pattern }: { readonly paper: PaperSummary; readonly pattern: RegExp | null }) {
+const KIND_LABELS: Partial<Record<ResultKind, string>> = {
+  partial: "some of the words",
+  related: "related in meaning",
+};
+
+interface ResultProps {
+  readonly paper: PaperSummary;
+  readonly kind: ResultKind | undefined;
+  readonly pattern: RegExp | null;
+  readonly children: preact.ComponentChildren;
+}
+
+/** One result; keys.js moves between `data-paper` elements, opens their link and presses their upvote. */
+function Result({ paper, kind, pattern, children }: ResultProps) {
+  const label = kind ? KIND_LABELS[kind] : undefined;
   return (
-    <article class="paper-card search-result">
+    <article class="paper-card search-result" data-paper={paper.id}>
       <h2 class="paper-title">
-        <a href={`/papers/${paper.id}`}>
+        <a href={`/papers/${paper.id}`} data-paper-link="">
           <Highlight text={paper.title} pattern={pattern} />
         </a>
+        {label ? <span class="result-kind">{label}</span> : null}
       </h2>
       <p class="paper-authors">
         <AuthorList authors={paper.authors} limit={12} /> · {paper.id}
-        {paper.published ? ` · ${paper.published.slice(0, 10)}` : null}
+        {paper.published ? (
+          <>
+            {" · "}
+            <time datetime={paper.published.slice(0, 10)}>{paper.published.slice(0, 10)}</time>
+          </>
+        ) : null}
       </p>
       <Coins paper={paper} />
-      <CategoryList categories={paper.categories} />
       <p class="paper-abstract">
         <Highlight text={truncateWords(paper.abstract, 400)} pattern={pattern} />
       </p>
+      <div class="paper-meta">
+        <CategoryList categories={paper.categories} />
+        {children}
+      </div>
     </article>
   );
 }
@@ -131,7 +168,12 @@ function EmptyState({ list }: { readonly list: SearchList }) {
       </p>
     );
   }
-  return <p class="empty">No papers match. Try fewer words, drop a filter, or switch to semantic search.</p>;
+  return (
+    <p class="empty">
+      {list.matched === null ? "Semantic search found nothing near these words. " : null}Try fewer words, drop
+      a filter, or check the spelling.
+    </p>
+  );
 }
 
 function ModeChoice({ list }: { readonly list: SearchList }) {

@@ -6,6 +6,7 @@ import { keywordIndexBacklog } from "../../search/keyword-indexing.js";
 import type { Services } from "../../services.js";
 import { SearchTermsQuery } from "../api/queries.js";
 import { parseForm } from "../form.js";
+import { listMarks } from "../pages/list-marks.js";
 import { SearchPage } from "../pages/search-page.js";
 import { sendPage } from "../pages/send-page.js";
 import { enforceSearchLimit } from "./search-limits.js";
@@ -28,6 +29,11 @@ export function registerSearchRoutes(app: FastifyInstance, services: Services) {
       terms.q.trim() === "" ? 0 : keywordIndexBacklog(services.database, NOT_INDEXED_CAP + 1),
     ]);
     if (list.goTo) return reply.redirect(`/papers/${list.goTo}`);
-    return sendPage(reply, h(SearchPage, { list, notIndexed, notIndexedCap: NOT_INDEXED_CAP }));
+    const marks = await listMarks(
+      services,
+      request,
+      list.papers.map((paper) => paper.id),
+    );
+    return sendPage(reply, h(SearchPage, { list, marks, notIndexed, notIndexedCap: NOT_INDEXED_CAP }));
   });
 }
