@@ -42,6 +42,12 @@ export function SearchPage({ list, marks, notIndexed = 0, notIndexedCap = 0 }: S
         {query.notes.map((note) => (
           <p class="notice">{note}</p>
         ))}
+        {list.semanticBuilding ? (
+          <p class="notice">
+            Semantic search is still being built after a first start (its model trains, then every paper gets
+            a vector: most of a minute). Until it is ready, papers found only by meaning may be missing.
+          </p>
+        ) : null}
         {list.partial ? (
           <p class="notice">
             This search ran out of time: these are the best results found in time, and there may be more.
