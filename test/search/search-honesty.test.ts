@@ -78,6 +78,7 @@ describe.each(BACKENDS)("search says what it found (%s)", (backend) => {
       const body = text((await app.inject(`/search?q=zzqqxx&mode=${mode}`)).body);
       expect(body, mode).toContain("No paper contains <q>zzqqxx</q>");
       expect(results(body), mode).toEqual([]);
+      expect(body, mode).not.toContain("newest first");
     }
   });
 
@@ -127,6 +128,8 @@ describe.each(BACKENDS)("search says what it found (%s)", (backend) => {
     const { client } = await signedInClient(app, instance.services, "searcher@example.org");
     const body = text((await client.get("/search?q=quokka+numbat+for&mode=keyword")).body);
     expect(body).toContain('<time datetime="2026-03-02">2026-03-02</time>');
+    const listed = text((await client.get("/search?q=coalition+formation&mode=keyword")).body);
+    expect(listed).toMatch(/ · featured <time datetime="2026-06-\d\d">2026-06-\d\d<\/time>/);
     expect(body).toContain("A <mark>quokka</mark> <mark>numbat</mark> for sparse solvers");
     expect(body).toContain("(common words left out: for)");
     const first = results(body)[0]?.id;

@@ -129,12 +129,7 @@ function Result({ paper, kind, pattern, children }: ResultProps) {
       </h2>
       <p class="paper-authors">
         <AuthorList authors={paper.authors} limit={12} /> · {paper.id}
-        {paper.published ? (
-          <>
-            {" · "}
-            <time datetime={paper.published.slice(0, 10)}>{paper.published.slice(0, 10)}</time>
-          </>
-        ) : null}
+        <ResultDate paper={paper} />
       </p>
       <Coins paper={paper} />
       <p class="paper-abstract">
@@ -145,6 +140,18 @@ function Result({ paper, kind, pattern, children }: ResultProps) {
         {children}
       </div>
     </article>
+  );
+}
+
+/** The v1 date, or the listing day when the source gave none (the date that sorting by date uses). */
+function ResultDate({ paper }: { readonly paper: PaperSummary }) {
+  const day = paper.published?.slice(0, 10) ?? paper.listingDay;
+  if (!day) return null;
+  return (
+    <>
+      {paper.published ? " · " : " · featured "}
+      <time datetime={day}>{day}</time>
+    </>
   );
 }
 
