@@ -35,6 +35,8 @@ export interface SearchList extends PaperList {
   readonly goTo: string | null;
   /** The search ran out of its time budget: these are the best results found in time (search/budget.ts). */
   readonly partial: boolean;
+  /** Semantic search is still being built (a first start): its share of the results may be missing. */
+  readonly semanticBuilding: boolean;
 }
 
 /** The terms as an address's query string, default mode left out, so the page and feed name the same search. */
@@ -84,5 +86,6 @@ export async function searchList(
     words: outcome.words,
     goTo: outcome.goTo,
     partial: outcome.partial,
+    semanticBuilding: outcome.semanticBuilding,
   };
 }

@@ -53,6 +53,8 @@ export interface SearchOutcome {
   readonly limit: number;
   /** The search ran out of its time budget: these are the best results found in time. */
   readonly partial: boolean;
+  /** Semantic search is still being built (a first start): its share of the results may be missing. */
+  readonly semanticBuilding: boolean;
 }
 
 export interface SearchDependencies {
@@ -138,6 +140,7 @@ async function search(deps: SearchDependencies, request: SearchRequest): Promise
   const base = {
     ...{ query, mode: request.mode, sort, offset: request.offset, limit: request.limit, partial: false },
     ...{ kinds: new Map<string, ResultKind>(), words: highlighted(query) },
+    semanticBuilding: request.mode !== "keyword" && deps.semantic.isBuilding,
   };
   if (query.arxivId) {
     const [paper] = await getSummaries(deps.database, [query.arxivId]);

@@ -50,6 +50,7 @@ export class SemanticIndex {
   /** Revisions this process wrote itself (already indexed) and has not yet seen go past in a poll. */
   private readonly own = new Set<number>();
   private refreshing: Promise<number> | null = null;
+  private building: Promise<number> | null = null;
   private refreshedAt = Number.NEGATIVE_INFINITY;
   /** Vectors in the index when it was last saved or restored. */
   private savedSize = 0;
@@ -101,8 +102,27 @@ export class SemanticIndex {
     timer.unref();
     return async () => {
       clearInterval(timer);
-      await this.refreshing?.catch(() => undefined);
+      // A first build may be training for tens of seconds: stopping does not wait for it.
+      if (!this.building) await this.refreshing?.catch(() => undefined);
     };
+  }
+
+  /**
+   * The first refresh of a server that already listens (serve): it may train the built-in model, which takes
+   * tens of seconds on a first start. Until it ends, searches do not wait for it: they answer with what the index
+   * holds (nothing before the model exists), and `isBuilding` says so.
+   */
+  startBuilding(onProgress?: Progress): Promise<number> {
+    const build = this.refresh(onProgress).finally(() => {
+      this.building = null;
+    });
+    this.building = build;
+    return build;
+  }
+
+  /** A first build (startBuilding) is under way: semantic results may be missing or incomplete. */
+  get isBuilding(): boolean {
+    return this.building !== null;
   }
 
   /** Retrains (built-in embedders) and re-embeds every paper. */
@@ -158,6 +178,7 @@ export class SemanticIndex {
   }
 
   private async refreshIfDue(): Promise<void> {
+    if (this.building) return;
     if (!this.embedder || performance.now() - this.refreshedAt > this.refreshIntervalMs) await this.refresh();
   }
 

@@ -51,7 +51,14 @@ describe.each(BACKENDS)("search says what it found (%s)", (backend) => {
     const [template] = papers;
     if (!template) throw new Error("fixture is empty");
     const quokkas = [...HOLDING_BOTH, ...HOLDING_ONE].map((paper) => crafted(template, paper));
-    await storePapers(instance, [...papers, ...quokkas]);
+    // One paper with no arXiv date, featured on a listing day: its result shows that day.
+    const undated = crafted(template, { id: "2606.90106", title: "Wallaby census", published: "" });
+    const featured = {
+      ...undated,
+      record: { ...undated.record, published: null, updated: null },
+      featureOn: "2026-06-26",
+    };
+    await storePapers(instance, [...papers, ...quokkas, featured]);
     await instance.services.semantic.refresh();
     app = await buildApp(instance.services);
   });
@@ -78,6 +85,7 @@ describe.each(BACKENDS)("search says what it found (%s)", (backend) => {
       const body = text((await app.inject(`/search?q=zzqqxx&mode=${mode}`)).body);
       expect(body, mode).toContain("No paper contains <q>zzqqxx</q>");
       expect(results(body), mode).toEqual([]);
+      expect(body, mode).not.toContain("newest first");
     }
   });
 
@@ -127,6 +135,8 @@ describe.each(BACKENDS)("search says what it found (%s)", (backend) => {
     const { client } = await signedInClient(app, instance.services, "searcher@example.org");
     const body = text((await client.get("/search?q=quokka+numbat+for&mode=keyword")).body);
     expect(body).toContain('<time datetime="2026-03-02">2026-03-02</time>');
+    const listed = text((await client.get("/search?q=wallaby&mode=keyword")).body);
+    expect(listed).toContain(' · featured <time datetime="2026-06-26">2026-06-26</time>');
     expect(body).toContain("A <mark>quokka</mark> <mark>numbat</mark> for sparse solvers");
     expect(body).toContain("(common words left out: for)");
     const first = results(body)[0]?.id;

@@ -80,9 +80,14 @@ describe.each(BACKENDS)("two paperboy serve processes on one database (%s)", (ba
       API_RATE_LIMIT: "100000",
       SEARCH_RATE_LIMIT: "100000",
     };
-    // Both start at once on an empty database: both migrate, both try to load the demo corpus and both embed it
-    // before they listen (minutes on a busy machine); then both schedulers tick at once.
+    // Both start at once on an empty database: both migrate, both try to load the demo corpus, listen, and build
+    // semantic search (train, embed: minutes on a busy machine) while both schedulers tick at once.
     servers = await Promise.all([serve(env), serve(env)]);
+    await eventually(
+      async () => servers.every((server) => /semantic search: ready/.test(server.log())) || "building",
+      300,
+      "semantic search built in both processes",
+    );
     observer = await createTestInstance({ backend, databaseUrl: env.DATABASE_URL ?? "" });
     await eventually(
       async () => (await unsettledRuns()) === 0 || JSON.stringify(await runs()),

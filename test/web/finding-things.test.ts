@@ -2,14 +2,15 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monthOf, weekOf } from "../../src/core/periods.js";
 import { subscribeAccount } from "../../src/digests/account-digest.js";
-import { importFiles } from "../../src/ingestion/import-files.js";
 import { buildApp } from "../../src/web/app.js";
 import { signedInClient } from "../helpers/accounts.js";
+import { addPapers } from "../helpers/api.js";
 import { BACKENDS } from "../helpers/backends.js";
-import { fixture } from "../helpers/fixtures.js";
+import { paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
 const CTA = "Get trending papers in your email inbox!";
+const DAYS = ["2026-06-24", "2026-06-26", "2026-06-30", "2026-07-01"] as const;
 
 /** The tab links of a page's Daily / Weekly / Monthly bar, by label, and which one is current. */
 function tabs(body: string) {
@@ -28,14 +29,12 @@ describe.each(BACKENDS)("finding things (%s)", (backend) => {
 
   beforeAll(async () => {
     instance = await createTestInstance({ backend, env: { SMTP_URL: "smtp://127.0.0.1:1" } });
-    await importFiles(instance.services.database, [fixture("listing-small.jsonl")], { format: "listing" });
-    const rows = await instance.services.database.kysely
-      .selectFrom("listing_entries")
-      .select("listing_day")
-      .distinct()
-      .orderBy("listing_day")
-      .execute();
-    days = rows.map((r) => r.listing_day);
+    // Days in two ISO weeks and two months: 2026-06-24 and -26 (W26, June), 2026-06-30 and 2026-07-01 (W27).
+    for (const [index, day] of DAYS.entries()) {
+      const title = `A game of chance number ${index}`;
+      await addPapers(instance.services, [paperRecord(`2606.0090${index}`, { title })], day);
+    }
+    days = [...DAYS];
     app = await buildApp(instance.services);
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { describeDemo, loadDemoIfEmpty } from "../../ingestion/demo.js";
 import { startScheduler } from "../../jobs/scheduler.js";
 import { mailDeliveryLine } from "../../mail/mailer.js";
 import { startKeywordIndexing } from "../../search/keyword-indexing.js";
+import type { SemanticIndex } from "../../search/semantic-index.js";
 import { createServices } from "../../services.js";
 import { buildApp } from "../../web/app.js";
 import type { Command } from "../command.js";
@@ -35,15 +36,13 @@ export const serveCommand: Command = {
     // A bulk import queues its papers for the keyword index (see `paperboy import`): index them before the first
     // search can miss them.
     await indexQueuedPapers(services.database, context.stderr);
-    // Embedding is CPU work that would stall requests: do what is missing before the first one is accepted.
-    // (Training the built-in model takes most of a first start and runs on this thread: see docs/performance.md.)
-    const embedStarted = performance.now();
-    const embedded = await services.semantic.refresh();
-    if (embedded > 0)
-      context.stderr.write(`semantic search: embedded ${embedded} papers (${since(embedStarted)})\n`);
     const app = await buildApp(services);
     const address = await app.listen({ port, host });
-    context.stderr.write(`Paperboy is serving on ${address}/papers (ready in ${since(started)})\n`);
+    // Counted from the process's start (performance.now()'s origin), as a newcomer waits for it.
+    context.stderr.write(`Paperboy is serving on ${address}/papers (ready in ${since(0)})\n`);
+    // Semantic search is built after listening: on a first start that means training the built-in model (on a
+    // thread of its own) and embedding every paper, most of a minute, while pages and keyword search answer.
+    buildSemanticSearch(services.semantic, context.stderr);
     // New papers (imported here or by another process) get vectors, and vectors other processes stored get
     // indexed here, on a timer rather than inside a search request.
     const stopRefreshing = services.semantic.startRefreshing((error) =>
@@ -73,6 +72,18 @@ export const serveCommand: Command = {
     return 0;
   },
 };
+
+function buildSemanticSearch(semantic: SemanticIndex, log: NodeJS.WritableStream) {
+  const building = performance.now();
+  semantic.startBuilding().then(
+    (embedded) => {
+      const work = embedded > 0 ? `embedded ${embedded} papers in ${since(building)}` : "nothing to embed";
+      log.write(`semantic search: ready (${work}; ${since(0)} after the process started)\n`);
+    },
+    (error: unknown) =>
+      log.write(`semantic search: not built: ${error instanceof Error ? error.message : error}\n`),
+  );
+}
 
 function since(started: number): string {
   return `${((performance.now() - started) / 1000).toFixed(1)} s`;

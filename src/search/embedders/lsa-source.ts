@@ -3,7 +3,8 @@ import type { Database } from "../../storage/database.js";
 import { loadModel, saveModel } from "../../storage/embeddings.js";
 import { LsaModel } from "../lsa/model.js";
 import { sampleTexts } from "../lsa/sample.js";
-import { LSA_DEFAULTS, type LsaOptions, trainLsa } from "../lsa/train.js";
+import { LSA_DEFAULTS, type LsaOptions } from "../lsa/train.js";
+import { trainOffThread } from "../lsa/train-off-thread.js";
 import type { EmbedderSource } from "./source.js";
 
 /** Below this many papers a trained vocabulary says little; semantic search waits for more. */
@@ -55,7 +56,7 @@ export class LsaSource implements EmbedderSource {
       this.options.seed,
     );
     if (papers < MIN_TRAINING_PAPERS) return null;
-    return trainLsa(texts, papers, this.options);
+    return trainOffThread(texts, papers, this.options);
   }
 
   private now(): string {

@@ -56,7 +56,7 @@ export function SearchSummary({ list }: { readonly list: SearchList }) {
 
 /** Most relevant first or newest first; semantic search only ranks by meaning. */
 export function SortChoice({ list }: { readonly list: SearchList }) {
-  if (list.mode === "semantic" || list.query.raw === "") return null;
+  if (list.mode === "semantic" || list.papers.length === 0) return null;
   const choices = [
     { sort: "relevance", label: "most relevant" },
     { sort: "date", label: "newest first" },

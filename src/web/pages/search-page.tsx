@@ -43,6 +43,12 @@ export function SearchPage({ list, marks, notIndexed = 0, notIndexedCap = 0 }: S
         {query.notes.map((note) => (
           <p class="notice">{note}</p>
         ))}
+        {list.semanticBuilding ? (
+          <p class="notice">
+            Semantic search is still being built after a first start (its model trains, then every paper gets
+            a vector: most of a minute). Until it is ready, papers found only by meaning may be missing.
+          </p>
+        ) : null}
         {list.partial ? (
           <p class="notice">
             This search ran out of time: these are the best results found in time, and there may be more.
@@ -124,12 +130,7 @@ function Result({ paper, kind, pattern, children }: ResultProps) {
       </h2>
       <p class="paper-authors">
         <AuthorList authors={paper.authors} limit={12} /> · {paper.id}
-        {paper.published ? (
-          <>
-            {" · "}
-            <time datetime={paper.published.slice(0, 10)}>{paper.published.slice(0, 10)}</time>
-          </>
-        ) : null}
+        <ResultDate paper={paper} />
       </p>
       <Coins paper={paper} />
       <p class="paper-abstract">
@@ -140,6 +141,18 @@ function Result({ paper, kind, pattern, children }: ResultProps) {
         {children}
       </div>
     </article>
+  );
+}
+
+/** The v1 date, or the listing day when the source gave none (the date that sorting by date uses). */
+function ResultDate({ paper }: { readonly paper: PaperSummary }) {
+  const day = paper.published?.slice(0, 10) ?? paper.listingDay;
+  if (!day) return null;
+  return (
+    <>
+      {paper.published ? " · " : " · featured "}
+      <time datetime={day}>{day}</time>
+    </>
   );
 }
 
