@@ -17,6 +17,8 @@ declare module "fastify" {
     pageCache?: boolean | { readonly refreshMinutes: number };
   }
   interface FastifyRequest {
+    /** This request renders a page that anonymous readers get from the store (see RenderedStore). */
+    rendersKeptPage: boolean;
     pageEtag: string | null;
   }
 }
@@ -34,8 +36,13 @@ function matches(header: string | undefined, etag: string): boolean {
   return header.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
 }
 
-/** ETag/304 and a store of rendered anonymous pages for the routes that set `config.pageCache`. */
+/**
+ * ETag/304 and a store of rendered anonymous pages for the routes that set `config.pageCache`. One request at a
+ * time renders an address anew; meanwhile the others get the copy kept before if it is recent
+ * (RenderedStore.recent), with its own ETag.
+ */
 export function registerPageCache(app: FastifyInstance, services: Services, store: RenderedStore) {
+  app.decorateRequest("rendersKeptPage", false);
   app.decorateRequest("pageEtag", null);
   app.addHook("onRequest", async (request, reply) => {
     if (!request.routeOptions.config.pageCache || (request.method !== "GET" && request.method !== "HEAD"))
@@ -50,15 +57,31 @@ export function registerPageCache(app: FastifyInstance, services: Services, stor
     reply.header("cache-control", anonymous ? "public, no-cache" : "private, no-cache");
     reply.header("vary", "Cookie, Accept-Encoding");
     if (matches(request.headers["if-none-match"], etag)) return reply.code(304).send();
-    const hit = anonymous ? store.get(request.url, etag) : undefined;
-    if (!hit) return;
+    if (!anonymous) return;
+    const hit =
+      store.get(request.url, etag) ??
+      (store.isRendering(request.url) ? store.recent(request.url) : undefined);
+    if (!hit) {
+      store.renderStarted(request.url);
+      request.rendersKeptPage = true;
+      return;
+    }
     request.pageEtag = null;
+    // A copy kept before answers with its own validator, not the one of the copy being rendered.
+    reply.header("etag", hit.etag);
     return sendStored(
       reply,
       hit.html,
       store.encoded(hit, chooseEncoding(request.headers["accept-encoding"])),
     );
   });
+  const renderEnded = async (request: FastifyRequest) => {
+    if (!request.rendersKeptPage) return;
+    request.rendersKeptPage = false;
+    store.renderEnded(request.url);
+  };
+  app.addHook("onResponse", renderEnded);
+  app.addHook("onRequestAbort", renderEnded);
   app.addHook("onSend", async (request, reply, payload) => {
     const etag = request.pageEtag;
     if (!etag || reply.statusCode !== 200 || !(typeof payload === "string" || Buffer.isBuffer(payload)))

@@ -8,6 +8,8 @@ export interface StoredPage {
   readonly html: Buffer;
   readonly variants: Map<Encoding, Buffer>;
   bytes: number;
+  /** When the page was last known to show the current data (epoch ms): rendered, or answered as current. */
+  currentAt: number;
 }
 
 /** The encoding to answer with: brotli, else gzip, else none; `;q=0` refuses an encoding. */
@@ -30,27 +32,59 @@ const COMPRESS: Record<Encoding, (html: Buffer) => Buffer> = {
 };
 
 /**
+ * How far behind the data a kept page may be to be answered while a newer copy of it is being rendered. Under
+ * a stream of writes (votes, comments) every write makes every kept page old; without this, each request that
+ * arrives during the render would render the page again, each waiting behind the others.
+ */
+export const STALE_WHILE_RENDERING_MS = 10_000;
+
+/**
  * Rendered pages by address, at most `budgetBytes` in all (least recently used go first). Each page is
  * compressed once per encoding, on the first request that asks for it, instead of on every response.
  */
 export class RenderedStore {
   private readonly pages = new Map<string, StoredPage>();
+  /** Renders under way per address (a request that found no current copy is rendering one). */
+  private readonly rendering = new Map<string, number>();
   private total = 0;
 
   constructor(private readonly budgetBytes: number) {}
 
-  get(url: string, etag: string): StoredPage | undefined {
+  get(url: string, etag: string, now: number = Date.now()): StoredPage | undefined {
     const page = this.pages.get(url);
     if (!page || page.etag !== etag) return undefined;
+    page.currentAt = now;
     this.pages.delete(url);
     this.pages.set(url, page);
     return page;
   }
 
-  set(url: string, etag: string, html: string | Buffer) {
+  /** The copy kept of an address, whatever its version, if it was current within STALE_WHILE_RENDERING_MS. */
+  recent(url: string, now: number = Date.now()): StoredPage | undefined {
+    const page = this.pages.get(url);
+    return page && now - page.currentAt <= STALE_WHILE_RENDERING_MS ? page : undefined;
+  }
+
+  /** Whether a request is rendering this address now. */
+  isRendering(url: string): boolean {
+    return this.rendering.has(url);
+  }
+
+  /** A request starts rendering this address; `renderEnded` must follow, however the request ends. */
+  renderStarted(url: string) {
+    this.rendering.set(url, (this.rendering.get(url) ?? 0) + 1);
+  }
+
+  renderEnded(url: string) {
+    const left = (this.rendering.get(url) ?? 1) - 1;
+    if (left > 0) this.rendering.set(url, left);
+    else this.rendering.delete(url);
+  }
+
+  set(url: string, etag: string, html: string | Buffer, now: number = Date.now()) {
     this.remove(url);
     const bytes = typeof html === "string" ? Buffer.from(html, "utf8") : html;
-    const page: StoredPage = { etag, html: bytes, variants: new Map(), bytes: bytes.length };
+    const page: StoredPage = { etag, html: bytes, variants: new Map(), bytes: bytes.length, currentAt: now };
     this.pages.set(url, page);
     this.total += page.bytes;
     this.trim();
