@@ -10,6 +10,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { Agent, request as httpRequest } from "node:http";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { addUser } from "../src/community/accounts.js";
 import { createApiToken } from "../src/community/api-tokens.js";
@@ -188,7 +189,9 @@ async function load(base: URL, members: readonly Member[], corpus: Corpus) {
         const took = performance.now() - sent;
         tally.latencies.push(took);
         const window = Math.floor((sent - started) / 10_000);
-        tally.windows.set(window, [...(tally.windows.get(window) ?? []), took]);
+        const inWindow = tally.windows.get(window);
+        if (inWindow) inWindow.push(took);
+        else tally.windows.set(window, [took]);
         bump(tally.statuses, answer.status);
         if (kind === "upvote" && answer.status === 200) acknowledged.upvotes.add(`${member.id}:${paper}`);
         if (kind === "comment" && answer.status === 201) acknowledged.comments += 1;
@@ -221,8 +224,11 @@ function percentile(sorted: readonly number[], p: number): number {
 
 function report(tallies: Map<Kind, Tally>, seconds: number) {
   const total = [...tallies.values()].reduce((sum, t) => sum + t.latencies.length, 0);
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ");
   console.log(
-    `${CONNECTIONS} connections, ${seconds.toFixed(0)} s: ${Math.round(total / seconds)} req/s in all`,
+    `${CONNECTIONS} connections, ${seconds.toFixed(0)} s: ${Math.round(total / seconds)} req/s in all (load average ${load})`,
   );
   console.log("kind         requests   req/s   p50 ms   p99 ms   statuses");
   for (const [kind, tally] of tallies) {

@@ -11,6 +11,7 @@ import { humanLogStream } from "./dev-log.js";
 import { registerErrorHandlers, sendRefusedAddress } from "./errors.js";
 import { registerFeeds } from "./feeds/routes.js";
 import { registerGracefulClose } from "./graceful-close.js";
+import { registerLoadShedding, type SheddingLimits } from "./load-shedding.js";
 import { registerMathStylesheet } from "./math/math-stylesheet.js";
 import { registerPageCache } from "./page-cache.js";
 import { registerAccountDataPages } from "./pages/account-data-routes.js";
@@ -40,6 +41,8 @@ const RENDERED_PAGES_BUDGET_BYTES = 64 * 1024 * 1024;
 export interface AppOptions {
   /** Where the request log goes (standard output by default). */
   readonly logStream?: { write(line: string): void };
+  /** When new work is refused with 503 (web/load-shedding.ts); the defaults serve production. */
+  readonly shedding?: SheddingLimits;
 }
 
 /** Builds the web application (pages, API, feeds) without listening, so tests can inject requests. */
@@ -72,6 +75,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerPageCache(app, services, new RenderedStore(RENDERED_PAGES_BUDGET_BYTES));
   // Compression applies to the routes registered after it.
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  // After the page cache: kept pages are answered even when other work is refused.
+  registerLoadShedding(app, options.shedding);
   await registerAssets(app);
   registerMathStylesheet(app);
   registerAccountPages(app, services);

@@ -6,9 +6,14 @@ export interface SheddingLimits {
   readonly inFlight: number;
   /** Event-loop delay (ms, smoothed) past which new work is refused: requests are queueing up unseen. */
   readonly loopDelayMs: number;
+  /**
+   * The loop's delay counts only while at least this many requests are worked on: with fewer, a late loop is
+   * one slow request (a first render) or a machine busy with other work, not a server with more than it can do.
+   */
+  readonly crowd: number;
 }
 
-export const DEFAULT_SHEDDING: SheddingLimits = { inFlight: 256, loopDelayMs: 250 };
+export const DEFAULT_SHEDDING: SheddingLimits = { inFlight: 64, loopDelayMs: 250, crowd: 16 };
 
 const SAMPLE_MS = 20;
 // Each sample weighs this much in the smoothed delay: about the last quarter of a second counts.
@@ -39,7 +44,8 @@ export function registerLoadShedding(app: FastifyInstance, limits: SheddingLimit
   let inFlight = 0;
   app.addHook("onRequest", async (request) => {
     if (request.url.startsWith("/assets/")) return;
-    if (inFlight >= limits.inFlight || meter.delay() > limits.loopDelayMs) {
+    const late = inFlight >= limits.crowd && meter.delay() > limits.loopDelayMs;
+    if (inFlight >= limits.inFlight || late) {
       throw overloaded("Paperboy is too busy to answer this right now. Try again in a moment.", 1);
     }
     inFlight += 1;

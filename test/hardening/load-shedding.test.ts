@@ -1,0 +1,58 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../../src/core/clock.js";
+import { importFiles } from "../../src/ingestion/import-files.js";
+import { buildApp } from "../../src/web/app.js";
+import { BACKENDS } from "../helpers/backends.js";
+import { fixture } from "../helpers/fixtures.js";
+import { createTestInstance, type TestInstance } from "../helpers/services.js";
+
+/** Asks until the answer is not 503 (the loop is on time again), for ten seconds at most. */
+async function onceOnTime(app: FastifyInstance, url: string): Promise<number> {
+  const started = Date.now();
+  let status = (await app.inject(url)).statusCode;
+  while (status === 503 && Date.now() - started < 10_000) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    status = (await app.inject(url)).statusCode;
+  }
+  return status;
+}
+
+/** Keeps this thread busy for `ms`, as a server does when more work arrives than it can do. */
+function busy(ms: number) {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
+
+describe.each(BACKENDS)("load shedding (%s)", (backend) => {
+  let instance: TestInstance;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    instance = await createTestInstance({ backend, clock: fixedClock("2026-07-01T12:00:00Z") });
+    await importFiles(instance.services.database, [fixture("listing-small.jsonl")], { format: "listing" });
+    app = await buildApp(instance.services, { shedding: { inFlight: 1_000, loopDelayMs: 40, crowd: 0 } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await instance.dispose();
+  });
+
+  it("answers 503 with Retry-After at once while the event loop runs late, and kept pages still", async () => {
+    // Setting up (importing, building the app) kept this thread busy too: first wait until it is on time.
+    expect(await onceOnTime(app, "/papers")).toBe(200);
+    for (let turn = 0; turn < 8; turn += 1) {
+      busy(80);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const refused = await app.inject("/search?q=language");
+    expect(refused.statusCode).toBe(503);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    // The kept day page is still answered. (On PostgreSQL the data version moves with any write anywhere on the
+    // server, which the other suites sharing it make at any time, and a page whose version moved is rendered
+    // anew, which is refused like any other work.)
+    if (backend === "sqlite") expect((await app.inject("/papers")).statusCode).toBe(200);
+    // Once the loop is on time again, the same request is answered.
+    expect(await onceOnTime(app, "/search?q=language")).toBe(200);
+  });
+});
