@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import type { Database } from "./database.js";
 
 /**
@@ -13,8 +14,36 @@ import type { Database } from "./database.js";
 export async function dataVersion(database: Database): Promise<string> {
   const native = database.native;
   if (native.kind === "sqlite") return sqliteVersion(native.db);
-  const result = await native.pool.query<{ s: string }>("select pg_current_snapshot()::text as s");
+  const result = await versionReader(native.pool).query<{ s: string }>(
+    "select pg_current_snapshot()::text as s",
+  );
   return `pg.${result.rows[0]?.s ?? ""}`;
+}
+
+/**
+ * Connections of their own for the version, asked by every page request: in the database's pool it would wait
+ * behind the work of every request (a kept page on PostgreSQL took seconds under load, for a query that takes
+ * a fraction of a millisecond).
+ */
+const VERSION_CONNECTIONS = 2;
+const readers = new WeakMap<pg.Pool, pg.Pool>();
+
+function versionReader(pool: pg.Pool): pg.Pool {
+  let reader = readers.get(pool);
+  if (!reader) {
+    reader = new pg.Pool({ ...pool.options, max: VERSION_CONNECTIONS, allowExitOnIdle: true });
+    reader.on("error", () => undefined);
+    reader.on("connect", (client) => client.on("error", () => undefined));
+    readers.set(pool, reader);
+  }
+  return reader;
+}
+
+/** Closes the version's connections of this pool's database (the database is being closed). */
+export async function endVersionReader(pool: pg.Pool): Promise<void> {
+  const reader = readers.get(pool);
+  readers.delete(pool);
+  await reader?.end();
 }
 
 interface SqliteProbe {

@@ -35,6 +35,7 @@ export function openSearchReader(main: Database, url: string, options: ReaderOpt
   });
   // An idle connection the server dropped (a restart) is replaced at the next query; the error is not fatal.
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return { ...main, kysely, native: { kind: "postgres", pool }, close: () => kysely.destroy() };
 }

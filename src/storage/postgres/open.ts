@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { endVersionReader } from "../data-version.js";
 import { type Database, POSTGRES_CAPABILITIES } from "../database.js";
 import type { Schema } from "../schema.js";
 import { endLiveness } from "./liveness.js";
@@ -10,6 +11,9 @@ export function openPostgres(url: string): Database {
   // An idle connection the server dropped (a restart) is an event, not a crash: the pool opens a new one at
   // the next query, and queries meanwhile fail as storage faults (503 on the web).
   pool.on("error", () => undefined);
+  // A connection cut while it is lent out (a restart in the middle of a query) fails that query, and its client
+  // also emits an error that nothing else listens to: unheard, it would end the process.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
@@ -17,6 +21,7 @@ export function openPostgres(url: string): Database {
     native: { kind: "postgres", pool },
     close: async () => {
       await endLiveness(pool);
+      await endVersionReader(pool);
       await kysely.destroy();
     },
   };
