@@ -18,8 +18,6 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     pageEtag: string | null;
-    /** The data version and today's listing day a cached page was answered for. */
-    pageVersion: string | null;
   }
 }
 
@@ -39,15 +37,13 @@ function matches(header: string | undefined, etag: string): boolean {
 /** ETag/304 and a store of rendered anonymous pages for the routes that set `config.pageCache`. */
 export function registerPageCache(app: FastifyInstance, services: Services, store: RenderedStore) {
   app.decorateRequest("pageEtag", null);
-  app.decorateRequest("pageVersion", null);
   app.addHook("onRequest", async (request, reply) => {
     if (!request.routeOptions.config.pageCache || (request.method !== "GET" && request.method !== "HEAD"))
       return;
     const anonymous = !request.headers.cookie;
     const version = await dataVersion(services.database);
     const today = todaysListingDay(services.clock);
-    request.pageVersion = `${version}|${today}`;
-    const key = `${BUILD}|${request.pageVersion}|${viewerKey(request)}`;
+    const key = `${BUILD}|${version}|${today}|${viewerKey(request)}`;
     const etag = `W/"${createHash("sha256").update(key).digest("base64url").slice(0, 27)}"`;
     request.pageEtag = etag;
     reply.header("etag", etag);

@@ -6,11 +6,14 @@ import { PaperCard } from "../components/paper-card.js";
 import { PaperStats } from "../components/paper-stats.js";
 import { TrendingWhy } from "../components/trending-why.js";
 import { Kept } from "../kept-fragment.js";
-import { NO_MARKS, type PaperMarks, PaperSlot } from "../overlay/paper-slot.js";
 
 export interface ListMarks {
-  /** The viewer's marks by paper id (papers without any are left out). */
-  readonly byPaper: ReadonlyMap<string, PaperMarks>;
+  /** Papers the viewer has upvoted. */
+  readonly upvoted: ReadonlySet<string>;
+  /** Papers in the viewer's "Saved" collection. */
+  readonly saved: ReadonlySet<string>;
+  /** Papers the viewer has read (opened or marked). */
+  readonly read: ReadonlySet<string>;
   /** Leave the read papers out of the list (`?hide=read`). */
   readonly hideRead: boolean;
   /** Today's listing day (America/New_York): papers featured on it carry the "new" mark. */
@@ -26,41 +29,31 @@ export interface ListedPapersProps {
   readonly reasons?: ReadonlyMap<string, TrendingExplanation>;
 }
 
-/**
- * A list's papers, numbered from the list's page, each with its upvote button and counts. Papers the reader is
- * not interested in are left out, and so are read ones on request. Each paper is a slot that the page shared by
- * signed-in readers fills per reader (overlay.ts).
- */
+/** A list's papers, numbered from the list's page, each with its upvote button and counts. */
 export function ListedPapers({ list, marks, ranks, reasons }: ListedPapersProps) {
-  const today = marks.today ?? null;
-  const hidden = marks.hideRead ? list.papers.filter((paper) => marks.byPaper.get(paper.id)?.read).length : 0;
+  const shown = marks.hideRead ? list.papers.filter((paper) => !marks.read.has(paper.id)) : list.papers;
   return (
     <>
-      <HideRead marks={marks} hidden={hidden} />
+      <HideRead marks={marks} hidden={list.papers.length - shown.length} />
       <ol class="paper-list" start={(list.page - 1) * list.pageSize + 1}>
-        {list.papers.map((paper) => {
+        {shown.map((paper) => {
+          const read = marks.read.has(paper.id);
+          const upvoted = marks.upvoted.has(paper.id);
+          const saved = marks.saved.has(paper.id);
           const rank = ranks?.get(paper.id);
           const why = reasons?.get(paper.id);
-          const isNew = Boolean(today) && paper.listingDay === today;
-          const render = ({ upvoted, saved, read, notInterested }: PaperMarks) =>
-            notInterested || (marks.hideRead && read) ? null : (
-              <Kept
-                tag="li"
-                contentKey={JSON.stringify([paper, upvoted, saved, read, rank ?? 0, isNew, why])}
-              >
-                <PaperCard paper={paper} today={today}>
-                  <PaperStats paper={paper} upvoted={upvoted} saved={saved} read={read} rank={rank} />
-                  {why ? <TrendingWhy why={why} /> : null}
-                </PaperCard>
-              </Kept>
-            );
+          const isNew = Boolean(marks.today) && paper.listingDay === marks.today;
           return (
-            <PaperSlot
+            <Kept
               key={paper.id}
-              paperId={paper.id}
-              marks={marks.byPaper.get(paper.id) ?? NO_MARKS}
-              render={render}
-            />
+              tag="li"
+              contentKey={JSON.stringify([paper, upvoted, saved, read, rank ?? 0, isNew, why])}
+            >
+              <PaperCard paper={paper} today={marks.today ?? null}>
+                <PaperStats paper={paper} upvoted={upvoted} saved={saved} read={read} rank={rank} />
+                {why ? <TrendingWhy why={why} /> : null}
+              </PaperCard>
+            </Kept>
           );
         })}
       </ol>
