@@ -90,7 +90,7 @@ describe.each(BACKENDS)("a community member in Chromium (%s)", (backend) => {
     await expect(card.locator(".upvote-count").textContent()).resolves.toBe("1 upvote");
     await expect(card.locator(".comment-count").textContent()).resolves.toBe("1 comment");
 
-    await page.getByRole("link", { name: "Trending" }).click();
+    await page.getByRole("link", { name: "Trending", exact: true }).click();
     await page.waitForURL("**/papers/trending");
     await expect(page.locator("article.paper-card h2 a").first().textContent()).resolves.toBe(TITLE);
     await page.locator(".why summary").first().click();
