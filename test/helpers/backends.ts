@@ -34,6 +34,21 @@ export interface IsolatedSchema {
 }
 
 /**
+ * Schema drops and migrations take turns on the test server. Kysely's migrator lists the columns of every
+ * schema's tables (through `pg_get_serial_sequence` on their names), which fails with "schema ... does not
+ * exist" when another suite drops its schema at that moment. Migrations share the lock; a drop takes it alone.
+ */
+const SCHEMA_TURNS = 7_301_001;
+
+/** Runs `work` (which migrates a test schema) while no test schema is being dropped. */
+export async function whileNoSchemaDrops<T>(work: () => Promise<T>): Promise<T> {
+  return admin(async (client) => {
+    await client.query("select pg_advisory_lock_shared($1)", [SCHEMA_TURNS]);
+    return work();
+  });
+}
+
+/**
  * A fresh schema on the test server for one test instance: each instance migrates into its own schema, so
  * suites run side by side on one database and leave nothing behind.
  */
@@ -46,7 +61,10 @@ export async function createIsolatedSchema(): Promise<IsolatedSchema> {
     url: withSearchPath(TEST_DATABASE_URL, schema),
     schema,
     drop: () =>
-      admin((client) => client.query(`drop schema if exists ${schema} cascade`)).then(() => undefined),
+      admin(async (client) => {
+        await client.query("select pg_advisory_lock($1)", [SCHEMA_TURNS]);
+        await client.query(`drop schema if exists ${schema} cascade`);
+      }),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Clock } from "../../src/core/clock.js";
 import type { RetryPolicy } from "../../src/ingestion/http/retry-policy.js";
 import { createExternalSources } from "../../src/ingestion/http/sources.js";
 import { createServices, type Services } from "../../src/services.js";
-import { type Backend, createIsolatedSchema } from "./backends.js";
+import { type Backend, createIsolatedSchema, whileNoSchemaDrops } from "./backends.js";
 
 export interface TestInstance {
   readonly services: Services;
@@ -45,11 +45,13 @@ export async function createTestInstance(options: TestInstanceOptions = {}): Pro
     rmSync(directory, { recursive: true, force: true });
   };
   const mailConsole: string[] = [];
-  const services = await createServices(config, {
-    outbox: { directory: join(directory, "outbox"), console: (text) => mailConsole.push(text) },
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.retry ? { sources: createExternalSources(config, options.retry) } : {}),
-  }).catch(async (error: unknown) => {
+  const create = () =>
+    createServices(config, {
+      outbox: { directory: join(directory, "outbox"), console: (text) => mailConsole.push(text) },
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.retry ? { sources: createExternalSources(config, options.retry) } : {}),
+    });
+  const services = await (schema ? whileNoSchemaDrops(create) : create()).catch(async (error: unknown) => {
     await cleanUp();
     throw error;
   });
