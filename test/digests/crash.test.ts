@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import type { ParsedMail } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
@@ -8,7 +7,14 @@ import { ledgerOf } from "../../src/storage/deliveries.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { startSmtpCapture } from "../helpers/smtp.js";
-import { addSubscriber, BASE_URL, digestDeps, FIXTURE_DAYS, loadFixturePapers } from "./helpers.js";
+import {
+  addSubscriber,
+  BASE_URL,
+  digestDeps,
+  FIXTURE_DAYS,
+  loadFixturePapers,
+  spawnDigestRun,
+} from "./helpers.js";
 
 const DAY = FIXTURE_DAYS[2];
 const SUBSCRIBERS = 12;
@@ -72,22 +78,7 @@ describe.each(BACKENDS)("a digest run killed midway (%s)", (backend) => {
   it("sends each remaining digest once when the killed process's run is run again", async () => {
     let pid: number | undefined;
     const smtp = await killingSmtp(5, () => pid);
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", "digest", "send", "--cadence", "daily", "--date", DAY],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: instance.config.databaseUrl,
-          SECRET_KEY: "test-secret-key-that-is-long-enough-0123456789",
-          SMTP_URL: smtp.url,
-          BASE_URL,
-          DIGEST_CONCURRENCY: "1",
-          LOG_LEVEL: "silent",
-        },
-        stdio: "ignore",
-      },
-    );
+    const child = spawnDigestRun(instance.config.databaseUrl, smtp.url, DAY);
     pid = child.pid;
     const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
       child.on("exit", (_code, s) => resolve(s)),

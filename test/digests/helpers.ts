@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import type { FastifyInstance } from "fastify";
 import type { Clock } from "../../src/core/clock.js";
 import type { Follow } from "../../src/core/follows.js";
@@ -93,4 +94,24 @@ export async function startDigestSite(clock: Clock, backend: Backend): Promise<D
     await smtp.close();
   };
   return { instance, services, smtp, app, close };
+}
+
+/** `paperboy digest send` for one day in a process of its own, one digest at a time, so a test can kill it mid-run. */
+export function spawnDigestRun(databaseUrl: string, smtpUrl: string, day: string): ChildProcess {
+  return spawn(
+    process.execPath,
+    ["--import", "tsx", "src/cli/main.ts", "digest", "send", "--cadence", "daily", "--date", day],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        SECRET_KEY: "test-secret-key-that-is-long-enough-0123456789",
+        SMTP_URL: smtpUrl,
+        BASE_URL,
+        DIGEST_CONCURRENCY: "1",
+        LOG_LEVEL: "silent",
+      },
+      stdio: "ignore",
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
 import type { ParsedMail } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -8,7 +8,14 @@ import { sendDigests } from "../../src/digests/send.js";
 import { ledgerOf } from "../../src/storage/deliveries.js";
 import { claimJobRun } from "../../src/storage/job-runs.js";
 import { runHolder } from "../../src/storage/run-holder.js";
-import { addSubscriber, BASE_URL, digestDeps, FIXTURE_DAYS, loadFixturePapers } from "../digests/helpers.js";
+import {
+  addSubscriber,
+  BASE_URL,
+  digestDeps,
+  FIXTURE_DAYS,
+  loadFixturePapers,
+  spawnDigestRun,
+} from "../digests/helpers.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { startSmtpCapture } from "../helpers/smtp.js";
@@ -47,22 +54,7 @@ describe.each(BACKENDS)("claims of dead runs (%s)", (backend) => {
         if (count === 4 && pid) process.kill(pid, "SIGKILL");
       },
     });
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", "digest", "send", "--cadence", "daily", "--date", DAY],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: instance.config.databaseUrl,
-          SECRET_KEY: "test-secret-key-that-is-long-enough-0123456789",
-          SMTP_URL: smtp.url,
-          BASE_URL,
-          DIGEST_CONCURRENCY: "1",
-          LOG_LEVEL: "silent",
-        },
-        stdio: "ignore",
-      },
-    );
+    const child = spawnDigestRun(instance.config.databaseUrl, smtp.url, DAY);
     pid = child.pid;
     await new Promise((resolve) => child.on("exit", resolve));
     const ledger = await ledgerOf(instance.services.database, DAY);
