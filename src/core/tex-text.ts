@@ -195,7 +195,7 @@ export function texToHtml(input: string): string {
   return htmlOf(parseTexText(input));
 }
 
-function htmlOf(nodes: readonly TexNode[]): string {
+export function htmlOf(nodes: readonly TexNode[]): string {
   return nodes
     .map((node) => {
       if (node.kind === "text") return escapeHtml(node.text);

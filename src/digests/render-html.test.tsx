@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { PaperSummary } from "../core/paper.js";
 import { dayPeriod } from "../core/periods.js";
+import { ABSTRACT_CHARS } from "./digest.js";
 import { renderDigestHtml } from "./render-html.js";
+import { renderDigestText } from "./render-text.js";
 
 const paper = (id: string, title: string): PaperSummary => ({
   id,
@@ -63,5 +65,26 @@ describe("the digest's HTML part", () => {
     );
     expect(html).toContain("A <em>sharp</em> bound – in <strong>every</strong> $n$");
     expect(html).not.toContain("\\emph");
+  });
+
+  it("shortens a long abstract without leaving a command or half a formula as typed", () => {
+    const filler = "word ".repeat(Math.floor(ABSTRACT_CHARS / 5) - 4);
+    const bold = `${filler}\\textbf{a bold claim that spans the cut} after it.`;
+    const formula = `${filler}then $\\alpha + \\beta + \\gamma + \\delta + \\epsilon$ after it.`;
+    const digest = {
+      email: "grace@example.org",
+      period: dayPeriod("2026-07-01"),
+      items: [bold, formula].map((abstract, n) => ({
+        paper: { ...paper(`2607.0000${n + 2}`, "Long"), abstract },
+        because: "trending",
+      })),
+    };
+    const html = renderDigestHtml(digest, links);
+    expect(html).toMatch(/<strong>a bold[^<]*<\/strong>…/);
+    expect(html).toMatch(/word then…/);
+    const text = renderDigestText(digest, links);
+    expect(text).toMatch(/word a bold[a-z ]*…/);
+    expect(text).toMatch(/word then…/);
+    for (const part of [html, text]) expect(part).not.toMatch(/\\textbf|\$\\alpha/);
   });
 });

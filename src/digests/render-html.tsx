@@ -1,6 +1,7 @@
 import { renderToString } from "preact-render-to-string";
-import { texToHtml } from "../core/tex-text.js";
-import { collapseWhitespace, truncateWords } from "../core/text.js";
+import { shortenTex } from "../core/tex-cut.js";
+import { htmlOf, texToHtml } from "../core/tex-text.js";
+import { collapseWhitespace } from "../core/text.js";
 import {
   ABSTRACT_CHARS,
   authorLine,
@@ -41,7 +42,7 @@ function Item({ item, baseUrl }: { item: DigestItem; baseUrl: string }) {
         <p
           style={STYLE.text}
           dangerouslySetInnerHTML={{
-            __html: texToHtml(truncateWords(collapseWhitespace(item.paper.abstract), ABSTRACT_CHARS)),
+            __html: htmlOf(shortenTex(collapseWhitespace(item.paper.abstract), ABSTRACT_CHARS)),
           }}
         />
         <p style={STYLE.meta}>

@@ -1,5 +1,6 @@
-import { plainTexText } from "../core/tex-text.js";
-import { collapseWhitespace, truncateWords } from "../core/text.js";
+import { shortenTex } from "../core/tex-cut.js";
+import { plainOf, plainTexText } from "../core/tex-text.js";
+import { collapseWhitespace } from "../core/text.js";
 import {
   ABSTRACT_CHARS,
   authorLine,
@@ -22,7 +23,7 @@ function paperBlock(paper: DigestItem["paper"], baseUrl: string): string {
     text = [
       plainTexText(collapseWhitespace(paper.title)),
       `   ${authorLine(paper.authors)}`,
-      `   ${plainTexText(truncateWords(collapseWhitespace(paper.abstract), ABSTRACT_CHARS))}`,
+      `   ${plainOf(shortenTex(collapseWhitespace(paper.abstract), ABSTRACT_CHARS))}`,
       `   Read: ${urls.page}`,
       `   arXiv: ${urls.arxiv}  PDF: ${urls.pdf}`,
     ].join("\n");

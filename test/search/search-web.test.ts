@@ -21,7 +21,16 @@ describe.each(BACKENDS)("search pages and API (%s)", (backend) => {
       ...first,
       record: { ...first.record, id: "2606.99999", title: "<script>alert(1)</script> games" },
     };
-    await storePapers(instance, [...papers, hostile]);
+    const tex = {
+      ...first,
+      record: {
+        ...first.record,
+        id: "2606.99998",
+        title: "\\textbf{HierBias}: ranking with \\emph{hierarchical priors}",
+        abstract: `Our model \\textbf{<script>alert(2)</script>} with $x^2$ terms. ${"Filler words here. ".repeat(17)}\\textbf{HierBias spans the cut of a result}.`,
+      },
+    };
+    await storePapers(instance, [...papers, hostile, tex]);
     await instance.services.semantic.refresh();
     app = await buildApp(instance.services);
   });
@@ -75,6 +84,17 @@ describe.each(BACKENDS)("search pages and API (%s)", (backend) => {
     expect(response.statusCode).toBe(200);
     expect(response.body).not.toContain("<script>alert(1)</script>");
     expect(response.body).not.toContain("<b>x</b>");
+  });
+
+  it("renders TeX in results as on every page, marking words inside styling and escaping what it holds", async () => {
+    const body = (await app.inject("/search?q=hierbias+hierarchical&mode=keyword")).body;
+    expect(body).toContain(
+      "<strong><mark>HierBias</mark></strong>: ranking with <em><mark>hierarchical</mark> priors</em>",
+    );
+    expect(body).toContain("<strong>&lt;script>alert(2)&lt;/script></strong>");
+    expect(body).toMatch(/<strong><mark>HierBias<\/mark> spans[^<]*<\/strong>…/);
+    expect(body).toContain('class="math"');
+    expect(body).not.toMatch(/\\textbf|\\emph|\$x\^2\$|<script>alert\(2\)/);
   });
 
   it("pages with links that keep the query, mode and filters", async () => {

@@ -2,7 +2,7 @@ import type { ComponentChildren } from "preact";
 import type { PaperSummary } from "../../core/paper.js";
 import { splitAbstractStart } from "./abstract-start.js";
 import { AuthorLinks } from "./author-links.js";
-import { MathText } from "./math-text.js";
+import { MathText, TexText } from "./math-text.js";
 import { categoryHref } from "./paper-meta.js";
 import { type PaperMarks, SignalActions } from "./signal-actions.js";
 
@@ -45,18 +45,18 @@ export function TriageRow({ paper, marks, children }: TriageRowProps) {
           </li>
         ))}
       </ul>
-      {rest === "" ? (
+      {rest.length === 0 ? (
         <p class="triage-abstract">
-          <MathText text={start} />
+          <TexText nodes={start} />
         </p>
       ) : (
         <details class="triage-abstract">
           <summary>
-            <MathText text={start} />
+            <TexText nodes={start} />
             <span class="more"> … more</span>
           </summary>
           <p>
-            <MathText text={rest} />
+            <TexText nodes={rest} />
           </p>
         </details>
       )}

@@ -23,6 +23,15 @@ export interface RenderedText {
 // The same titles and abstracts are shown on many requests; KaTeX takes about a millisecond per formula.
 const CACHE_LIMIT = 20_000;
 const cache = new Map<string, RenderedText>();
+// Shortened texts (search results, compact rows) are not kept whole, but their formulas are.
+const FORMULA_CACHE_LIMIT = 5_000;
+const formulaCache = new Map<string, Typeset | null>();
+
+/** KaTeX's HTML with its inline styles turned into classes, and those classes. */
+interface Typeset {
+  readonly html: string;
+  readonly classes: readonly string[];
+}
 
 const KATEX_OPTIONS = {
   throwOnError: true,
@@ -48,33 +57,37 @@ export function renderMathText(text: string): RenderedText {
     cache.set(text, cached);
     return cached;
   }
-  const rendered = typeset(text);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value ?? "");
-  cache.set(text, rendered);
+  const rendered = renderTexNodes(parseTexText(text));
+  remember(cache, CACHE_LIMIT, text, rendered);
   return rendered;
 }
 
-function typeset(text: string): RenderedText {
+function remember<T>(map: Map<string, T>, limit: number, key: string, value: T): void {
+  if (map.size >= limit) map.delete(map.keys().next().value ?? "");
+  map.set(key, value);
+}
+
+/** renderMathText for text already parsed (and perhaps shortened: see core/tex-cut.ts). */
+export function renderTexNodes(nodes: readonly TexNode[]): RenderedText {
   const classes = new Set<string>();
   let formulas = 0;
-  const render = (nodes: readonly TexNode[]): RenderedPiece[] => {
+  const render = (level: readonly TexNode[]): RenderedPiece[] => {
     const pieces: RenderedPiece[] = [];
     const pushText = (value: string) => {
       const last = pieces.at(-1);
       if (last?.kind === "text") pieces[pieces.length - 1] = { kind: "text", text: last.text + value };
       else pieces.push({ kind: "text", text: value });
     };
-    for (const node of nodes) {
+    for (const node of level) {
       if (node.kind === "text") pushText(node.text);
       else if (node.kind === "link") pieces.push({ ...node, children: render(node.children) });
       else if (node.kind !== "math") pieces.push({ kind: node.kind, children: render(node.children) });
       else {
-        const html = formula(node.tex, node.display);
-        if (html === null) {
+        const converted = formula(node.tex, node.display);
+        if (converted === null) {
           pushText(node.source);
           continue;
         }
-        const converted = stylesToClasses(html);
         for (const name of converted.classes) classes.add(name);
         formulas += 1;
         pieces.push({ kind: "math", html: converted.html, display: node.display });
@@ -82,14 +95,20 @@ function typeset(text: string): RenderedText {
     }
     return pieces;
   };
-  const pieces = render(parseTexText(text));
+  const pieces = render(nodes);
   return { pieces, classes: [...classes], formulas };
 }
 
-function formula(tex: string, display: boolean): string | null {
+function formula(tex: string, display: boolean): Typeset | null {
+  const key = `${display ? "D" : "I"}${tex}`;
+  const known = formulaCache.get(key);
+  if (known !== undefined) return known;
+  let converted: Typeset | null = null;
   try {
-    return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display });
+    converted = stylesToClasses(katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display }));
   } catch {
-    return null;
+    converted = null;
   }
+  remember(formulaCache, FORMULA_CACHE_LIMIT, key, converted);
+  return converted;
 }

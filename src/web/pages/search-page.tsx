@@ -1,13 +1,14 @@
 import type { PaperSummary } from "../../core/paper.js";
-import { truncateWords } from "../../core/text.js";
+import { shortenTex } from "../../core/tex-cut.js";
 import type { SearchList } from "../../lists/search.js";
 import type { ResultKind } from "../../search/result-kinds.js";
 import { withParameter } from "../address.js";
 import { CiteExport } from "../components/cite-export.js";
 import { Coins } from "../components/coins.js";
 import { FeedLinks, FollowList } from "../components/feed-links.js";
-import { Highlight, highlightPattern } from "../components/highlight.js";
+import { highlightPattern } from "../components/highlight.js";
 import { Layout } from "../components/layout.js";
+import { MathText, TexText } from "../components/math-text.js";
 import { Pagination } from "../components/pagination.js";
 import { AuthorList, CategoryList } from "../components/paper-meta.js";
 import { PaperStats } from "../components/paper-stats.js";
@@ -105,6 +106,9 @@ function Results({ list, marks, pattern }: ResultsProps) {
   );
 }
 
+/** Characters of an abstract a result shows: about three lines at desktop width. */
+const RESULT_ABSTRACT_CHARACTERS = 400;
+
 const KIND_LABELS: Partial<Record<ResultKind, string>> = {
   partial: "some of the words",
   related: "related in meaning",
@@ -124,7 +128,7 @@ function Result({ paper, kind, pattern, children }: ResultProps) {
     <article class="paper-card search-result" data-paper={paper.id}>
       <h2 class="paper-title">
         <a href={`/papers/${paper.id}`} data-paper-link="">
-          <Highlight text={paper.title} pattern={pattern} />
+          <MathText text={paper.title} mark={pattern} />
         </a>
         {label ? <span class="result-kind">{label}</span> : null}
       </h2>
@@ -134,7 +138,7 @@ function Result({ paper, kind, pattern, children }: ResultProps) {
       </p>
       <Coins paper={paper} />
       <p class="paper-abstract">
-        <Highlight text={truncateWords(paper.abstract, 400)} pattern={pattern} />
+        <TexText nodes={shortenTex(paper.abstract, RESULT_ABSTRACT_CHARACTERS)} mark={pattern} />
       </p>
       <div class="paper-meta">
         <CategoryList categories={paper.categories} />

@@ -1,5 +1,7 @@
 import type { CollectionItem } from "../../../community/collection-view.js";
 import type { CollectionRole } from "../../../core/collection.js";
+import { plainTexText } from "../../../core/tex-text.js";
+import { truncateWords } from "../../../core/text.js";
 import { PostForm } from "../../components/forms.js";
 import { PaperCard } from "../../components/paper-card.js";
 import { CommentCount, UpvoteCount } from "../../components/paper-meta.js";
@@ -38,7 +40,7 @@ function NoteForm({ item, collectionId, back }: EntryProps) {
     <PostForm action={`/collections/${collectionId}/notes`} class="note-form stacked">
       <input type="hidden" name="paper" value={item.paper.id} />
       <input type="hidden" name="back" value={back} />
-      <label for={id}>Note on “{item.paper.title.slice(0, 60)}”</label>
+      <label for={id}>Note on “{truncateWords(plainTexText(item.paper.title), 60)}”</label>
       <textarea
         id={id}
         name="note"
@@ -54,6 +56,7 @@ function NoteForm({ item, collectionId, back }: EntryProps) {
 }
 
 function EntryControls({ item, place, count, collectionId, role, back }: EntryProps) {
+  const title = plainTexText(item.paper.title);
   const action = (path: string) => `/collections/${collectionId}/${path}`;
   const hidden = (
     <>
@@ -67,7 +70,7 @@ function EntryControls({ item, place, count, collectionId, role, back }: EntryPr
         <PostForm action={action("move")} class="inline">
           {hidden}
           <input type="hidden" name="place" value={String(place - 1)} />
-          <button type="submit" aria-label={`Move “${item.paper.title}” up`}>
+          <button type="submit" aria-label={`Move “${title}” up`}>
             ↑ Up
           </button>
         </PostForm>
@@ -76,14 +79,14 @@ function EntryControls({ item, place, count, collectionId, role, back }: EntryPr
         <PostForm action={action("move")} class="inline">
           {hidden}
           <input type="hidden" name="place" value={String(place + 1)} />
-          <button type="submit" aria-label={`Move “${item.paper.title}” down`}>
+          <button type="submit" aria-label={`Move “${title}” down`}>
             ↓ Down
           </button>
         </PostForm>
       ) : null}
       <PostForm action={action("papers/remove")} class="inline">
         {hidden}
-        <button type="submit" aria-label={`Remove “${item.paper.title}” from this collection`}>
+        <button type="submit" aria-label={`Remove “${title}” from this collection`}>
           Remove
         </button>
       </PostForm>

@@ -1,7 +1,9 @@
 import type { Collection } from "../../../core/collection.js";
 import type { PaperSummary } from "../../../core/paper.js";
+import { plainTexText } from "../../../core/tex-text.js";
 import { PostForm } from "../../components/forms.js";
 import { Layout } from "../../components/layout.js";
+import { MathText } from "../../components/math-text.js";
 import { NewCollectionForm } from "./my-collections-page.js";
 
 export interface SaveToProps {
@@ -19,11 +21,13 @@ export interface SaveToProps {
 export function SaveToPage(props: SaveToProps) {
   const { paper, back } = props;
   return (
-    <Layout title={`Save “${paper.title}” to…`}>
+    <Layout title={`Save “${plainTexText(paper.title)}” to…`}>
       <section class="narrow">
         <h1>Save to…</h1>
         <p>
-          <a href={`/papers/${paper.id}`}>{paper.title}</a>
+          <a href={`/papers/${paper.id}`}>
+            <MathText text={paper.title} />
+          </a>
         </p>
         <SaveToList {...props} />
         <p>
