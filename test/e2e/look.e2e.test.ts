@@ -15,6 +15,7 @@ import { featureEveryNewPaper } from "../helpers/api.js";
 import { seriousViolations } from "../helpers/axe.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { launchChromium } from "../helpers/browser.js";
+import { offThemeFields } from "../helpers/field-colours.js";
 import { fixture } from "../helpers/fixtures.js";
 import { screenPath } from "../helpers/screens.js";
 import { listen } from "../helpers/server.js";
@@ -42,6 +43,8 @@ const KINDS: readonly { kind: string; url: string; status?: number; signedIn?: b
   { kind: "trending", url: "/papers/trending" },
   { kind: "submit", url: "/papers/submit", signedIn: true },
   { kind: "settings", url: "/settings", signedIn: true },
+  { kind: "for-you", url: "/papers/for-you", signedIn: true },
+  { kind: "collections", url: "/collections", signedIn: true },
   { kind: "login", url: "/login" },
   { kind: "subscribe", url: "/subscribe" },
   { kind: "about", url: "/about" },
@@ -207,6 +210,15 @@ describe.each(BACKENDS)("what a reader sees, in Chromium (%s)", (backend) => {
     for (const { kind, url, signedIn } of kinds) {
       const { page } = await open(url, 390, "light", signedIn);
       expect(await smallTargets(page), kind).toEqual([]);
+    }
+  }, 240_000);
+
+  it("gives every form field the theme's colours and a readable placeholder, in both themes", async () => {
+    for (const { kind, url, signedIn } of kinds) {
+      for (const theme of THEMES) {
+        const { page } = await open(url, 1280, theme, signedIn);
+        expect(await offThemeFields(page), `${kind} (${theme})`).toEqual([]);
+      }
     }
   }, 240_000);
 
