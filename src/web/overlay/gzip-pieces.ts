@@ -1,4 +1,3 @@
-import { crc32 } from "node:zlib";
 import { Deflate, Z_SYNC_FLUSH } from "pako";
 
 /**
@@ -33,13 +32,10 @@ export function compressRun(run: readonly (Buffer | number)[], dictionary?: Buff
   });
 }
 
-const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
-// The last block: BFINAL set, fixed Huffman codes, nothing but the end-of-block code.
-const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 const STORED_MAX = 0xffff;
 
 /** Own bytes as stored (uncompressed) DEFLATE blocks: they are few, and a secret in them leaks no length. */
-function stored(bytes: Buffer): Buffer[] {
+export function storedBlocks(bytes: Buffer): Buffer[] {
   const blocks: Buffer[] = [];
   for (let at = 0; at < bytes.length; at += STORED_MAX) {
     const chunk = bytes.subarray(at, at + STORED_MAX);
@@ -53,27 +49,4 @@ function stored(bytes: Buffer): Buffer[] {
 
 export function rawBytes(pieces: Pieces): Buffer {
   return Buffer.concat(pieces.map((piece) => (Buffer.isBuffer(piece) ? piece : piece.raw)));
-}
-
-/**
- * The pieces as one gzip member without compressing anything again: shared pieces' blocks are copied as they
- * are, own bytes go between them in stored blocks. Only the checksum reads every byte.
- */
-export function gzipPieces(pieces: Pieces): Buffer {
-  const parts: Buffer[] = [GZIP_HEADER];
-  let crc = 0;
-  let length = 0;
-  for (const piece of pieces) {
-    const raw = Buffer.isBuffer(piece) ? piece : piece.raw;
-    if (raw.length === 0) continue;
-    crc = crc32(raw, crc);
-    length += raw.length;
-    if (Buffer.isBuffer(piece)) parts.push(...stored(piece));
-    else parts.push(piece.deflated);
-  }
-  const trailer = Buffer.alloc(8);
-  trailer.writeUInt32LE(crc >>> 0, 0);
-  trailer.writeUInt32LE(length >>> 0, 4);
-  parts.push(FINAL_BLOCK, trailer);
-  return Buffer.concat(parts);
 }

@@ -1,7 +1,8 @@
 import type { Account } from "../../core/account.js";
 import { escapeHtml } from "../../core/text.js";
-import { compressRun, type Pieces, type SharedPiece, WINDOW_BYTES } from "./gzip-pieces.js";
+import { compressRun, type SharedPiece, WINDOW_BYTES } from "./gzip-pieces.js";
 import { NO_MARKS, type PaperMarks, type PaperSlotEntry, renderSlot } from "./paper-slot.js";
+import { type AnswerPart, PreparedAnswer } from "./prepared-answer.js";
 import { STAND_IN } from "./stand-in.js";
 
 /** A page cut at its stand-ins: text, a CSRF token, an account field, or a paper's place. */
@@ -60,9 +61,9 @@ function variantKey(marks: PaperMarks): number {
 
 /**
  * A page rendered once for every signed-in reader of one role. A reader's answer is the page with their papers'
- * variants (rendered once per combination of marks), compressed for its place once and kept; per request only
- * the CSRF token and account fields go in, as stored blocks (see gzip-pieces.ts). CSRF tokens have one length,
- * so compressed text may follow them; account fields do not, so text after one never refers back across it.
+ * variants (rendered once per combination of marks) and their account fields, compressed for its place once and
+ * kept; per request only the CSRF token goes in (see prepared-answer.ts). CSRF tokens have one length, so
+ * compressed text may follow them; account fields do not, so text after one never refers back across it.
  */
 export class SharedPage {
   private readonly atoms: Atom[];
@@ -98,17 +99,25 @@ export class SharedPage {
     return flat.shared.every((index) => index !== null) ? unmarked : this.compress(flat, unmarked);
   }
 
-  /** One answer: the copy with this reader's token and account fields in place. */
-  fill(copy: ReaderCopy, reader: { readonly account: Account; readonly csrfToken: string }): Pieces {
-    const token = Buffer.from(escapeHtml(reader.csrfToken));
-    // A token of another length would shift what compressed text refers to: send the text as it is then.
-    const fits = token.length === this.tokenLength;
-    return copy.atoms.map((atom, index) => {
-      if (atom.kind === "csrf") return token;
-      if (atom.kind === "account") return Buffer.from(accountField(reader.account, atom.field));
-      const piece = copy.pieces[index];
-      return fits && piece ? piece : atom.raw;
+  /** The reader's gzip answer, whole but for the CSRF token each request puts in. */
+  prepare(copy: ReaderCopy, account: Account): PreparedAnswer {
+    const parts = copy.atoms.map((atom, index): AnswerPart => {
+      if (atom.kind === "csrf") return "token";
+      if (atom.kind === "account") return Buffer.from(accountField(account, atom.field));
+      return copy.pieces[index] ?? atom.raw;
     });
+    return new PreparedAnswer(parts, this.tokenLength);
+  }
+
+  /** The reader's answer uncompressed, with this token. */
+  plain(copy: ReaderCopy, account: Account, token: Buffer): Buffer {
+    return Buffer.concat(
+      copy.atoms.map((atom) => {
+        if (atom.kind === "csrf") return token;
+        if (atom.kind === "account") return Buffer.from(accountField(account, atom.field));
+        return atom.raw;
+      }),
+    );
   }
 
   /** The reader's atoms, and for each the index of the same atom in the unmarked page (null in a marked paper). */
