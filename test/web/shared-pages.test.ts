@@ -124,6 +124,32 @@ describe.each(BACKENDS)("list pages shared by signed-in readers (%s)", (backend)
     expect(pressed(await page(bob), "/upvote").get(paper)).toBe(false);
   });
 
+  it("shares the compact view too, each reader's marks on their rows and their hidden papers left out", async () => {
+    const [first = "", second = "", , fourth = "", fifth = ""] = papers.slice(5);
+    const compact = `${DAY}?view=compact`;
+    const rowIds = (html: string) =>
+      [...html.matchAll(/<article class="triage-row"[^>]* data-paper="([^"]+)"/g)].map((match) => match[1]);
+    const order = rowIds((await app.inject(compact)).body);
+    // The same papers in the same order as the full view, which the votes reordered.
+    expect(order).toEqual(cardIds((await app.inject(DAY)).body).map((match) => match[1]));
+    for (let round = 0; round < 2; round += 1) {
+      const adaPage = await page(ada, compact);
+      const bobPage = await page(bob, compact);
+      expect(rowIds(adaPage)).toEqual(order.filter((id) => id !== fourth && id !== papers[41]));
+      expect(rowIds(bobPage)).toEqual(order);
+      // The same pressed buttons as in the full view (where the tests above put them).
+      const upvoted = (html: string) =>
+        [...pressed(html, "/upvote")].filter(([, on]) => on).map(([id]) => id);
+      expect(new Set(upvoted(adaPage))).toEqual(new Set(upvoted(await page(ada))));
+      expect(upvoted(adaPage)).toEqual(expect.arrayContaining([first, papers[40]]));
+      expect([...pressed(adaPage, "/save")].filter(([, on]) => on)).toEqual([[second, true]]);
+      expect([...pressed(bobPage, "/save")].filter(([, on]) => on)).toEqual([[fifth, true]]);
+      expect(adaPage).toContain(`<a href="/settings">${ada.account.handle}</a>`);
+      expect(adaPage).toContain('<a href="/papers/date/2026-06-30">Full abstracts</a>');
+      expect(adaPage).not.toContain('class="paper-card"');
+    }
+  });
+
   it("shares week, month, category and trending lists too, and renders a page filtered by the reader alone", async () => {
     for (const url of [
       "/papers/week/2026-W27",
