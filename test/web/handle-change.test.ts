@@ -92,6 +92,7 @@ describe.each(BACKENDS)("choosing and changing a handle on %s", (backend) => {
       const answer = await app.inject(path);
       expect(answer.statusCode, path).toBe(301);
       expect(answer.headers.location).toBe("/members/countess");
+      expect(answer.headers["cache-control"]).toBe("public, no-cache");
     }
     expect((await app.inject("/members/nobody-here")).statusCode).toBe(404);
   });

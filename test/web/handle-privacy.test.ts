@@ -82,6 +82,7 @@ describe.each(BACKENDS)("a new member's address stays out of everything public (
       [`/papers/${SUBMITTED}`, `submitted by ${handle}`],
       [`/api/papers/${SUBMITTED}`, `"user":"${handle}"`],
       [`/api/daily_papers?date=${DAY}`, `"user":"${handle}"`],
+      [`/api/daily_papers?date=${DAY}&submitter=${handle.toUpperCase()}`, SUBMITTED],
       [`/papers/date/${DAY}`, SUBMITTED],
     ];
     for (const [path, shows] of answers) {

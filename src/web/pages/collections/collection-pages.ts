@@ -72,8 +72,12 @@ export function registerCollectionPages(app: FastifyInstance, services: Services
     const member = await memberAt(services, request.params.handle);
     if (!member) throw notFound(`There is no member called ${request.params.handle}.`);
     // An earlier handle, or the handle in other letter case: one address per member, old links still lead there.
+    // Browsers keep a 301 for good unless told otherwise, and a handle may be taken back or go to someone else
+    // a year on, so each use is checked with the server again.
     if (member.handle !== request.params.handle)
-      return reply.redirect(`/members/${encodeURIComponent(member.handle)}`, 301);
+      return reply
+        .header("cache-control", "public, no-cache")
+        .redirect(`/members/${encodeURIComponent(member.handle)}`, 301);
     const collections = await memberPublicCollections(services, member.handle);
     return sendPage(
       reply,
