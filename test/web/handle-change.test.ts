@@ -1,11 +1,13 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../src/community/accounts.js";
+import { createApiToken } from "../../src/community/api-tokens.js";
 import { deleteAccount } from "../../src/community/delete-account.js";
 import { changeHandle, HANDLE_HOLD_DAYS, KEPT_HANDLES } from "../../src/community/handles.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { findAccountById } from "../../src/storage/accounts.js";
 import { buildApp } from "../../src/web/app.js";
+import { documentChecker } from "../api/openapi-check.js";
 import { signedInClient } from "../helpers/accounts.js";
 import { BACKENDS } from "../helpers/backends.js";
 import type { FormClient } from "../helpers/form-client.js";
@@ -95,6 +97,48 @@ describe.each(BACKENDS)("choosing and changing a handle on %s", (backend) => {
       expect(answer.headers["cache-control"]).toBe("public, no-cache");
     }
     expect((await app.inject("/members/nobody-here")).statusCode).toBe(404);
+  });
+
+  it("reads and changes the handle and name through the API with a token", async () => {
+    const { account } = await addUser(instance.services, "erin@example.test", undefined);
+    const token = (await createApiToken(instance.services, account, "tests")).token;
+    const call = (method: "GET" | "PATCH", payload?: object, auth = `Bearer ${token}`) =>
+      app.inject({
+        method,
+        url: "/api/me",
+        headers: { authorization: auth },
+        ...(payload ? { payload } : {}),
+      });
+    expect((await call("GET", undefined, "Bearer pb_forged")).statusCode).toBe(401);
+    const check = documentChecker((await app.inject("/api/openapi.json")).json());
+    const documented = (method: "GET" | "PATCH", answer: LightMyRequestResponse) => {
+      check(method, "/api/me", answer.statusCode, String(answer.headers["content-type"]), answer.body);
+      return answer;
+    };
+    const before = documented("GET", await call("GET"));
+    expect(before.headers["cache-control"]).toBe("no-store");
+    expect(before.json()).toEqual({ handle: account.handle, name: account.displayName, earlierHandles: [] });
+    const changed = documented("PATCH", await call("PATCH", { handle: "@Erin_S" }));
+    expect(changed.json()).toEqual({
+      handle: "erin_s",
+      name: account.displayName,
+      earlierHandles: [account.handle],
+    });
+    const refusals: [object, number, RegExp][] = [
+      [{ handle: "Countess" }, 409, /is taken/],
+      [{ handle: "settings" }, 400, /reserved/],
+      [{ handle: "erin-two", name: "   " }, 400, /cannot be empty/],
+      [{ handle: 12 }, 400, /handle must be text/],
+    ];
+    for (const [body, status, message] of refusals) {
+      const refused = documented("PATCH", await call("PATCH", body));
+      expect(refused.statusCode, JSON.stringify(body)).toBe(status);
+      expect(refused.json().message).toMatch(message);
+    }
+    expect((await call("PATCH", { name: "Erin S." })).json()).toMatchObject({
+      handle: "erin_s",
+      name: "Erin S.",
+    });
   });
 
   it("holds an old handle for its owner for a year, then lets others take it", async () => {
