@@ -1,7 +1,7 @@
 import type { Account } from "../core/account.js";
 import type { Clock } from "../core/clock.js";
 import { conflict, isAppError } from "../core/errors.js";
-import { cleanHandle, neutralHandle } from "../core/handle.js";
+import { cleanHandle, foldHandle, neutralHandle } from "../core/handle.js";
 import { findAccountById, findAccountIdByHandle, updateHandle } from "../storage/accounts.js";
 import type { Database } from "../storage/database.js";
 import {
@@ -59,7 +59,7 @@ export async function changeHandle(
   account: Account,
   text: string,
 ) {
-  if (text.trim().replace(/^@/, "").toLowerCase() === account.handle) return account;
+  if (foldHandle(text) === account.handle) return account;
   const handle = cleanHandle(text);
   const now = deps.clock.now();
   try {

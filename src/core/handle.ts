@@ -44,12 +44,17 @@ export function neutralHandle(): string {
   return `reader-${randomBytes(4).toString("hex")}`;
 }
 
+/** A handle as typed (`@Ada `) in the form it is stored and compared in (`ada`). */
+export function foldHandle(text: string): string {
+  return text.trim().replace(/^@/, "").toLowerCase();
+}
+
 /**
  * A handle a member typed, folded to lower case (handles are compared without case) and checked: 3 to 30
  * letters, digits, dots, dashes and underscores, not one of the reserved words.
  */
 export function cleanHandle(text: string): string {
-  const handle = text.trim().replace(/^@/, "").toLowerCase();
+  const handle = foldHandle(text);
   if (handle.length < MIN_HANDLE_LENGTH || handle.length > MAX_HANDLE_LENGTH)
     throw invalid(`a handle is ${MIN_HANDLE_LENGTH} to ${MAX_HANDLE_LENGTH} characters long`);
   if (!SHAPE.test(handle))
