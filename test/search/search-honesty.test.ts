@@ -78,6 +78,8 @@ describe.each(BACKENDS)("search says what it found (%s)", (backend) => {
       expect.arrayContaining(HOLDING_ONE.map((p) => ({ id: p.id, label: "some of the words" }))),
     );
     expect(found).toHaveLength(5);
+    const one = text((await app.inject("/search?q=quokka+foraging&mode=keyword")).body);
+    expect(one).toContain("1 paper matches <q>quokka foraging</q>");
   });
 
   it("says no paper contains a word no paper holds, and lists nothing as related to a word it cannot place", async () => {
