@@ -9,12 +9,18 @@
  * bottleneck on pages of tens of kilobytes on a 2-core machine, so its figures are a floor.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { addUser } from "../src/community/accounts.js";
+import { setNotInterested } from "../src/community/not-interested.js";
+import { setRead } from "../src/community/reading.js";
+import { setSaved } from "../src/community/saves.js";
 import { startSession } from "../src/community/sessions.js";
+import { setUpvote } from "../src/community/upvotes.js";
 import { loadConfig } from "../src/config.js";
 import { createServices } from "../src/services.js";
 import { SESSION_COOKIE } from "../src/web/auth/session.js";
@@ -37,15 +43,36 @@ interface Figures {
 }
 
 const SECRET_KEY = "bench-secret-key-that-is-long-enough-0123456789";
+// Signed-in readers take turns on the connections, each with a few marks of every kind on the day page.
+const READERS = 20;
 
-/** A real session of a member account, made in the served database, as a signed-in reader's cookie. */
-async function memberCookie(databaseUrl: string): Promise<string> {
+/**
+ * Real member sessions in the served database, each reader with an upvote, a save, a read paper and one they
+ * are not interested in among the day's papers, as a browser's cookies (session and CSRF secret).
+ */
+async function readerCookies(
+  databaseUrl: string,
+  base: string,
+  paperIds: readonly string[],
+): Promise<string[]> {
   const services = await createServices(
     loadConfig({ DATABASE_URL: databaseUrl, SECRET_KEY, LOG_LEVEL: "silent" }),
   );
   try {
-    const { account } = await addUser(services, "bench-reader@example.org", "member");
-    return `${SESSION_COOKIE}=${(await startSession(services, account.id)).token}`;
+    const cookies: string[] = [];
+    for (let n = 0; n < READERS; n += 1) {
+      const { account } = await addUser(services, `bench-reader-${n}@example.org`, "member");
+      const pick = (k: number) => paperIds[(n * 4 + k) % paperIds.length] ?? "";
+      await setUpvote(services, account, pick(0), true);
+      await setSaved(services, account, pick(1), true);
+      await setRead(services, account, pick(2), true);
+      await setNotInterested(services, account, pick(3), true);
+      const session = `${SESSION_COOKIE}=${(await startSession(services, account.id)).token}`;
+      const first = await fetch(`${base}/papers`, { headers: { cookie: session } });
+      const csrf = first.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+      cookies.push([session, ...csrf].join("; "));
+    }
+    return cookies;
   } finally {
     await services.close();
   }
@@ -90,14 +117,39 @@ function milliseconds(text: string, label: string): number {
   return Number(match[1]) * factor;
 }
 
+/** A wrk script that sends each request with the next reader's cookies. */
+function cookieScript(cookies: readonly string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), "paperboy-pages-")), "readers.lua");
+  const list = cookies.map((cookie) => JSON.stringify(cookie)).join(", ");
+  writeFileSync(
+    path,
+    `local cookies = { ${list} }\nlocal n = 0\nrequest = function()\n  n = n + 1\n` +
+      `  wrk.headers["Cookie"] = cookies[(n % #cookies) + 1]\n  return wrk.format(nil)\nend\n`,
+  );
+  return path;
+}
+
 async function withWrk(
   wrk: string,
   url: string,
   headers: Record<string, string>,
-  seconds = SECONDS,
+  seconds: number,
+  cookies: readonly string[],
 ): Promise<Figures> {
   const headerArgs = Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
-  const args = ["-t", "1", "-c", String(CONNECTIONS), "-d", `${seconds}s`, "--latency", ...headerArgs, url];
+  const script = cookies.length > 0 ? ["-s", cookieScript(cookies)] : [];
+  const args = [
+    "-t",
+    "1",
+    "-c",
+    String(CONNECTIONS),
+    "-d",
+    `${seconds}s`,
+    "--latency",
+    ...script,
+    ...headerArgs,
+  ];
+  args.push(url);
   const output = await new Promise<string>((resolve, reject) =>
     execFile(wrk, args, (error, stdout) => (error ? reject(error) : resolve(stdout))),
   );
@@ -112,15 +164,24 @@ async function withWrk(
   };
 }
 
-async function load(title: string, url: string, headers: Record<string, string>) {
+/** Loads one address; with `cookies`, requests take turns among those readers (autocannon: the first only). */
+async function load(
+  title: string,
+  url: string,
+  headers: Record<string, string>,
+  cookies: readonly string[] = [],
+): Promise<Figures> {
   const measure = (seconds: number) =>
-    WRK ? withWrk(WRK, url, headers, seconds) : withAutocannon(url, headers, seconds);
+    WRK
+      ? withWrk(WRK, url, headers, seconds, cookies)
+      : withAutocannon(url, cookies[0] ? { ...headers, cookie: cookies[0] } : headers, seconds);
   await measure(WARM_UP_SECONDS);
   const f = await measure(SECONDS);
   console.log(
-    `${title.padEnd(44)} ${Math.round(f.rps).toString().padStart(6)} req/s   p50 ${f.p50.toFixed(1)} ms` +
+    `${title.padEnd(52)} ${Math.round(f.rps).toString().padStart(6)} req/s   p50 ${f.p50.toFixed(1)} ms` +
       `   p99 ${f.p99.toFixed(1)} ms${f.bad ? `   (${f.bad} errors or error statuses)` : ""}`,
   );
+  return f;
 }
 
 // node:http rather than fetch, which would undo the compression being measured.
@@ -138,7 +199,7 @@ export async function run(): Promise<void> {
     const port = await freePort();
     const server = await startServer(database.url, port);
     try {
-      await measure(`http://127.0.0.1:${port}`, await memberCookie(database.url));
+      await measure(`http://127.0.0.1:${port}`, database.url);
     } finally {
       server.kill("SIGTERM");
       await new Promise((resolve) => server.once("exit", resolve));
@@ -146,21 +207,37 @@ export async function run(): Promise<void> {
   });
 }
 
-async function measure(base: string, member: string): Promise<void> {
+/** The compressed size of a page as a browser gets it. */
+async function sizeOf(url: string, headers: Record<string, string>): Promise<string> {
+  const { body } = await get(url, headers);
+  return `${(body.length / 1024).toFixed(1)} KB`;
+}
+
+async function measure(base: string, databaseUrl: string): Promise<void> {
   const day = await (await fetch(`${base}/papers`)).text();
-  const paperPath = /href="(\/papers\/\d{4}\.\d{4,5})"/.exec(day)?.[1] ?? "/papers/2606.14721";
+  const dayIds = [...day.matchAll(/data-paper="([^"]+)"/g)].map((match) => match[1] ?? "");
+  const paperPath = dayIds[0] ? `/papers/${dayIds[0]}` : "/papers/2606.14721";
+  const readers = await readerCookies(databaseUrl, base, dayIds);
   const etag = (await fetch(`${base}/papers`)).headers.get("etag") ?? "";
   console.log(
     `${CONNECTIONS} connections, ${SECONDS} s each after ${WARM_UP_SECONDS} s untimed, demo corpus, one serve process on loopback, load from ${WRK ? "wrk" : "autocannon"}`,
   );
-  await load("day page /papers (brotli, rendered copy)", `${base}/papers`, { "accept-encoding": "br" });
+  const browser = { "accept-encoding": "gzip, deflate, br" };
+  const anonymous = await load("day page /papers (brotli, rendered copy)", `${base}/papers`, browser);
+  const signedIn = await load(
+    `day page signed in (${WRK ? READERS : 1} readers, gzip, shared page)`,
+    `${base}/papers`,
+    browser,
+    readers,
+  );
+  console.log(
+    `signed in / anonymous: ${(signedIn.rps / anonymous.rps).toFixed(2)} of the throughput; ` +
+      `sizes ${await sizeOf(`${base}/papers`, browser)} anonymous, ` +
+      `${await sizeOf(`${base}/papers`, { ...browser, cookie: readers[0] ?? "" })} signed in`,
+  );
   await load("day page /papers (no compression)", `${base}/papers`, {});
   await load(`paper page ${paperPath} (brotli)`, `${base}${paperPath}`, { "accept-encoding": "br" });
   await load("day page revalidated (If-None-Match: 304)", `${base}/papers`, { "if-none-match": etag });
-  await load("day page signed in (rendered per request)", `${base}/papers`, {
-    "accept-encoding": "br",
-    cookie: member,
-  });
   for (const path of ["/papers", paperPath]) {
     const weight = await pageWeight(
       (url, headers) => get(new URL(url, base).href, headers),

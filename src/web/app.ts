@@ -13,6 +13,7 @@ import { registerFeeds } from "./feeds/routes.js";
 import { registerGracefulClose } from "./graceful-close.js";
 import { registerLoadShedding, type SheddingLimits } from "./load-shedding.js";
 import { registerMathStylesheet } from "./math/math-stylesheet.js";
+import { registerSharedPages } from "./overlay/overlay.js";
 import { registerPageCache } from "./page-cache.js";
 import { registerAccountDataPages } from "./pages/account-data-routes.js";
 import { registerAccountPages } from "./pages/account-routes.js";
@@ -73,6 +74,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   // Hook order matters for onSend: cookies are written first (so the page cache sees Set-Cookie and keeps no
   // copy of such a page), then the cache keeps the HTML, then compression runs.
   registerPageCache(app, services, new RenderedStore(RENDERED_PAGES_BUDGET_BYTES));
+  registerSharedPages(app, services);
   // Compression applies to the routes registered after it.
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   // After the page cache: kept pages are answered even when other work is refused.

@@ -20,6 +20,8 @@ declare module "fastify" {
     /** This request renders a page that anonymous readers get from the store (see RenderedStore). */
     rendersKeptPage: boolean;
     pageEtag: string | null;
+    /** The data version and today's listing day a cached page was answered for. */
+    pageVersion: string | null;
   }
 }
 
@@ -53,6 +55,7 @@ function clockPeriod(option: boolean | { readonly refreshMinutes: number } | und
 export function registerPageCache(app: FastifyInstance, services: Services, store: RenderedStore) {
   app.decorateRequest("rendersKeptPage", false);
   app.decorateRequest("pageEtag", null);
+  app.decorateRequest("pageVersion", null);
   app.addHook("onRequest", async (request, reply) => {
     if (!request.routeOptions.config.pageCache || (request.method !== "GET" && request.method !== "HEAD"))
       return;
@@ -60,7 +63,8 @@ export function registerPageCache(app: FastifyInstance, services: Services, stor
     const version = await dataVersion(services.database);
     const today = todaysListingDay(services.clock);
     const period = clockPeriod(request.routeOptions.config.pageCache, services.clock.now());
-    const key = `${BUILD}|${version}|${today}|${period}|${viewerKey(request)}`;
+    request.pageVersion = `${version}|${today}|${period}`;
+    const key = `${BUILD}|${request.pageVersion}|${viewerKey(request)}`;
     const etag = `W/"${createHash("sha256").update(key).digest("base64url").slice(0, 27)}"`;
     request.pageEtag = etag;
     reply.header("etag", etag);

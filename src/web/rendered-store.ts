@@ -12,15 +12,20 @@ export interface StoredPage {
   currentAt: number;
 }
 
-/** The encoding to answer with: brotli, else gzip, else none; `;q=0` refuses an encoding. */
-export function chooseEncoding(header: string | undefined): Encoding | null {
-  if (!header) return null;
+/** The content codings a client accepts (`;q=0` refuses one), lower-case. */
+export function acceptedEncodings(header: string | undefined): Set<string> {
   const accepted = new Set<string>();
-  for (const part of header.split(",")) {
+  for (const part of header?.split(",") ?? []) {
     const [name, ...params] = part.trim().toLowerCase().split(";");
     const refused = params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param));
     if (name && !refused) accepted.add(name);
   }
+  return accepted;
+}
+
+/** The encoding to answer with: brotli, else gzip, else none. */
+export function chooseEncoding(header: string | undefined): Encoding | null {
+  const accepted = acceptedEncodings(header);
   if (accepted.has("br")) return "br";
   if (accepted.has("gzip") || accepted.has("*")) return "gzip";
   return null;

@@ -1,7 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiToken } from "../../src/community/api-tokens.js";
+import { addToCollection } from "../../src/community/collection-papers.js";
+import { createCollection } from "../../src/community/collections.js";
+import { setNotInterested } from "../../src/community/not-interested.js";
+import { setUpvote } from "../../src/community/upvotes.js";
 import { fixedClock } from "../../src/core/clock.js";
+import { collectionPath } from "../../src/core/collection.js";
+import { FOR_YOU_PAGE_SIZE } from "../../src/lists/for-you.js";
 import { buildApp } from "../../src/web/app.js";
+import { signedInClient } from "../helpers/accounts.js";
 import { loadListingFixture, upvote } from "../helpers/api.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
@@ -125,5 +133,40 @@ describe.each(BACKENDS)("one list for its page, its API and its feed (%s)", (bac
     const document = JSON.parse(await get(`/feeds/search.json?${terms}`)) as { home_page_url: string };
     expect(document.home_page_url).toBe(`${BASE_URL}/search?${terms.replace("%20", "+")}`);
     expect(await get(document.home_page_url.replace(BASE_URL, ""))).toContain("paper-card search-result");
+  });
+
+  it("For you: the reader's page and /api/me/for-you give the same papers in the same order", async () => {
+    const { services } = instance;
+    const { client, account } = await signedInClient(app, services, "reader@example.org");
+    // Signals that teach the model something: game theory up, the rest of a few days down.
+    for (const paper of ["2606.28729", "2606.26139"]) await setUpvote(services, account, paper, true);
+    await setNotInterested(services, account, "2606.27531", true);
+    const { token } = await createApiToken(services, account, "same list");
+    const span = "date=2026-06-30&days=3";
+    const onPage = pageIds((await client.get(`/papers/for-you?${span}`)).body);
+    const answer = await app.inject({
+      url: `/api/me/for-you?${span}&limit=${FOR_YOU_PAGE_SIZE}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(answer.statusCode).toBe(200);
+    expectSame({
+      page: onPage,
+      api: (JSON.parse(answer.body) as { paper: { id: string } }[]).map((e) => e.paper.id),
+    });
+  });
+
+  it("collection: its page and /api/collections/ID in the collection's order, its feed newest first", async () => {
+    const { services } = instance;
+    const { account } = await signedInClient(app, services, "keeper@example.org");
+    const collection = await createCollection(services, account, { name: "Games", visibility: "public" });
+    const papers = ["2606.27670", "2606.28729", "2606.26139", "2606.27531"];
+    for (const paper of papers) await addToCollection(services, account, collection.id, paper);
+    const onPage = await page(collectionPath(collection));
+    const api = JSON.parse(await get(`/api/collections/${collection.id}`)) as {
+      papers: { paper: { id: string } }[];
+    };
+    expectSame({ page: onPage, api: api.papers.map((entry) => entry.paper.id) });
+    expect(onPage).toEqual(papers);
+    expect((await feed(`/feeds/collection/${collection.id}.json`)).sort()).toEqual([...papers].sort());
   });
 });

@@ -100,8 +100,8 @@ export function ForYouPage({ list, marks }: { list: ForYouList; marks: ListMarks
               <PaperCard paper={paper} today={marks.today ?? null}>
                 <PaperStats
                   paper={paper}
-                  upvoted={marks.upvoted.has(paper.id)}
-                  saved={marks.saved.has(paper.id)}
+                  upvoted={marks.byPaper.get(paper.id)?.upvoted ?? false}
+                  saved={marks.byPaper.get(paper.id)?.saved ?? false}
                 />
                 <Reasons why={list.why.get(paper.id)} />
               </PaperCard>

@@ -39,17 +39,22 @@ export function registerListPages(app: FastifyInstance, services: Services) {
       services.trending.clear();
   });
   // Trending ages with the clock, so a kept copy stands for ten minutes at most (see page-cache.ts).
-  app.get("/papers/trending", { config: { pageCache: { refreshMinutes: 10 } } }, async (request, reply) => {
-    const list = await trendingList(services, { page: parsePage(request.query), size: TRENDING_PAGE_SIZE });
-    return sendPage(reply, h(TrendingPage, { list, marks: await marksOf(request, list) }));
-  });
+  app.get(
+    "/papers/trending",
+    { config: { pageCache: { refreshMinutes: 10 }, sharedWhenSignedIn: true } },
+    async (request, reply) => {
+      const list = await trendingList(services, { page: parsePage(request.query), size: TRENDING_PAGE_SIZE });
+      return sendPage(reply, h(TrendingPage, { list, marks: await marksOf(request, list) }));
+    },
+  );
 
   const showPeriod = async (request: FastifyRequest, reply: FastifyReply, period: Period) => {
     const { page, sort } = parseForm(periodQuery, request.query);
     const list = await periodList(database, period, { page, size: PERIOD_PAGE_SIZE, sort });
     return sendPage(reply, h(PeriodPage, { list, marks: await marksOf(request, list) }));
   };
-  const cached = { config: { pageCache: true } };
+  // Signed-in readers share one rendering of a list, their own marks filled in (overlay.ts).
+  const cached = { config: { pageCache: true, sharedWhenSignedIn: true } };
   app.get<{ Params: { week: string } }>("/papers/week/:week", cached, (request, reply) =>
     showPeriod(request, reply, parseWeek(request.params.week)),
   );

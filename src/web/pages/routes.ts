@@ -51,9 +51,11 @@ export function registerPaperPages(app: FastifyInstance, services: Services) {
 
   // Lists and papers depend only on the address, the database, the viewer and today: ETag/304, rendered copies.
   const cached = { config: { pageCache: true } };
-  app.get("/", cached, latest);
-  app.get("/papers", cached, latest);
-  app.get<{ Params: { day: string } }>("/papers/date/:day", cached, async (request, reply) =>
+  // Signed-in readers share one rendering of a list, their own marks filled in (overlay.ts).
+  const list = { config: { pageCache: true, sharedWhenSignedIn: true } };
+  app.get("/", list, latest);
+  app.get("/papers", list, latest);
+  app.get<{ Params: { day: string } }>("/papers/date/:day", list, async (request, reply) =>
     showDay(request, reply, await dayList(database, parseDay(request.params.day), pageOf(request))),
   );
 

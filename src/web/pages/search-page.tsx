@@ -91,17 +91,16 @@ interface ResultsProps {
 function Results({ list, marks, pattern }: ResultsProps) {
   return (
     <ol class="paper-list" start={(list.page - 1) * list.pageSize + 1}>
-      {list.papers.map((paper) => (
-        <li key={paper.id}>
-          <Result paper={paper} kind={list.kinds.get(paper.id)} pattern={pattern}>
-            <PaperStats
-              paper={paper}
-              upvoted={marks.upvoted.has(paper.id)}
-              saved={marks.saved.has(paper.id)}
-            />
-          </Result>
-        </li>
-      ))}
+      {list.papers.map((paper) => {
+        const paperMarks = marks.byPaper.get(paper.id);
+        return (
+          <li key={paper.id}>
+            <Result paper={paper} kind={list.kinds.get(paper.id)} pattern={pattern}>
+              <PaperStats paper={paper} upvoted={paperMarks?.upvoted ?? false} saved={paperMarks?.saved} />
+            </Result>
+          </li>
+        );
+      })}
     </ol>
   );
 }
