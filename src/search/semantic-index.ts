@@ -73,6 +73,14 @@ export class SemanticIndex {
     return this.index?.size ?? this.stored;
   }
 
+  /**
+   * Changes whenever what this process finds by meaning changes (its model, the vectors it indexed): a kept page
+   * or a shared search stands for the data version and this, as the index catches up after the write.
+   */
+  get state(): string {
+    return `${this.embedder?.version ?? ""}.${this.revision}.${this.size}`;
+  }
+
   /** Where neighbours are searched: in this process's memory, or in PostgreSQL through pgvector. */
   get engine(): "memory" | "pgvector" | null {
     if (!this.embedder) return null;
