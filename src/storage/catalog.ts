@@ -8,7 +8,9 @@ import { readSqliteCatalog } from "./sqlite/catalog.js";
 /**
  * Tables that are not the instance's own data: the migrator's bookkeeping, the keyword index, whose shape
  * differs between backends (SQLite's FTS5 row keys, PostgreSQL's tsvectors) and which is rebuilt from papers
- * (so its queue of papers still to index and PostgreSQL's word counts go too), and pgvector's copy of the vectors (paper_vectors, refilled from paper_embeddings where pgvector is).
+ * (so its queue of papers still to index and PostgreSQL's word counts go too), pgvector's copy of the vectors
+ * (paper_vectors, refilled from paper_embeddings where pgvector is), and the data version's counter
+ * (content_writes: a copy counts its own writes).
  */
 const BOOKKEEPING = new Set([
   "kysely_migration",
@@ -19,6 +21,7 @@ const BOOKKEEPING = new Set([
   "search_words",
   "search_totals",
   "paper_vectors",
+  "content_writes",
 ]);
 
 /**

@@ -1,23 +1,22 @@
-import { randomBytes } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import type { Database } from "./database.js";
 
 /**
- * A cheap value that changes whenever anything is written to the database, by this process or another one:
- * HTTP validators (ETag) and the page cache are keyed on it. Equal values mean nothing was written between.
- * - SQLite: `data_version` moves when another connection commits and `total_changes()` counts this
- *   connection's writes; both restart when the file is opened, hence a nonce per open connection.
- * - PostgreSQL: the current snapshot (`xmin:xmax:running`) moves whenever a transaction that writes starts or
- *   ends anywhere on the server, so every app process sharing the database sees the same value.
+ * A cheap value that changes whenever something pages show is written, by this process or another one: HTTP
+ * validators (ETag), kept pages and shared searches are keyed on it. Equal values mean no such write between.
+ * It is the sum of `content_writes`, which triggers on the shown tables bump in the writing transaction
+ * (content-writes.ts), so every process sees it move when the write becomes visible, and never before.
+ * Traffic's own writes (rate-limit counters, sessions) leave it alone: the server-wide snapshot and SQLite's
+ * `data_version` used before moved with them, so a search made every kept page stale.
  */
 export async function dataVersion(database: Database): Promise<string> {
   const native = database.native;
-  if (native.kind === "sqlite") return sqliteVersion(native.db);
+  if (native.kind === "sqlite") return `${countOf(native.db).get()}`;
   const result = await versionReader(native.pool).query<{ s: string }>(
-    "select pg_current_snapshot()::text as s",
+    "select sum(writes)::text as s from content_writes",
   );
-  return `pg.${result.rows[0]?.s ?? ""}`;
+  return result.rows[0]?.s ?? "";
 }
 
 /**
@@ -46,23 +45,13 @@ export async function endVersionReader(pool: pg.Pool): Promise<void> {
   await reader?.end();
 }
 
-interface SqliteProbe {
-  readonly nonce: string;
-  readonly dataVersion: BetterSqlite3.Statement;
-  readonly totalChanges: BetterSqlite3.Statement;
-}
+const counts = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[], bigint | number>>();
 
-const probes = new WeakMap<BetterSqlite3.Database, SqliteProbe>();
-
-function sqliteVersion(db: BetterSqlite3.Database): string {
-  let probe = probes.get(db);
-  if (!probe) {
-    probe = {
-      nonce: randomBytes(6).toString("hex"),
-      dataVersion: db.prepare("pragma data_version").pluck(),
-      totalChanges: db.prepare("select total_changes()").pluck(),
-    };
-    probes.set(db, probe);
+function countOf(db: BetterSqlite3.Database): BetterSqlite3.Statement<[], bigint | number> {
+  let count = counts.get(db);
+  if (!count) {
+    count = db.prepare<[], bigint | number>("select sum(writes) from content_writes").pluck();
+    counts.set(db, count);
   }
-  return `${probe.nonce}.${probe.dataVersion.get()}.${probe.totalChanges.get()}`;
+  return count;
 }

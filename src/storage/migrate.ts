@@ -1,4 +1,5 @@
 import { type Migration as KyselyMigration, Migrator, sql } from "kysely";
+import { countContentWrites } from "./content-writes.js";
 import type { Database } from "./database.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import { withWriteLock } from "./sqlite/exclusive.js";
@@ -7,7 +8,10 @@ export interface MigrationOutcome {
   readonly applied: readonly string[];
 }
 
-/** Applies pending migrations, each in its own transaction, recording each one in `kysely_migration`. */
+/**
+ * Applies pending migrations, each in its own transaction, recording each one in `kysely_migration`; then counts
+ * writes to every table pages show, the new ones included (content-writes.ts).
+ */
 export async function migrate(database: Database): Promise<MigrationOutcome> {
   const entries: Record<string, KyselyMigration> = {};
   for (const migration of MIGRATIONS) {
@@ -31,6 +35,7 @@ export async function migrate(database: Database): Promise<MigrationOutcome> {
     const failed = results?.find((result) => result.status === "Error")?.migrationName ?? "unknown";
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  await countContentWrites(database);
   return { applied: (results ?? []).map((result) => result.migrationName) };
 }
 

@@ -287,8 +287,16 @@ export interface CollectionEditorsTable {
   added_at: string;
 }
 
+/** The data version's counter: writes to the tables pages show, counted by triggers (content-writes.ts). */
+export interface ContentWritesTable {
+  slot: number;
+  /** bigint: PostgreSQL reads it as text. */
+  writes: number | string;
+}
+
 export interface Schema {
   rate_limit_windows: RateLimitWindowsTable;
+  content_writes: ContentWritesTable;
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
   paper_authors: PaperAuthorsTable;

@@ -60,7 +60,8 @@ export function registerPageCache(app: FastifyInstance, services: Services, stor
     if (!request.routeOptions.config.pageCache || (request.method !== "GET" && request.method !== "HEAD"))
       return;
     const anonymous = !request.headers.cookie;
-    const version = await dataVersion(services.database);
+    // Paper pages show similar papers from this process's vector index, which catches up after the write.
+    const version = `${await dataVersion(services.database)} ${services.semantic.generation}`;
     const today = todaysListingDay(services.clock);
     const period = clockPeriod(request.routeOptions.config.pageCache, services.clock.now());
     request.pageVersion = `${version}|${today}|${period}`;

@@ -6,6 +6,7 @@ import { setRead } from "../../src/community/reading.js";
 import { setSaved } from "../../src/community/saves.js";
 import { setUpvote } from "../../src/community/upvotes.js";
 import type { Account } from "../../src/core/account.js";
+import { subscribeAccount } from "../../src/digests/account-digest.js";
 import { buildApp } from "../../src/web/app.js";
 import { signedInClient } from "../helpers/accounts.js";
 import { loadListingFixture } from "../helpers/api.js";
@@ -122,6 +123,17 @@ describe.each(BACKENDS)("list pages shared by signed-in readers (%s)", (backend)
     });
     expect(pressed(await page(ada), "/upvote").get(paper)).toBe(true);
     expect(pressed(await page(bob), "/upvote").get(paper)).toBe(false);
+  });
+
+  it("shares a page among readers who get the digests apart from those who are offered them", async () => {
+    const carol = await signedInClient(app, instance.services, "carol@example.org");
+    await subscribeAccount(instance.services, carol.account);
+    const month = "/papers/month/2026-06";
+    // Carol's page is made first and shared from her second request on; Bob must still get the offer.
+    for (let round = 0; round < 2; round += 1)
+      expect(await page(carol, month)).not.toContain("subscribe-cta");
+    expect(await page(bob, month)).toContain('class="subscribe-cta"');
+    expect(await page(carol, month)).not.toContain("subscribe-cta");
   });
 
   it("shares the compact view too, each reader's marks on their rows and their hidden papers left out", async () => {

@@ -37,6 +37,7 @@ import { readerFollows } from "./0701-reader-follows.js";
 import { collections } from "./0720-collections.js";
 import { collectionPapers } from "./0721-collection-papers.js";
 import { collectionEditors } from "./0722-collection-editors.js";
+import { contentWrites } from "./0800-content-writes.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order. A new one is a new numbered file added at the end of this list. */
@@ -80,4 +81,5 @@ export const MIGRATIONS: readonly Migration[] = [
   retiredHandles,
   neutralHandles,
   handlesWithoutCase,
+  contentWrites,
 ];

@@ -43,12 +43,15 @@ interface ReaderAnswer {
   readonly gzip: PreparedAnswer;
 }
 
-/** Which shared page a request may be answered from: its address, the data, today and the reader's role. */
+/**
+ * Which shared page a request may be answered from: its address, the data, today, the reader's role and whether
+ * they get the digests already (lists offer them to readers who do not).
+ */
 function sharedKey(request: FastifyRequest): string | null {
   const { account, pageVersion } = request;
   if (!account || !pageVersion || !request.routeOptions.config.sharedWhenSignedIn) return null;
   if ((request.method !== "GET" && request.method !== "HEAD") || hidesRead(request)) return null;
-  return `${pageVersion}|${account.role}|${request.url}`;
+  return `${pageVersion}|${account.role}|${request.subscribed ? "subscribed" : ""}|${request.url}`;
 }
 
 /**
