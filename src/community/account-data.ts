@@ -7,6 +7,7 @@ import { collectionsOfMember } from "../storage/collections.js";
 import type { Database } from "../storage/database.js";
 import { followsOf } from "../storage/reader-follows.js";
 import { marksOf } from "../storage/reader-marks.js";
+import { retiredHandlesOf } from "../storage/retired-handles.js";
 import { findSubscriptionByEmail } from "../storage/subscriptions.js";
 import { upvotesOf } from "../storage/upvotes.js";
 
@@ -45,22 +46,38 @@ async function collectionsData(database: Database, account: Account) {
  */
 export async function accountData(deps: { database: Database; clock: { now(): Date } }, account: Account) {
   const { database } = deps;
-  const [createdAt, upvotes, comments, collections, notInterested, read, follows, subscription, tokens] =
-    await Promise.all([
-      accountCreatedAt(database, account.id),
-      upvotesOf(database, account.id),
-      commentsBy(database, account.id),
-      collectionsData(database, account),
-      marksOf(database, account.id, "not_interested"),
-      marksOf(database, account.id, "read"),
-      followsOf(database, account.id),
-      account.email ? findSubscriptionByEmail(database, account.email) : Promise.resolve(null),
-      listApiTokens(database, account.id),
-    ]);
+  const [
+    createdAt,
+    earlier,
+    upvotes,
+    comments,
+    collections,
+    notInterested,
+    read,
+    follows,
+    subscription,
+    tokens,
+  ] = await Promise.all([
+    accountCreatedAt(database, account.id),
+    retiredHandlesOf(database, account.id),
+    upvotesOf(database, account.id),
+    commentsBy(database, account.id),
+    collectionsData(database, account),
+    marksOf(database, account.id, "not_interested"),
+    marksOf(database, account.id, "read"),
+    followsOf(database, account.id),
+    account.email ? findSubscriptionByEmail(database, account.email) : Promise.resolve(null),
+    listApiTokens(database, account.id),
+  ]);
   return {
     exportedAt: deps.clock.now().toISOString(),
     account: {
       handle: account.handle,
+      earlierHandles: earlier.map((old) => ({
+        handle: old.handle,
+        until: old.retiredAt,
+        redirects: old.redirects,
+      })),
       displayName: account.displayName,
       email: account.email,
       role: account.role,

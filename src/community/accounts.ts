@@ -1,8 +1,9 @@
-import { type Account, handleFromEmail, type Role } from "../core/account.js";
+import type { Account, Role } from "../core/account.js";
 import type { Clock } from "../core/clock.js";
 import { requireEmail } from "../core/email-address.js";
 import { findAccountByEmail, insertAccount, updateRole } from "../storage/accounts.js";
 import type { Database } from "../storage/database.js";
+import { freshHandle } from "./handles.js";
 
 export const parseEmail = requireEmail;
 
@@ -21,7 +22,7 @@ export async function addUser(
   }
   const account = await insertAccount(deps.database, {
     email,
-    handle: handleFromEmail(email),
+    handle: await freshHandle(deps),
     role: role ?? "member",
     now: deps.clock.now().toISOString(),
   });

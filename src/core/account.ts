@@ -24,10 +24,3 @@ export function hasRole(account: Pick<Account, "role">, needed: Role): boolean {
 export function defaultDisplayName(accountId: number): string {
   return `Reader ${accountId}`;
 }
-
-/** A handle derived from an address's local part: lower-case letters, digits, dots, dashes and underscores. */
-export function handleFromEmail(email: string): string {
-  const local = (email.split("@")[0] ?? "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
-  const trimmed = local.replace(/^[-._]+|[-._]+$/g, "").slice(0, 30);
-  return trimmed.length >= 2 ? trimmed : "member";
-}

@@ -3,6 +3,7 @@ import type { Database } from "./database.js";
 /** The tables that hold an account's personal data by its id, each deleted whole. */
 const BY_USER = [
   ["sessions", "user_id"],
+  ["retired_handles", "account_id"],
   ["api_tokens", "user_id"],
   ["upvotes", "user_id"],
   ["reader_marks", "account_id"],

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { type Account, defaultDisplayName, type Role } from "../core/account.js";
 import type { Database } from "./database.js";
 
@@ -39,40 +40,16 @@ export async function findAccountById(database: Database, id: number): Promise<A
   return row ? toAccount(row) : null;
 }
 
-export async function findAccountByHandle(database: Database, handle: string): Promise<Account | null> {
-  const row = await database.kysely
-    .selectFrom("users")
-    .select(COLUMNS)
-    .where("handle", "=", handle)
-    .executeTakeFirst();
-  return row ? toAccount(row) : null;
-}
-
-async function freeHandle(database: Database, wanted: string): Promise<string> {
-  const taken = await database.kysely
-    .selectFrom("users")
-    .select("handle")
-    .where("handle", "like", `${wanted}%`)
-    .execute();
-  const names = new Set(taken.map((row) => row.handle));
-  if (!names.has(wanted)) return wanted;
-  let n = 2;
-  while (names.has(`${wanted}${n}`)) n += 1;
-  return `${wanted}${n}`;
-}
-
 export async function insertAccount(
   database: Database,
   account: { email: string; handle: string; role: Role; now: string },
 ): Promise<Account> {
-  const handle = await freeHandle(database, account.handle);
   const row = await database.kysely
     .insertInto("users")
     .values({
-      handle,
+      handle: account.handle,
       email: account.email,
-      // "Reader N" needs the id, known only after this insert: until the update below the name is neutral,
-      // never the handle (an email's local part).
+      // "Reader N" needs the id, known only after this insert: until the update below the name is neutral.
       display_name: "Reader",
       role: account.role,
       created_at: account.now,
@@ -100,12 +77,19 @@ export async function updateDisplayName(database: Database, id: number, displayN
     .execute();
 }
 
-/** The id of the account with this handle, or null. */
+/** Handles are compared without case (migration 0309 keeps `lower(handle)` unique and indexed). */
+const handleIs = (handle: string) => sql<boolean>`lower(handle) = ${handle.toLowerCase()}`;
+
+/** The id of the account with this handle now (whatever its case), or null. */
 export async function findAccountIdByHandle(database: Database, handle: string): Promise<number | null> {
   const row = await database.kysely
     .selectFrom("users")
     .select("id")
-    .where("handle", "=", handle)
+    .where(handleIs(handle))
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+export async function updateHandle(database: Database, id: number, handle: string): Promise<void> {
+  await database.kysely.updateTable("users").set({ handle }).where("id", "=", id).execute();
 }

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Day } from "../core/listing-day.js";
 import type { Database } from "./database.js";
 import { upvoteTotal } from "./upvote-total.js";
@@ -10,7 +11,7 @@ export interface FeaturedQuery {
   readonly first: Day;
   readonly last: Day;
   readonly sort?: FeaturedSort;
-  /** The handle of the account that featured the papers. */
+  /** The handle of the account that featured the papers, in any letter case. */
   readonly submitter?: string | undefined;
   readonly category?: string | undefined;
 }
@@ -25,7 +26,7 @@ function entries(database: Database, query: FeaturedQuery) {
         eb
           .selectFrom("users as u")
           .select("u.id")
-          .where("u.handle", "=", query.submitter ?? ""),
+          .where(sql<string>`lower(u.handle)`, "=", (query.submitter ?? "").toLowerCase()),
       ),
     )
     .$if(query.category !== undefined, (q) =>

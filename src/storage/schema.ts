@@ -71,6 +71,14 @@ export interface UsersTable {
   deleted_at: Generated<string | null>;
 }
 
+/** A handle an account used before (migration 0307); `redirects` is 1 when `/members/HANDLE` leads to it. */
+export interface RetiredHandlesTable {
+  handle: string;
+  account_id: number;
+  retired_at: string;
+  redirects: number;
+}
+
 export interface UpvotesTable {
   user_id: number;
   paper_id: string;
@@ -296,6 +304,7 @@ export interface Schema {
   listing_entries: ListingEntriesTable;
   announcements: AnnouncementsTable;
   users: UsersTable;
+  retired_handles: RetiredHandlesTable;
   upvotes: UpvotesTable;
   comments: CommentsTable;
   sessions: SessionsTable;

@@ -27,6 +27,10 @@ export const RATE_RULES = {
   collect: { name: "collect", perAccount: 600, perAddress: 1800, windowSeconds: 10 * 60 },
   // An import may read thousands of entries and fetch unknown papers from arXiv: a few an hour is plenty.
   importReferences: { name: "import", perAccount: 20, perAddress: 60, windowSeconds: 60 * 60 },
+  // Each change holds the old handle for a year (at most 5 per account), so changes are few by nature.
+  changeHandle: { name: "handle", perAccount: 10, perAddress: 30, windowSeconds: 60 * 60 },
+  // The display name and other settings: plenty for a person, little for a script.
+  settings: { name: "settings", perAccount: 30, perAddress: 90, windowSeconds: 10 * 60 },
   comment: { name: "comment", perAccount: 10, perAddress: 30, windowSeconds: 10 * 60 },
   editComment: { name: "edit-comment", perAccount: 30, perAddress: 90, windowSeconds: 10 * 60 },
   // Subscribing is limited per client address only; repeats for one email are dropped silently by the service.

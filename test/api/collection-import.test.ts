@@ -49,6 +49,7 @@ describe.each(BACKENDS)("importing into a collection through the API on %s", (ba
     return { headers: { "content-type": "application/atom+xml" }, body };
   };
 
+  let bobHandle = "";
   beforeAll(async () => {
     arxiv = await startReplayServer(answer);
     instance = await createTestInstance({
@@ -61,6 +62,7 @@ describe.each(BACKENDS)("importing into a collection through the API on %s", (ba
     for (const name of ["ada", "bob"]) {
       const { account } = await addUser(instance.services, `${name}@example.org`, undefined);
       tokens[name] = (await createApiToken(instance.services, account, "tests")).token;
+      if (name === "bob") bobHandle = account.handle;
     }
   });
   afterAll(async () => {
@@ -134,7 +136,7 @@ describe.each(BACKENDS)("importing into a collection through the API on %s", (ba
     expect((await call("POST", `/api/collections/${id}/import`, undefined, { text: ris })).statusCode).toBe(
       401,
     );
-    await call("POST", `/api/collections/${id}/editors`, "ada", { handle: "bob" });
+    await call("POST", `/api/collections/${id}/editors`, "ada", { handle: bobHandle });
     const imported = await call("POST", `/api/collections/${id}/import`, "bob", { text: ris });
     expect(imported.json()).toMatchObject({ added: ["2606.26139"], problems: [] });
     const shared = await newCollection("Public");

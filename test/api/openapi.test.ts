@@ -45,6 +45,8 @@ const REQUESTS: [string, string, string][] = [
   ["PATCH", "/api/collections/999", "/api/collections/{id}"],
   ["DELETE", "/api/collections/999/papers/2606.26139", "/api/collections/{id}/papers/{paperId}"],
   ["POST", "/api/papers/index", "/api/papers/index"],
+  ["GET", "/api/me", "/api/me"],
+  ["PATCH", "/api/me", "/api/me"],
 ];
 
 describe.each(BACKENDS)("the OpenAPI document (%s)", (backend) => {

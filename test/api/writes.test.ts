@@ -19,6 +19,7 @@ describe.each(BACKENDS)("authenticated API writes and Paperboy's own endpoints (
   let grace: PaperboyClient;
   let alan: PaperboyClient;
   let anonymous: PaperboyClient;
+  let graceHandle = "";
   let close: () => Promise<unknown>;
 
   beforeAll(async () => {
@@ -26,8 +27,11 @@ describe.each(BACKENDS)("authenticated API writes and Paperboy's own endpoints (
     const { services } = instance;
     await loadListingFixture(services);
     await addPapers(services, [paperRecord("2606.99010"), paperRecord("hep-th/9901001")], null);
-    const tokenOf = async (email: string) =>
-      (await createApiToken(services, (await addUser(services, email, undefined)).account, "tests")).token;
+    const tokenOf = async (email: string) => {
+      const { account } = await addUser(services, email, undefined);
+      if (email.startsWith("grace")) graceHandle = account.handle;
+      return (await createApiToken(services, account, "tests")).token;
+    };
     const served = await serveWithClient(services);
     grace = new PaperboyClient({ baseUrl: served.baseUrl, token: await tokenOf("grace@example.org") });
     alan = new PaperboyClient({ baseUrl: served.baseUrl, token: await tokenOf("alan@example.org") });
@@ -45,7 +49,7 @@ describe.each(BACKENDS)("authenticated API writes and Paperboy's own endpoints (
     expect(paper).toMatchObject({
       id: "2606.99010",
       submittedOnDailyAt: "2026-06-22T00:00:00.000Z",
-      submittedOnDailyBy: { user: "grace" },
+      submittedOnDailyBy: { user: graceHandle },
     });
     expect(await statusOf(grace.indexPaper("2606.99010"))).toBe(409);
     expect(await statusOf(grace.indexPaper("not an id"))).toBe(400);
@@ -71,7 +75,7 @@ describe.each(BACKENDS)("authenticated API writes and Paperboy's own endpoints (
   it("posts, lists, replies to and deletes comments; markup is rendered safely", async () => {
     expect(await statusOf(anonymous.postComment("2606.26139", "hello"))).toBe(401);
     const first = await grace.postComment("2606.26139", "Nice *work* <script>alert(1)</script>");
-    expect(first).toMatchObject({ paperId: "2606.26139", author: "grace", parentId: null });
+    expect(first).toMatchObject({ paperId: "2606.26139", author: graceHandle, parentId: null });
     expect(first.html).toContain("<em>work</em>");
     expect(first.html).not.toContain("<script>");
     const reply = await alan.postComment("2606.26139", "Agreed.", first.id);

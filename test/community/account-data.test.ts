@@ -30,6 +30,7 @@ describe.each(BACKENDS)("reading state, the account's data and its deletion on %
   let ada: FormClient;
   let bob: FormClient;
   let adaToken: string;
+  let adaHandle: string;
   let papers: string[];
 
   beforeAll(async () => {
@@ -38,6 +39,7 @@ describe.each(BACKENDS)("reading state, the account's data and its deletion on %
     app = await buildApp(instance.services);
     const signedIn = await signedInClient(app, instance.services, "ada.lovelace@example.org");
     ada = signedIn.client;
+    adaHandle = signedIn.account.handle;
     adaToken = (await createApiToken(instance.services, signedIn.account, "tests")).token;
     bob = (await signedInClient(app, instance.services, "bob@example.org")).client;
     papers = listed((await ada.get(DAY)).body) as string[];
@@ -127,27 +129,32 @@ describe.each(BACKENDS)("reading state, the account's data and its deletion on %
 
   it("changes the display name, never showing the email's local part by default", async () => {
     await ada.get("/settings");
-    expect((await ada.get("/members/ada.lovelace")).body).not.toContain("ada.lovelace</h1>");
+    expect((await ada.get(`/members/${adaHandle}`)).body).not.toContain("ada.lovelace");
     await ada.post("/settings/name", { name: "  Augusta\u0007 Ada  " });
-    expect((await app.inject("/members/ada.lovelace")).body).toContain("<h1>Augusta Ada</h1>");
+    expect((await app.inject(`/members/${adaHandle}`)).body).toContain("<h1>Augusta Ada</h1>");
     expect((await ada.post("/settings/name", { name: "   " })).statusCode).toBe(400);
   });
 
   it("names old accounts safely when migrating, keeping chosen names", async () => {
     const db = instance.services.database.kysely;
     const { account } = await addUser(instance.services, "first.last@example.org", undefined);
-    await db.updateTable("users").set({ display_name: "first.last" }).where("id", "=", account.id).execute();
+    // As sign-up made it before migration 0308: the handle, and so the name, was the address's local part.
+    await db
+      .updateTable("users")
+      .set({ handle: "first.last", display_name: "first.last" })
+      .where("id", "=", account.id)
+      .execute();
     await displayNames.up(db, instance.services.database.capabilities);
     const names = await db.selectFrom("users").select(["handle", "display_name"]).orderBy("id").execute();
     expect(names.find((u) => u.handle === "first.last")?.display_name).toBe(`Reader ${account.id}`);
-    expect(names.find((u) => u.handle === "ada.lovelace")?.display_name).toBe("Augusta Ada");
+    expect(names.find((u) => u.handle === adaHandle)?.display_name).toBe("Augusta Ada");
     expect(names.find((u) => u.handle === "paperboy")?.display_name).toBe("Paperboy import");
   });
 
   it("deletes the account when confirmed: personal data gone, comments kept as by a deleted account", async () => {
     await ada.get("/settings");
     expect((await ada.post("/settings/delete", { confirm: "wrong" })).statusCode).toBe(400);
-    const done = await ada.post("/settings/delete", { confirm: "ada.lovelace" });
+    const done = await ada.post("/settings/delete", { confirm: adaHandle });
     expect(done.headers.location).toBe("/papers");
     expect((await ada.get("/settings")).statusCode).toBe(303);
     const first = papers[0] ?? "";

@@ -101,7 +101,7 @@ describe.each(BACKENDS)("collections on %s", (backend) => {
       "not_found",
     );
     expect(await codeOf(removeCollection(services, bob, list.id))).toBe("not_found");
-    expect(await memberPublicCollections(services, "ada")).toEqual([]);
+    expect(await memberPublicCollections(services, ada.handle)).toEqual([]);
   });
 
   it("shows a public collection without its notes, and lets editors add but not reorder", async () => {
@@ -113,9 +113,9 @@ describe.each(BACKENDS)("collections on %s", (backend) => {
     expect(seen.entries.map((e) => e.note)).toEqual([""]);
     expect(await codeOf(addToCollection(services, bob, list.id, IDS[1] ?? ""))).toBe("forbidden");
     expect(await codeOf(changeCollection(services, bob, list.id, { name: "Mine" }))).toBe("forbidden");
-    expect(await codeOf(addEditor(services, bob, list.id, "bob"))).toBe("forbidden");
+    expect(await codeOf(addEditor(services, bob, list.id, bob.handle))).toBe("forbidden");
 
-    await addEditor(services, ada, list.id, "bob");
+    await addEditor(services, ada, list.id, bob.handle);
     await addToCollection(services, bob, list.id, IDS[1] ?? "", "bob's note");
     expect((await openCollection(services, bob, list.id)).entries.map((e) => e.note)).toEqual([
       "owner's note",
@@ -127,7 +127,7 @@ describe.each(BACKENDS)("collections on %s", (backend) => {
     await removeFromCollection(services, bob, list.id, IDS[1] ?? "");
     expect(await codeOf(addToCollection(services, eve, list.id, IDS[1] ?? ""))).toBe("forbidden");
     expect((await myCollections(services, bob)).map((c) => c.name)).toEqual(["Lab list"]);
-    expect((await memberPublicCollections(services, "ada")).map((c) => c.name)).toEqual(["Lab list"]);
+    expect((await memberPublicCollections(services, ada.handle)).map((c) => c.name)).toEqual(["Lab list"]);
   });
 
   it("refuses bad names and notes with a clear error", async () => {

@@ -22,6 +22,7 @@ describe.each(BACKENDS)("community: submissions, upvotes, comments, curation (%s
   let instance: TestInstance;
   let app: FastifyInstance;
   let ada: FormClient;
+  let adaHandle: string;
   let bob: FormClient;
   let cora: FormClient;
 
@@ -36,7 +37,9 @@ describe.each(BACKENDS)("community: submissions, upvotes, comments, curation (%s
       env: { ARXIV_API_URL: `${arxiv.url}/api/query`, ARXIV_REQUEST_INTERVAL_MS: "0" },
     });
     app = await buildApp(instance.services);
-    ada = (await signedInClient(app, instance.services, "ada@example.org")).client;
+    const signedIn = await signedInClient(app, instance.services, "ada@example.org");
+    ada = signedIn.client;
+    adaHandle = signedIn.account.handle;
     bob = (await signedInClient(app, instance.services, "bob@example.org")).client;
     cora = (await signedInClient(app, instance.services, "cora@example.org", "curator")).client;
   });
@@ -60,7 +63,7 @@ describe.each(BACKENDS)("community: submissions, upvotes, comments, curation (%s
     const page = await ada.get(`/papers/${PAPER}`);
     expect(page.body).toContain("Inelastic effects in molecular transport junctions");
     expect(page.body).toContain('href="/papers/date/2016-01-05"');
-    expect(page.body).toContain("submitted by ada");
+    expect(page.body).toContain(`submitted by ${adaHandle}`);
     const again = await bob.post("/papers/submit", { paper: PAPER }, { csrf: false });
     expect(again.statusCode).toBe(403);
     expect((await bob.post("/papers/no-such-form", { paper: PAPER }, { csrf: false })).statusCode).toBe(404);

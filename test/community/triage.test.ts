@@ -59,21 +59,21 @@ describe.each(BACKENDS)("featuring from the new papers, and trending on an old i
 
   it("features a new paper on its own arXiv day at a member's first upvote, and unfeatures it at the last", async () => {
     await setUpvote(instance.services, ada, "2606.10004", true);
-    expect(await featured(instance, "2606.10004")).toEqual({ day: "2026-06-30", by: "ada" });
+    expect(await featured(instance, "2606.10004")).toEqual({ day: "2026-06-30", by: ada.handle });
     await setUpvote(instance.services, bob, "2606.10004", true);
-    expect(await featured(instance, "2606.10004")).toEqual({ day: "2026-06-30", by: "ada" });
+    expect(await featured(instance, "2606.10004")).toEqual({ day: "2026-06-30", by: ada.handle });
     await setUpvote(instance.services, ada, "2606.10004", false);
-    expect(await featured(instance, "2606.10004")).toEqual({ day: "2026-06-30", by: "ada" });
+    expect(await featured(instance, "2606.10004")).toEqual({ day: "2026-06-30", by: ada.handle });
     await setUpvote(instance.services, bob, "2606.10004", false);
     expect(await featured(instance, "2606.10004")).toBeNull();
   });
 
   it("features by a save too, and a save keeps a paper featured after the upvotes went", async () => {
     await setSaved(instance.services, bob, "2606.10005", true);
-    expect(await featured(instance, "2606.10005")).toEqual({ day: "2026-06-30", by: "bob" });
+    expect(await featured(instance, "2606.10005")).toEqual({ day: "2026-06-30", by: bob.handle });
     await setUpvote(instance.services, ada, "2606.10005", true);
     await setUpvote(instance.services, ada, "2606.10005", false);
-    expect(await featured(instance, "2606.10005")).toEqual({ day: "2026-06-30", by: "bob" });
+    expect(await featured(instance, "2606.10005")).toEqual({ day: "2026-06-30", by: bob.handle });
     await setSaved(instance.services, bob, "2606.10005", false);
     expect(await featured(instance, "2606.10005")).toBeNull();
   });
@@ -84,7 +84,7 @@ describe.each(BACKENDS)("featuring from the new papers, and trending on an old i
     await setUpvote(curatorsOnly.services, member, "2606.10002", true);
     expect(await featured(curatorsOnly, "2606.10002")).toBeNull();
     await setUpvote(curatorsOnly.services, curator, "2606.10002", true);
-    expect(await featured(curatorsOnly, "2606.10002")).toEqual({ day: "2026-06-30", by: "dan" });
+    expect(await featured(curatorsOnly, "2606.10002")).toEqual({ day: "2026-06-30", by: curator.handle });
   });
 
   it("features the demo's picks: papers whose authors say a venue accepted them, once", async () => {

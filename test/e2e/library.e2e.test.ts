@@ -25,6 +25,7 @@ describe("a reader's library in Chromium", () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let firstHandle: string;
 
   beforeAll(async () => {
     instance = await createTestInstance();
@@ -32,6 +33,7 @@ describe("a reader's library in Chromium", () => {
     server = await listen(instance.services);
     browser = await launchChromium();
     const { account } = await addUser(instance.services, "ada@example.org", undefined);
+    firstHandle = account.handle;
     const session = await startSession(instance.services, account.id);
     context = await browser.newContext({ acceptDownloads: true });
     await context.addCookies([{ name: "paperboy_session", value: session.token, url: server.baseUrl }]);
@@ -149,7 +151,14 @@ describe("a reader's library in Chromium", () => {
     expect(data.collections[0].papers[0].note).toBe("Read section 3 first.");
     expect(data.signals.read.map((r: { paperId: string }) => r.paperId)).toContain(first);
 
-    await page.getByLabel(/Type your handle/).fill("ada");
+    // A chosen handle, and the neutral one sign-up gave still leading to the member page.
+    await page.getByLabel("Handle", { exact: true }).fill("Ada-Lovelace");
+    await page.getByRole("button", { name: "Change handle" }).click();
+    await page.waitForURL("**/settings");
+    await page.goto(`${server.baseUrl}/members/${firstHandle}`);
+    expect(new URL(page.url()).pathname).toBe("/members/ada-lovelace");
+    await page.goto(`${server.baseUrl}/settings`);
+    await page.getByLabel(/Type your handle/).fill("ada-lovelace");
     await page.getByRole("button", { name: "Delete my account" }).click();
     await page.waitForURL("**/papers");
     await expect.poll(() => page.getByRole("link", { name: "Sign in" }).count()).toBe(1);

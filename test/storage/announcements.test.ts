@@ -1,15 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Migrator, sql } from "kysely";
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/storage/database.js";
 import { migrate } from "../../src/storage/migrate.js";
-import { MIGRATIONS } from "../../src/storage/migrations/index.js";
 import { openDatabase } from "../../src/storage/open.js";
 import { getPaper } from "../../src/storage/papers.js";
 import { upsertPapers } from "../../src/storage/upsert-papers.js";
 import { BACKENDS, createIsolatedSchema, type IsolatedSchema } from "../helpers/backends.js";
+import { migrateAllBut } from "../helpers/old-shape.js";
 import { paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
@@ -57,30 +57,6 @@ describe.each(BACKENDS)("announcements: the arXiv day of each paper (%s)", (back
   });
 });
 
-async function currentSchema(database: Database): Promise<string | undefined> {
-  if (!database.capabilities.schemas) return undefined;
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.kysely);
-  return rows[0]?.schema;
-}
-
-/** Applies every migration but the new-shape ones, as an instance from before them was. */
-async function migrateToOldShape(database: Database): Promise<void> {
-  const entries = Object.fromEntries(
-    MIGRATIONS.filter((m) => !NEW_SHAPE.includes(m.name)).map((m) => [
-      m.name,
-      { up: (db: Parameters<typeof m.up>[0]) => m.up(db, database.capabilities) },
-    ]),
-  );
-  const migrator = new Migrator({
-    db: database.kysely,
-    provider: { getMigrations: async () => entries },
-    allowUnorderedMigrations: true,
-    migrationTableSchema: await currentSchema(database),
-  });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
-}
-
 describe.each(BACKENDS)(
   "migrating an instance whose listing imports featured every paper (%s)",
   (backend) => {
@@ -91,7 +67,7 @@ describe.each(BACKENDS)(
       directory = mkdtempSync(join(tmpdir(), "paperboy-old-shape-"));
       schema = backend === "postgres" ? await createIsolatedSchema() : null;
       database = openDatabase(schema?.url ?? `sqlite:${join(directory, "old.db")}`);
-      await migrateToOldShape(database);
+      await migrateAllBut(database, NEW_SHAPE);
     });
     afterEach(async () => {
       await database.close();

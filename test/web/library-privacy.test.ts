@@ -30,6 +30,7 @@ describe.each(BACKENDS)("a reader's library stays private (%s)", (backend) => {
   let ada: FormClient;
   let bob: FormClient;
   const tokens = { ada: "", bob: "" };
+  const handles = { ada: "", bob: "" };
   let secret = 0;
   let open = 0;
   let openPath = "";
@@ -53,11 +54,13 @@ describe.each(BACKENDS)("a reader's library stays private (%s)", (backend) => {
     app = await buildApp(instance.services);
     const signedIn = async (email: string) => {
       const { client, account } = await signedInClient(app, instance.services, email);
-      return { client, token: (await createApiToken(instance.services, account, "tests")).token };
+      const token = (await createApiToken(instance.services, account, "tests")).token;
+      return { client, token, handle: account.handle };
     };
     const adaIn = await signedIn("ada@example.org");
     const bobIn = await signedIn("bob@example.org");
     [ada, bob, tokens.ada, tokens.bob] = [adaIn.client, bobIn.client, adaIn.token, bobIn.token];
+    [handles.ada, handles.bob] = [adaIn.handle, bobIn.handle];
     secret = (await api("POST", "/api/collections", "ada", { name: SECRET_NAME })).json().id;
     await api("POST", `/api/collections/${secret}/papers`, "ada", {
       paperId: SECRET_PAPER,
@@ -94,8 +97,12 @@ describe.each(BACKENDS)("a reader's library stays private (%s)", (backend) => {
       const answer = await read(who, `/api/collections/${secret}`);
       expect(answer.statusCode).toBe(404);
       expect(answer.body).not.toContain(SECRET_NAME);
-      expect((await read(who, "/api/collections?member=ada")).body).not.toContain(SECRET_NAME);
-      expect((await visit(who, "/members/ada")).body).not.toContain(SECRET_NAME);
+      const listed = await read(who, `/api/collections?member=${handles.ada}`);
+      expect(listed.statusCode).toBe(200);
+      expect(listed.body).not.toContain(SECRET_NAME);
+      const member = await visit(who, `/members/${handles.ada}`);
+      expect(member.statusCode).toBe(200);
+      expect(member.body).not.toContain(SECRET_NAME);
     });
     it("is not among bob's collections, his save-to choices or his data download", async () => {
       for (const url of ["/collections", `/papers/${SECRET_PAPER}/save-to`, "/settings/data.json"]) {
@@ -193,7 +200,7 @@ describe.each(BACKENDS)("a reader's library stays private (%s)", (backend) => {
       [`/collections/${id}/notes`, { paper: SECRET_PAPER, note: "x" }],
       [`/collections/${id}/move`, { paper: SECRET_PAPER, place: "1" }],
       [`/collections/${id}/edit`, { name: "Mine", visibility: "public" }],
-      [`/collections/${id}/editors`, { handle: "bob" }],
+      [`/collections/${id}/editors`, { handle: handles.bob }],
       [`/collections/${id}/delete`, { confirm: "yes" }],
       [`/collections/${id}/import`, { text: OPENED_PAPER }],
     ];
@@ -216,7 +223,7 @@ describe.each(BACKENDS)("a reader's library stays private (%s)", (backend) => {
         ["POST", `/api/collections/${id}/papers`, { paperId: OPENED_PAPER }],
         ["PATCH", `/api/collections/${id}/papers/${SECRET_PAPER}`, { note: "x" }],
         ["DELETE", `/api/collections/${id}/papers/${SECRET_PAPER}`],
-        ["POST", `/api/collections/${id}/editors`, { handle: "bob" }],
+        ["POST", `/api/collections/${id}/editors`, { handle: handles.bob }],
         ["POST", `/api/collections/${id}/import`, { text: OPENED_PAPER }],
       ];
       for (const [id, status] of [

@@ -19,6 +19,9 @@ import { apiTokens } from "./0302-api-tokens.js";
 import { curatorActions } from "./0303-curator-actions.js";
 import { accountDeletion } from "./0305-account-deletion.js";
 import { displayNames } from "./0306-display-names.js";
+import { retiredHandles } from "./0307-retired-handles.js";
+import { neutralHandles } from "./0308-neutral-handles.js";
+import { handlesWithoutCase } from "./0309-handles-without-case.js";
 import { subscriptions } from "./0400-subscriptions.js";
 import { subscriptionFollows } from "./0401-subscription-follows.js";
 import { deliveries } from "./0402-deliveries.js";
@@ -75,5 +78,8 @@ export const MIGRATIONS: readonly Migration[] = [
   announcements,
   listingsBecomeAnnouncements,
   authorNameKeys,
+  retiredHandles,
+  neutralHandles,
+  handlesWithoutCase,
   contentWrites,
 ];

@@ -5,6 +5,7 @@ import { FOR_YOU_OPERATIONS } from "./for-you-operations.js";
 import { HF_OPERATIONS } from "./hf-operations.js";
 import type { Operation } from "./operation.js";
 import { PAPERBOY_OPERATIONS } from "./paperboy-operations.js";
+import { PROFILE_OPERATIONS } from "./profile-operations.js";
 import { READING_OPERATIONS } from "./reading-api.js";
 import { SAVE_OPERATIONS } from "./save-operations.js";
 import { SIGNAL_OPERATIONS } from "./signal-operations.js";
@@ -27,6 +28,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...READING_OPERATIONS,
   ...COLLECTION_OPERATIONS,
   ...FOR_YOU_OPERATIONS,
+  ...PROFILE_OPERATIONS,
   ...CITATION_OPERATIONS,
   openApiOperation,
 ];

@@ -7,6 +7,7 @@ import { registerApiDocs } from "./docs-routes.js";
 import { registerForYouRoutes } from "./for-you-routes.js";
 import { registerHfReadRoutes, registerHfWriteRoutes } from "./hf-routes.js";
 import { registerPaperboyRoutes } from "./paperboy-routes.js";
+import { registerProfileRoutes } from "./profile-routes.js";
 import { registerApiRateLimit } from "./rate-limit.js";
 import { registerReadingApi } from "./reading-api.js";
 import { registerSaveRoutes } from "./save-routes.js";
@@ -24,6 +25,7 @@ export function registerApi(app: FastifyInstance, services: Services) {
   registerReadingApi(app, services);
   registerCollectionRoutes(app, services);
   registerForYouRoutes(app, services);
+  registerProfileRoutes(app, services);
   registerCitationRoutes(app, services);
   registerApiDocs(app, services);
 }

@@ -8,6 +8,7 @@ import type { Services } from "../../services.js";
 import { requireAccount } from "../auth/guards.js";
 import { clearSessionCookie } from "../auth/session.js";
 import { parseForm } from "../form.js";
+import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
 
 const nameForm = z.object({ name: z.string().max(1000) });
 const deleteForm = z.object({ confirm: z.string().max(200) });
@@ -25,7 +26,9 @@ export function registerAccountDataPages(app: FastifyInstance, services: Service
   });
   app.post("/settings/name", async (request, reply) => {
     const account = requireAccount(request);
-    await setDisplayName(services, account, parseForm(nameForm, request.body).name);
+    const { name } = parseForm(nameForm, request.body);
+    await enforceRateLimit(services, request, reply, RATE_RULES.settings, String(account.id));
+    await setDisplayName(services, account, name);
     return reply.redirect("/settings", 303);
   });
   app.post("/settings/delete", async (request, reply) => {

@@ -2,15 +2,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { z } from "zod";
 import { apiTokensOf, createApiToken, revokeToken } from "../../community/api-tokens.js";
+import { changeHandle, redirectingHandles } from "../../community/handles.js";
 import { endEverySession, endSession } from "../../community/sessions.js";
 import { checkSignInLink, completeSignIn, requestSignIn, safeNext } from "../../community/sign-in.js";
 import type { Account } from "../../core/account.js";
 import { normaliseEmail } from "../../core/email-address.js";
+import { isAppError } from "../../core/errors.js";
 import { accountSubscription, subscribeAccount } from "../../digests/account-digest.js";
 import { subscriptionLinks } from "../../digests/links.js";
 import type { Services } from "../../services.js";
 import { refuseWithoutMail, requireAccount } from "../auth/guards.js";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../auth/session.js";
+import { STATUS_OF } from "../errors.js";
 import { parseForm } from "../form.js";
 import { enforceRateLimit, RATE_RULES } from "../rate-limit.js";
 import { ConfirmSignInPage, LinkSentPage, LoginPage } from "./login-pages.js";
@@ -22,6 +25,7 @@ const loginForm = z.object({ email: z.string().max(320), next: z.string().option
 const linkQuery = z.object({ token: z.string().min(1).max(2000), next: z.string().optional() });
 const tokenForm = z.object({ name: z.string() });
 const tokenParams = z.object({ id: z.coerce.number().int().min(1) });
+const handleForm = z.object({ handle: z.string().max(200) });
 
 export function registerAccountPages(app: FastifyInstance, services: Services) {
   app.get("/login", (request, reply) => {
@@ -56,6 +60,7 @@ export function registerAccountPages(app: FastifyInstance, services: Services) {
   });
   registerSignOut(app, services);
   registerSettings(app, services);
+  registerHandleChange(app, services);
 }
 
 function registerSignOut(app: FastifyInstance, services: Services) {
@@ -78,13 +83,15 @@ function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
 
 /** What the settings page shows besides the account: its API tokens and its digest subscription. */
 async function settingsOf(services: Services, account: Account) {
-  const [tokens, subscription] = await Promise.all([
+  const [tokens, subscription, earlier] = await Promise.all([
     apiTokensOf(services, account),
     accountSubscription(services.database, account),
+    redirectingHandles(services, account),
   ]);
   const links = (id: number) =>
     subscriptionLinks(services.config.baseUrl, services.secretKey, id, services.clock.now());
-  return { account, tokens, digest: subscription ? { subscription, links: links(subscription.id) } : null };
+  const digest = subscription ? { subscription, links: links(subscription.id) } : null;
+  return { account, tokens, digest, earlierHandles: earlier };
 }
 
 function registerSettings(app: FastifyInstance, services: Services) {
@@ -111,5 +118,26 @@ function registerSettings(app: FastifyInstance, services: Services) {
     const account = requireAccount(request);
     await revokeToken(services, account, parseForm(tokenParams, request.params).id);
     return reply.redirect("/settings", 303);
+  });
+}
+
+/** Changing the handle: a refused one comes back in the form with the reason, as typed. */
+function registerHandleChange(app: FastifyInstance, services: Services) {
+  app.post("/settings/handle", async (request, reply) => {
+    const account = requireAccount(request);
+    const { handle } = parseForm(handleForm, request.body);
+    await enforceRateLimit(services, request, reply, RATE_RULES.changeHandle, String(account.id));
+    try {
+      await changeHandle(services, account, handle);
+      return reply.redirect("/settings", 303);
+    } catch (error) {
+      if (!isAppError(error) || (error.code !== "invalid" && error.code !== "conflict")) throw error;
+      reply.status(STATUS_OF[error.code]);
+      const settings = await settingsOf(services, account);
+      return sendPage(
+        reply,
+        h(SettingsPage, { ...settings, handleRefusal: { value: handle, message: error.message } }),
+      );
+    }
   });
 }

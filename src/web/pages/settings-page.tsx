@@ -4,6 +4,7 @@ import type { Subscription } from "../../storage/subscriptions.js";
 import { PostForm } from "../components/forms.js";
 import { Layout } from "../components/layout.js";
 import { AccountDataSection } from "./account-data-section.js";
+import { type HandleRefusal, HandleSection } from "./handle-section.js";
 
 export interface SettingsPageProps {
   readonly account: Account;
@@ -15,9 +16,13 @@ export interface SettingsPageProps {
   } | null;
   /** A token just created: shown this once, never again. */
   readonly newToken?: { readonly name: string; readonly token: string };
+  /** Earlier handles that still lead to the account. */
+  readonly earlierHandles: readonly string[];
+  readonly handleRefusal?: HandleRefusal | undefined;
 }
 
-export function SettingsPage({ account, tokens, newToken, digest }: SettingsPageProps) {
+export function SettingsPage(props: SettingsPageProps) {
+  const { account, tokens, newToken, digest } = props;
   return (
     <Layout title="Settings">
       <section class="narrow">
@@ -41,6 +46,7 @@ export function SettingsPage({ account, tokens, newToken, digest }: SettingsPage
             <a href="/curate/log">Curator log</a>: every feature, move, unfeature, hide and restore.
           </p>
         ) : null}
+        <HandleSection account={account} earlier={props.earlierHandles} refusal={props.handleRefusal} />
         <Digests account={account} digest={digest} />
         <ApiTokens tokens={tokens} newToken={newToken} />
         <h2>Sessions</h2>

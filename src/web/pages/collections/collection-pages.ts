@@ -3,13 +3,13 @@ import { h } from "preact";
 import { z } from "zod";
 import { openCollection } from "../../../community/collection-view.js";
 import { memberPublicCollections, myCollections } from "../../../community/collections.js";
+import { memberAt } from "../../../community/handles.js";
 import { safeNext } from "../../../community/sign-in.js";
 import { parseArxivId } from "../../../core/arxiv-id.js";
 import { collectionIdOf, collectionPath } from "../../../core/collection.js";
 import { notFound } from "../../../core/errors.js";
 import { paperById } from "../../../lists/paper.js";
 import type { Services } from "../../../services.js";
-import { findAccountByHandle } from "../../../storage/accounts.js";
 import { holdersOf } from "../../../storage/collection-papers.js";
 import { parseForm } from "../../form.js";
 import { sendPage } from "../send-page.js";
@@ -69,8 +69,15 @@ export function registerCollectionPages(app: FastifyInstance, services: Services
   );
 
   app.get<{ Params: { handle: string } }>("/members/:handle", async (request, reply) => {
-    const member = await findAccountByHandle(services.database, request.params.handle);
+    const member = await memberAt(services, request.params.handle);
     if (!member) throw notFound(`There is no member called ${request.params.handle}.`);
+    // An earlier handle, or the handle in other letter case: one address per member, old links still lead there.
+    // Browsers keep a 301 for good unless told otherwise, and a handle may be taken back or go to someone else
+    // a year on, so each use is checked with the server again.
+    if (member.handle !== request.params.handle)
+      return reply
+        .header("cache-control", "public, no-cache")
+        .redirect(`/members/${encodeURIComponent(member.handle)}`, 301);
     const collections = await memberPublicCollections(services, member.handle);
     return sendPage(
       reply,
