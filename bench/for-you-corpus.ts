@@ -1,11 +1,9 @@
 /**
  * The "author as reader" set for the For you benchmark, from the shared listings corpus: every paper with its
- * first listing day, and the authors who read as readers (their papers before the cut-off are their upvotes,
- * their later papers what a good ranking puts first). Benchmarks only.
+ * arXiv day (the day it was new), and the authors who read as readers (their papers before the cut-off are their
+ * upvotes, their later papers what a good ranking puts first). Benchmarks only.
  */
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { parseListingLine } from "../src/ingestion/formats/listing.js";
+import { readListing } from "./corpus/source-papers.js";
 
 export interface BenchPaper {
   readonly id: string;
@@ -20,25 +18,22 @@ export interface AuthorReader {
   readonly name: string;
   /** Their papers before the cut-off: the reader's upvotes. */
   readonly upvotes: readonly number[];
-  /** Their later papers, by listing day: what each day's ranking is judged on. */
+  /** Their later papers, by arXiv day: what each day's ranking is judged on. */
   readonly later: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-export function loadListingPapers(files: readonly string[]): BenchPaper[] {
+/** Every paper of the listing files but the damaged ones imports refuse, each on the arXiv day it was new. */
+export async function loadListingPapers(files: readonly string[]): Promise<BenchPaper[]> {
   const papers: BenchPaper[] = [];
-  for (const file of files) {
-    for (const line of gunzipSync(readFileSync(file)).toString("utf8").split("\n")) {
-      if (line.trim() === "") continue;
-      const { record, featureOn } = parseListingLine(line);
-      papers.push({
-        id: record.id,
-        day: featureOn ?? "",
-        title: record.title,
-        abstract: record.abstract,
-        authors: record.authors,
-        categories: record.categories,
-      });
-    }
+  for await (const { record, announcedOn } of readListing(files)) {
+    papers.push({
+      id: record.id,
+      day: announcedOn ?? "",
+      title: record.title,
+      abstract: record.abstract,
+      authors: record.authors,
+      categories: record.categories,
+    });
   }
   return papers.sort((a, b) => (a.day === b.day ? (a.id < b.id ? -1 : 1) : a.day < b.day ? -1 : 1));
 }

@@ -90,9 +90,11 @@ function sampleBefore(trainingCount: number, size: number): number[] {
 /** Papers by the name's index key (surname and initial), to find a reader's own papers and namesakes fast. */
 function byIndexKey(papers: readonly ForYouPaper[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
+  const keys = new Map<string, string>();
   papers.forEach((p, i) => {
     for (const name of p.authors) {
-      const key = authorIndexKey(name);
+      const key = keys.get(name) ?? authorIndexKey(name);
+      keys.set(name, key);
       const list = out.get(key);
       if (list) list.push(i);
       else out.set(key, [i]);
@@ -109,14 +111,13 @@ export function forYou(
 ): Method {
   const sample = sampleBefore(trainingCount, UNRATED_SAMPLE);
   const statistics: TermStatistics = termStatistics(sample.map((i) => papers[i] as ForYouPaper));
-  const cache = new Map<number, SparseVector>();
-  const features = (i: number) => {
-    const kept = cache.get(i);
-    if (kept) return kept;
-    const x = paperFeatures(papers[i] as ForYouPaper, statistics, weights);
-    cache.set(i, x);
-    return x;
-  };
+  // Every reader trains on the sample and is judged on the days after the cut-off: their features are made
+  // once, here, so that a reader's training time is their own.
+  const shared = new Map<number, SparseVector>();
+  const make = (i: number) => paperFeatures(papers[i] as ForYouPaper, statistics, weights);
+  for (const i of sample) shared.set(i, make(i));
+  for (let i = trainingCount; i < papers.length; i += 1) shared.set(i, make(i));
+  const features = (i: number) => shared.get(i) ?? make(i);
   const named = byIndexKey(papers);
   const folded = new Map<string, FoldedName>();
   const fold = (name: string) => {

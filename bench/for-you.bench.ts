@@ -1,7 +1,7 @@
 /**
  * For you quality, "author as reader" (issue #14.7), on the shared listings corpus: an author with at least 20
  * papers reads as a reader whose upvotes are their papers before the cut-off (their own name taken out of every
- * paper's features); each later listing day with a paper of theirs is ranked for them, and the ranking is judged
+ * paper's features); each later arXiv day with a new paper of theirs is ranked for them, and the ranking is judged
  * by where their own papers of that day land (nDCG@10, Recall@50; the day's mean per author, then the authors'
  * mean). Authors fall into two halves by a hash of their name: the model's constants were tuned on the first,
  * the figures below are the second's. The embedder (LSA) and every vocabulary learn from the papers before the
@@ -91,7 +91,7 @@ export async function run(): Promise<void> {
   const files = sharedListingFiles();
   if (!files) return;
   let started = performance.now();
-  const papers = loadListingPapers(files);
+  const papers = await loadListingPapers(files);
   const trainingCount = papers.findIndex((p) => p.day >= CUTOFF);
   const readers = authorReaders(papers, CUTOFF, MIN_PAPERS, MIN_UPVOTES)
     .filter((r) => nameHash(r.name) % 2 === HALF)

@@ -7,13 +7,12 @@
  * With --outbox (a development instance with no SMTP_URL), it also signs in through the mail outbox and shoots
  * the signed-in pages. Files are named KIND-WIDTH-THEME.png; the pages' tops only (2,400 px at most).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { simpleParser } from "mailparser";
 import type { Page } from "playwright-core";
 import { launchChromium } from "../test/helpers/browser.js";
-import { linkIn } from "../test/helpers/form-client.js";
+import { signInThroughOutbox } from "./outbox-sign-in.js";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -25,19 +24,24 @@ if (!base || !out) throw new Error("usage: screenshots.ts BASE_URL OUT_DIR [--ou
 const WIDTHS = [390, 1280];
 const THEMES = ["light", "dark"] as const;
 
-/** The kinds of page, found from the instance's own links so that the script works on any corpus. */
+/**
+ * The kinds of page, found from the instance's own links so that the script works on any corpus, and on older
+ * builds: a kind the instance links nowhere (the week page before the period tabs) is left out.
+ */
 async function pageKinds(page: Page): Promise<Record<string, string>> {
   await page.goto(`${base}/papers`);
-  const href = (selector: string) => page.locator(selector).first().getAttribute("href");
-  const paper = (await href("[data-paper-link]")) ?? "/papers";
-  const day = (await href('.period-tabs a[aria-current="page"]')) ?? "/papers";
-  return {
-    day,
-    week: (await href('.period-tabs a:text-is("Weekly")')) ?? "/papers",
-    month: (await href('.period-tabs a:text-is("Monthly")')) ?? "/papers",
-    "new-papers": day.replace("/papers/date/", "/papers/new/"),
+  const href = async (selector: string) => {
+    const link = page.locator(selector).first();
+    return (await link.count()) > 0 ? link.getAttribute("href") : null;
+  };
+  const day = await href('.period-tabs a[aria-current="page"]');
+  const kinds: Record<string, string | null> = {
+    day: day ?? "/papers",
+    week: await href('.period-tabs a:text-is("Weekly")'),
+    month: await href('.period-tabs a:text-is("Monthly")'),
+    "new-papers": day?.replace("/papers/date/", "/papers/new/") ?? null,
+    paper: await href("[data-paper-link]"),
     trending: "/papers/trending",
-    paper,
     search: "/search?q=graph+neural+networks",
     "search-date": "/search?q=graph+neural+networks&sort=date",
     "search-semantic": "/search?q=graph+neural+networks&mode=semantic",
@@ -49,6 +53,9 @@ async function pageKinds(page: Page): Promise<Record<string, string>> {
     "api-docs": "/docs/api",
     "not-found": "/papers/2101.00001",
   };
+  return Object.fromEntries(
+    Object.entries(kinds).filter((entry): entry is [string, string] => entry[1] !== null),
+  );
 }
 
 const SIGNED_IN: Record<string, string> = {
@@ -57,23 +64,6 @@ const SIGNED_IN: Record<string, string> = {
   "for-you": "/papers/for-you",
   collections: "/collections",
 };
-
-/** Signs in as a newcomer would: the form, then the link in the newest mail of the outbox. */
-async function signIn(page: Page, outbox: string): Promise<void> {
-  const newest = () =>
-    (existsSync(outbox) ? readdirSync(outbox) : [])
-      .filter((name) => name.endsWith(".eml"))
-      .map((name) => join(outbox, name))
-      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  const before = newest();
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Email address").fill("screenshots@example.org");
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  for (let i = 0; i < 50 && newest() === before; i += 1) await page.waitForTimeout(100);
-  const mail = await simpleParser(readFileSync(newest() ?? ""));
-  await page.goto(linkIn(mail.text).replace(/^https?:\/\/[^/]+/, base ?? ""));
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 async function shoot(page: Page, kinds: Record<string, string>): Promise<void> {
   for (const [kind, path] of Object.entries(kinds)) {
@@ -97,7 +87,7 @@ try {
   const page = await (await browser.newContext()).newPage();
   await shoot(page, await pageKinds(page));
   if (values.outbox) {
-    await signIn(page, values.outbox);
+    await signInThroughOutbox(page, base, values.outbox);
     await shoot(page, SIGNED_IN);
   }
 } finally {

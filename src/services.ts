@@ -141,7 +141,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
         timeMs: config.searchTimeBudgetMs,
         gate: new WorkGate(SEARCH_READERS * 2, SEARCH_QUEUE, "searches"),
         shared: new SharedSearches(),
-        version: async () => `${await dataVersion(database)}|${semantic.state}`,
+        version: async () => `${await dataVersion(database)} ${semantic.generation}`,
       },
     },
     forYou: new ForYouService(

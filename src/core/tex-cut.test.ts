@@ -24,6 +24,7 @@ describe("shortening TeX text", () => {
     const shortened = shortenTex("A \\emph{very long emphasised phrase} \\url{https://a.org/x} end", 12);
     expect(htmlOf(shortened)).toBe("A <em>very long</em>…");
     expect(shortenTex("Short \\emph{one}.", 40)).toEqual(parseTexText("Short \\emph{one}."));
+    expect(plainOf(shortenTex("It fails. Then it works again.", 12))).toBe("It fails…");
   });
 
   it("keeps text without a space before the limit whole rather than cutting a word", () => {

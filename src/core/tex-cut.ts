@@ -74,8 +74,14 @@ export function splitTex(nodes: readonly TexNode[], limit: number): [TexNode[], 
   return splitAt(nodes, at);
 }
 
-/** TeX text shortened to about `limit` shown characters at a space, with "…" when something was left out. */
+/**
+ * TeX text shortened to about `limit` shown characters at a space, with "…" when something was left out (in
+ * place of the punctuation the cut follows: "infeasible…", not "infeasible.…").
+ */
 export function shortenTex(input: string, limit: number): TexNode[] {
   const [start, rest] = splitTex(parseTexText(input), limit);
-  return rest.length === 0 ? start : [...start, { kind: "text", text: "…" }];
+  if (rest.length === 0) return start;
+  const last = start.at(-1);
+  if (last?.kind !== "text") return [...start, { kind: "text", text: "…" }];
+  return [...start.slice(0, -1), { kind: "text", text: `${last.text.replace(/[.,;:]+$/, "")}…` }];
 }

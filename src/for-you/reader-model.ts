@@ -52,6 +52,7 @@ export async function trainReaderModel(
       signal: signal.get(p.row.id) ?? "upvote",
       features: p.features,
     })),
+    state.vectorDimensions,
   );
   return {
     fingerprint: signals.fingerprint,

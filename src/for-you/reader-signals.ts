@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { readerSignals } from "../community/reader-signals.js";
-import { savesOf } from "../community/saves.js";
 import type { LikeSignal } from "../ranking/for-you.js";
 import type { Database } from "../storage/database.js";
 
@@ -26,11 +25,11 @@ function likedPapers(upvoted: readonly string[], saved: readonly string[]) {
 }
 
 export async function forYouSignals(database: Database, accountId: number): Promise<ForYouSignals> {
-  const [signals, saves] = await Promise.all([
-    readerSignals(database, accountId),
-    savesOf(database, accountId),
-  ]);
-  const liked = likedPapers(signals.upvoted.map((s) => s.paperId).sort(), saves.map((s) => s.paperId).sort());
+  const signals = await readerSignals(database, accountId);
+  const liked = likedPapers(
+    signals.upvoted.map((s) => s.paperId).sort(),
+    signals.saved.map((s) => s.paperId).sort(),
+  );
   const notInterested = signals.notInterested.map((s) => s.paperId).sort();
   const authors = signals.authors
     .map((a) => ({ key: a.key, name: a.name }))

@@ -86,9 +86,7 @@ export interface ForYouModel {
 
 function compact(model: LinearModel): ForYouModel {
   const ids: number[] = [];
-  model.weights.forEach((w, id) => {
-    if (w !== 0) ids.push(id);
-  });
+  for (let id = 0; id < model.weights.length; id += 1) if (model.weights[id] !== 0) ids.push(id);
   return {
     ids: Int32Array.from(ids),
     weights: Float64Array.from(ids, (id) => model.weights[id] ?? 0),

@@ -12,7 +12,11 @@ export interface SearchBudget {
   readonly timeMs: number;
   readonly gate: WorkGate;
   readonly shared: SharedSearches;
-  /** The data version (storage/data-version.ts): a shared result stands only while it is unchanged. */
+  /**
+   * What the results are computed from: the data version (storage/data-version.ts) and the generation of the
+   * process's vector index, which can lag the data (search/semantic-index.ts). A shared result stands only
+   * while both are unchanged.
+   */
   version(): Promise<string>;
 }
 

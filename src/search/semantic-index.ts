@@ -54,6 +54,7 @@ export class SemanticIndex {
   private refreshedAt = Number.NEGATIVE_INFINITY;
   /** Vectors in the index when it was last saved or restored. */
   private savedSize = 0;
+  private changes = 0;
 
   constructor(
     private readonly database: Database,
@@ -73,14 +74,6 @@ export class SemanticIndex {
     return this.index?.size ?? this.stored;
   }
 
-  /**
-   * Changes whenever what this process finds by meaning changes (its model, the vectors it indexed): a kept page
-   * or a shared search stands for the data version and this, as the index catches up after the write.
-   */
-  get state(): string {
-    return `${this.embedder?.version ?? ""}.${this.revision}.${this.size}`;
-  }
-
   /** Where neighbours are searched: in this process's memory, or in PostgreSQL through pgvector. */
   get engine(): "memory" | "pgvector" | null {
     if (!this.embedder) return null;
@@ -89,6 +82,15 @@ export class SemanticIndex {
 
   get vectors(): VectorIndex | null {
     return this.index;
+  }
+
+  /**
+   * Moves whenever what this process's searches can find moves: a new embedder, vectors added to the index.
+   * The data version alone does not say it: other processes store vectors that this one indexes only at its
+   * next refresh, and this one stores its own a moment before indexing them (see search/budget.ts).
+   */
+  get generation(): number {
+    return this.changes;
   }
 
   /**
@@ -208,6 +210,7 @@ export class SemanticIndex {
 
   /** Starts over with this embedder: an empty index filled from its stored vectors. */
   private async load(embedder: Embedder | null): Promise<void> {
+    this.changes += 1;
     this.embedder = embedder;
     this.index = null;
     this.revision = -1;
@@ -244,6 +247,7 @@ export class SemanticIndex {
         stored.filter((v) => !this.own.has(v.revision)).map((v) => ({ id: v.paperId, vector: v.vector })),
         0,
       );
+      this.changes += 1;
       this.revision = upTo;
     }
     for (const revision of this.own) if (revision <= this.revision) this.own.delete(revision);
@@ -297,6 +301,7 @@ export class SemanticIndex {
       );
       this.own.add(revision);
       index?.add(entries, 0);
+      this.changes += 1;
       this.stored += index ? 0 : papers.length;
       total += papers.length;
       onProgress(total);

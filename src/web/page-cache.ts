@@ -39,6 +39,15 @@ function matches(header: string | undefined, etag: string): boolean {
 }
 
 /**
+ * For a page that ages with the clock, which stretch of `refreshMinutes` it is in: the page's validator moves at
+ * each new stretch, so no copy stands longer. Other pages change only with the data and the listing day.
+ */
+function clockPeriod(option: boolean | { readonly refreshMinutes: number } | undefined, now: Date): string {
+  if (typeof option !== "object") return "";
+  return String(Math.floor(now.getTime() / (option.refreshMinutes * 60_000)));
+}
+
+/**
  * ETag/304 and a store of rendered anonymous pages for the routes that set `config.pageCache`. One request at a
  * time renders an address anew; meanwhile the others get the copy kept before if it is recent
  * (RenderedStore.recent), with its own ETag.
@@ -52,9 +61,10 @@ export function registerPageCache(app: FastifyInstance, services: Services, stor
       return;
     const anonymous = !request.headers.cookie;
     // Paper pages show similar papers from this process's vector index, which catches up after the write.
-    const version = `${await dataVersion(services.database)}|${services.semantic.state}`;
+    const version = `${await dataVersion(services.database)} ${services.semantic.generation}`;
     const today = todaysListingDay(services.clock);
-    request.pageVersion = `${version}|${today}`;
+    const period = clockPeriod(request.routeOptions.config.pageCache, services.clock.now());
+    request.pageVersion = `${version}|${today}|${period}`;
     const key = `${BUILD}|${request.pageVersion}|${viewerKey(request)}`;
     const etag = `W/"${createHash("sha256").update(key).digest("base64url").slice(0, 27)}"`;
     request.pageEtag = etag;

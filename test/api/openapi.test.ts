@@ -122,6 +122,9 @@ describe.each(BACKENDS)("the OpenAPI document (%s)", (backend) => {
     expect(html).toContain("integer, 1–100, default 50");
     expect(html).toContain("POST /api/papers/index");
     expect(html).toContain('id="schema-HfDailyPaper"');
+    // The document's Markdown code spans are code on the page, never backquotes.
+    expect(html).toContain("<code>Retry-After</code>");
+    expect(html.replace(/<pre[\s\S]*?<\/pre>/g, "")).not.toContain("`");
     expect(html).not.toMatch(/<script[^>]+src="https?:|<link[^>]+href="https?:/);
     const redirect = await fetch(`${baseUrl}/api`, { redirect: "manual" });
     expect(redirect.headers.get("location")).toBe("/docs/api");

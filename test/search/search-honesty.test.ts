@@ -51,14 +51,19 @@ describe.each(BACKENDS)("search says what it found (%s)", (backend) => {
     const [template] = papers;
     if (!template) throw new Error("fixture is empty");
     const quokkas = [...HOLDING_BOTH, ...HOLDING_ONE].map((paper) => crafted(template, paper));
-    // One paper with no arXiv date, featured on a listing day: its result shows that day.
-    const undated = crafted(template, { id: "2606.90106", title: "Wallaby census", published: "" });
+    // Papers with no arXiv date show the day sorting by date uses: the arXiv day that announced them, else the
+    // listing day that featured them.
+    const undated = (id: string, title: string) => {
+      const paper = crafted(template, { id, title, published: "" });
+      return { ...paper, record: { ...paper.record, published: null, updated: null } };
+    };
     const featured = {
-      ...undated,
-      record: { ...undated.record, published: null, updated: null },
+      ...undated("2606.90106", "Wallaby census"),
+      announcedOn: null,
       featureOn: "2026-06-26",
     };
-    await storePapers(instance, [...papers, ...quokkas, featured]);
+    const announced = { ...undated("2606.90107", "Wallaby sightings"), announcedOn: "2026-06-25" };
+    await storePapers(instance, [...papers, ...quokkas, featured, announced]);
     await instance.services.semantic.refresh();
     app = await buildApp(instance.services);
   });
@@ -78,6 +83,8 @@ describe.each(BACKENDS)("search says what it found (%s)", (backend) => {
       expect.arrayContaining(HOLDING_ONE.map((p) => ({ id: p.id, label: "some of the words" }))),
     );
     expect(found).toHaveLength(5);
+    const one = text((await app.inject("/search?q=quokka+foraging&mode=keyword")).body);
+    expect(one).toContain("1 paper matches <q>quokka foraging</q>");
   });
 
   it("says no paper contains a word no paper holds, and lists nothing as related to a word it cannot place", async () => {
@@ -137,6 +144,7 @@ describe.each(BACKENDS)("search says what it found (%s)", (backend) => {
     expect(body).toContain('<time datetime="2026-03-02">2026-03-02</time>');
     const listed = text((await client.get("/search?q=wallaby&mode=keyword")).body);
     expect(listed).toContain(' · featured <time datetime="2026-06-26">2026-06-26</time>');
+    expect(listed).toContain(' · announced <time datetime="2026-06-25">2026-06-25</time>');
     expect(body).toContain("A <mark>quokka</mark> <mark>numbat</mark> for sparse solvers");
     expect(body).toContain("(common words left out: for)");
     const first = results(body)[0]?.id;

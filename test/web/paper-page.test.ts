@@ -98,6 +98,8 @@ describe.each(BACKENDS)("the paper page (%s)", (backend) => {
     expect(body).toContain(
       '<a href="https://example.org/notes" rel="nofollow noopener">https://example.org/notes</a>',
     );
+    // A bare address in the abstract is a link too, as in the comment; the sentence's full stop is not in it.
+    expect(body).toContain('<a href="https://github.com/lab/sharp" rel="nofollow noopener">');
     const comments = /<dt>Comments<\/dt><dd>(.*?)<\/dd>/s.exec(body)?.[1] ?? "";
     expect(comments).toContain('class="katex"');
     expect(comments).toContain('<a href="https://lab.example.org/sharp" rel="nofollow noopener">');

@@ -22,10 +22,12 @@ const lastDay: string = [...new Set(records.map((r) => r.listed_on as string))].
 describe.each(BACKENDS)("the reading experience over HTTP (%s)", (backend) => {
   let instance: TestInstance;
   let app: FastifyInstance;
+  // Noon in New York on the last listing day: its papers are today's and carry the "new" mark.
+  const noon = `${lastDay}T16:00:00Z`;
+  const clock = fixedClock(noon);
 
   beforeAll(async () => {
-    // Noon in New York on the last listing day: its papers are today's and carry the "new" mark.
-    instance = await createTestInstance({ backend, clock: fixedClock(`${lastDay}T16:00:00Z`) });
+    instance = await createTestInstance({ backend, clock });
     const maths = {
       ...records[0],
       id: "2606.90001",
@@ -103,6 +105,24 @@ describe.each(BACKENDS)("the reading experience over HTTP (%s)", (backend) => {
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
     expect(changed.body).toContain("▲ 1 upvote<");
+  });
+
+  it("lets trending, which ages with the clock, stand ten minutes at most; a day page stands until a write", async () => {
+    const day = `/papers/date/${lastDay}`;
+    const etags = new Map<string, string>();
+    for (const url of ["/papers/trending", day]) etags.set(url, String((await app.inject(url)).headers.etag));
+    const statusAt = async (instant: number, url: string) => {
+      clock.set(new Date(instant));
+      return (await app.inject({ url, headers: { "if-none-match": etags.get(url) } })).statusCode;
+    };
+    const start = new Date(noon).getTime();
+    try {
+      expect(await statusAt(start + 5 * 60_000, "/papers/trending")).toBe(304);
+      expect(await statusAt(start + 11 * 60_000, "/papers/trending")).toBe(200);
+      expect(await statusAt(start + 11 * 60_000, day)).toBe(304);
+    } finally {
+      clock.set(noon);
+    }
   });
 
   it("sees writes made through another connection to the same database", async () => {

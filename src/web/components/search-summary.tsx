@@ -37,7 +37,7 @@ export function SearchSummary({ list }: { readonly list: SearchList }) {
           <>No paper contains {quoted}</>
         ) : (
           <>
-            {count(list.matched)} match {quoted}
+            {count(list.matched)} {list.matched === 1 ? "matches" : "match"} {quoted}
           </>
         )}
         {list.matched > 0 && skipped.length > 0 ? ` (common words left out: ${skipped.join(", ")})` : null}

@@ -1,3 +1,4 @@
+import { CodeSpans } from "../components/code-spans.js";
 import { Layout } from "../components/layout.js";
 import { describeSchema, OperationSection, operationsByTag } from "./api-reference-page.js";
 
@@ -11,14 +12,23 @@ function SchemaSection({ name, schema }: { readonly name: string; readonly schem
       <h3>
         <code>{name}</code>
       </h3>
-      {schema.description ? <p>{String(schema.description)}</p> : null}
+      {schema.description ? (
+        <p>
+          <CodeSpans text={schema.description} />
+        </p>
+      ) : null}
       {schema.type === "array" ? <p>A list of {describeSchema(schema.items as Json)}.</p> : null}
       <ul>
         {Object.entries(properties).map(([field, property]) => (
           <li key={field}>
             <code>{field}</code>
             {required.has(field) ? "" : " (optional)"}: {describeSchema(property)}
-            {property.description ? ` — ${String(property.description)}` : ""}
+            {property.description ? (
+              <>
+                {" — "}
+                <CodeSpans text={property.description} />
+              </>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -34,7 +44,9 @@ export function ApiDocsPage({ document }: { readonly document: Json }) {
     <Layout title="API reference" description="Paperboy's JSON API: Hugging Face compatible, documented.">
       <article class="api-docs">
         <h1>API reference</h1>
-        <p>{String(info.description ?? "")}</p>
+        <p>
+          <CodeSpans text={info.description} />
+        </p>
         <p>
           Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI{" "}
           {String(document.openapi)}). Errors answer JSON <code>{'{"error": code, "message": text}'}</code>{" "}

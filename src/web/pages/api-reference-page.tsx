@@ -1,3 +1,5 @@
+import { CodeSpans } from "../components/code-spans.js";
+
 type Json = Record<string, unknown>;
 
 interface Parameter {
@@ -47,7 +49,9 @@ function Parameters({ parameters }: { readonly parameters: readonly Parameter[] 
             </td>
             <td>{p.in}</td>
             <td>{describeSchema(p.schema)}</td>
-            <td>{p.description ?? ""}</td>
+            <td>
+              <CodeSpans text={p.description} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -63,7 +67,7 @@ function Responses({ responses }: { readonly responses: Record<string, Json> }) 
         const [type, body] = Object.entries(content)[0] ?? ["", {}];
         return (
           <li key={status}>
-            <strong>{status}</strong> {String(response.description ?? "")}{" "}
+            <strong>{status}</strong> <CodeSpans text={response.description} />{" "}
             <span class="muted">
               {type} {describeSchema(body.schema)}
             </span>
@@ -84,10 +88,14 @@ function OperationSection({ method, path, op }: { method: string; path: string; 
         </code>
       </h3>
       <p>
-        {String(op.summary ?? "")}
+        <CodeSpans text={op.summary} />
         {op.security ? " Needs an API token: Authorization: Bearer TOKEN." : ""}
       </p>
-      {op.description ? <p>{String(op.description)}</p> : null}
+      {op.description ? (
+        <p>
+          <CodeSpans text={op.description} />
+        </p>
+      ) : null}
       <Parameters parameters={(op.parameters ?? []) as Parameter[]} />
       <Responses responses={(op.responses ?? {}) as Record<string, Json>} />
     </section>

@@ -95,7 +95,9 @@ function NewPapersHeader(props: NewPapersPageProps) {
       {props.frontPageReason ? <p class="notice">{props.frontPageReason}</p> : null}
       <p>
         {featured > 0 ? (
-          <a href={`/papers/date/${day}`}>{count(featured, "paper")} featured on this day's list</a>
+          <>
+            <a href={`/papers/date/${day}`}>{count(featured, "paper")} featured on this day's list</a>.
+          </>
         ) : (
           "Nothing from this day is featured yet."
         )}{" "}

@@ -74,7 +74,7 @@ export function PaperPage({
           <h2 id="abstract-heading">Abstract</h2>
           {paper.abstract.split("\n\n").map((paragraph) => (
             <p class="paper-abstract" key={paragraph}>
-              <MathText text={paragraph} />
+              <LinkedText text={paragraph} />
             </p>
           ))}
         </section>

@@ -147,13 +147,20 @@ function Result({ paper, kind, pattern, children }: ResultProps) {
   );
 }
 
-/** The v1 date, or the listing day when the source gave none (the date that sorting by date uses). */
+/**
+ * The date that sorting by date uses (storage's PAPER_DATE): the v1 date, else the arXiv day that announced the
+ * paper, else the day it was featured, each said for what it is.
+ */
 function ResultDate({ paper }: { readonly paper: PaperSummary }) {
-  const day = paper.published?.slice(0, 10) ?? paper.listingDay;
+  const [label, day] = paper.published
+    ? ["", paper.published.slice(0, 10)]
+    : paper.arxivDay
+      ? ["announced ", paper.arxivDay]
+      : ["featured ", paper.listingDay];
   if (!day) return null;
   return (
     <>
-      {paper.published ? " · " : " · featured "}
+      {` · ${label}`}
       <time datetime={day}>{day}</time>
     </>
   );
