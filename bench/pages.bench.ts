@@ -11,7 +11,7 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
@@ -79,7 +79,11 @@ async function readerCookies(
 }
 
 async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [CLI, "serve", "--port", String(port), "--no-jobs"], {
+  // BENCH_CPU_PROF=DIR: the server writes a V8 CPU profile of the whole run into DIR when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
+    : [];
+  const child = spawn(process.execPath, [...profile, CLI, "serve", "--port", String(port), "--no-jobs"], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -179,7 +183,7 @@ async function load(
   const f = await measure(SECONDS);
   console.log(
     `${title.padEnd(52)} ${Math.round(f.rps).toString().padStart(6)} req/s   p50 ${f.p50.toFixed(1)} ms` +
-      `   p99 ${f.p99.toFixed(1)} ms${f.bad ? `   (${f.bad} errors or error statuses)` : ""}`,
+      `   p99 ${f.p99.toFixed(1)} ms${f.bad ? `   (${f.bad} errors or error statuses)` : ""}   load ${loadavg()[0]?.toFixed(1)}`,
   );
   return f;
 }
@@ -213,14 +217,34 @@ async function sizeOf(url: string, headers: Record<string, string>): Promise<str
   return `${(body.length / 1024).toFixed(1)} KB`;
 }
 
+/**
+ * Waits until the server has built its semantic index on the demo corpus (a first start trains a model and embeds
+ * every paper): until then each batch of vectors makes kept pages stale, which is a start-up, not a steady state.
+ */
+async function semanticIndexBuilt(base: string): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < 180_000) {
+    const answer = await fetch(`${base}/search?q=graph&mode=semantic`);
+    const building =
+      answer.status !== 200 || (await answer.text()).includes("Semantic search is still being built");
+    if (!building) break;
+    // Past the search rate limit (429) too: ask again a little later.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  }
+  return (performance.now() - started) / 1000;
+}
+
 async function measure(base: string, databaseUrl: string): Promise<void> {
+  console.log(`semantic index built after ${(await semanticIndexBuilt(base)).toFixed(0)} s`);
   const day = await (await fetch(`${base}/papers`)).text();
   const dayIds = [...day.matchAll(/data-paper="([^"]+)"/g)].map((match) => match[1] ?? "");
   const paperPath = dayIds[0] ? `/papers/${dayIds[0]}` : "/papers/2606.14721";
   const readers = await readerCookies(databaseUrl, base, dayIds);
   const etag = (await fetch(`${base}/papers`)).headers.get("etag") ?? "";
   console.log(
-    `${CONNECTIONS} connections, ${SECONDS} s each after ${WARM_UP_SECONDS} s untimed, demo corpus, one serve process on loopback, load from ${WRK ? "wrk" : "autocannon"}`,
+    `${CONNECTIONS} connections, ${SECONDS} s each after ${WARM_UP_SECONDS} s untimed, demo corpus, one serve process on loopback, load from ${WRK ? "wrk" : "autocannon"}; load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(" ")}`,
   );
   const browser = { "accept-encoding": "gzip, deflate, br" };
   const anonymous = await load("day page /papers (brotli, rendered copy)", `${base}/papers`, browser);

@@ -16,9 +16,15 @@ const nyDateFormat = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+// New York's days start on a whole minute of UTC (its offsets are whole hours): within one minute the day is the
+// same, and every page request asks for today's.
+let lastMinute = { minute: Number.NaN, day: "" };
+
 /** The listing day on which something featured at `instant` lands (Intl applies New York's DST rules). */
 export function listingDayOf(instant: Date): Day {
-  return nyDateFormat.format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute.minute) lastMinute = { minute, day: nyDateFormat.format(instant) };
+  return lastMinute.day;
 }
 
 export function isDay(text: string): boolean {

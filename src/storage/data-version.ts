@@ -1,6 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import type { Database } from "./database.js";
+import { FreshReads } from "./fresh-reads.js";
 
 /**
  * A cheap value that changes whenever something pages show is written, by this process or another one: HTTP
@@ -13,26 +14,34 @@ import type { Database } from "./database.js";
 export async function dataVersion(database: Database): Promise<string> {
   const native = database.native;
   if (native.kind === "sqlite") return `${countOf(native.db).get()}`;
-  const result = await versionReader(native.pool).query<{ s: string }>(
-    "select sum(writes)::text as s from content_writes",
-  );
-  return result.rows[0]?.s ?? "";
+  return versionReader(native.pool).reads.read();
 }
 
 /**
  * Connections of their own for the version, asked by every page request: in the database's pool it would wait
  * behind the work of every request (a kept page on PostgreSQL took seconds under load, for a query that takes
- * a fraction of a millisecond).
+ * a fraction of a millisecond). Requests that ask while a read runs share the next one (FreshReads).
  */
 const VERSION_CONNECTIONS = 2;
-const readers = new WeakMap<pg.Pool, pg.Pool>();
 
-function versionReader(pool: pg.Pool): pg.Pool {
+interface VersionReader {
+  readonly pool: pg.Pool;
+  readonly reads: FreshReads<string>;
+}
+
+const readers = new WeakMap<pg.Pool, VersionReader>();
+
+function versionReader(pool: pg.Pool): VersionReader {
   let reader = readers.get(pool);
   if (!reader) {
-    reader = new pg.Pool({ ...pool.options, max: VERSION_CONNECTIONS, allowExitOnIdle: true });
-    reader.on("error", () => undefined);
-    reader.on("connect", (client) => client.on("error", () => undefined));
+    const own = new pg.Pool({ ...pool.options, max: VERSION_CONNECTIONS, allowExitOnIdle: true });
+    own.on("error", () => undefined);
+    own.on("connect", (client) => client.on("error", () => undefined));
+    const reads = new FreshReads(async () => {
+      const result = await own.query<{ s: string }>("select sum(writes)::text as s from content_writes");
+      return result.rows[0]?.s ?? "";
+    });
+    reader = { pool: own, reads };
     readers.set(pool, reader);
   }
   return reader;
@@ -42,7 +51,7 @@ function versionReader(pool: pg.Pool): pg.Pool {
 export async function endVersionReader(pool: pg.Pool): Promise<void> {
   const reader = readers.get(pool);
   readers.delete(pool);
-  await reader?.end();
+  await reader?.pool.end();
 }
 
 const counts = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[], bigint | number>>();
