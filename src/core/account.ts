@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 /** What an account may do: members take part, curators also moderate and feature, admins also run the instance. */
 export const ROLES = ["member", "curator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -20,7 +22,16 @@ export function hasRole(account: Pick<Account, "role">, needed: Role): boolean {
   return ROLES.indexOf(account.role) >= ROLES.indexOf(needed);
 }
 
-/** What a new account is called until its owner chooses: never the email's local part, which may be a name. */
-export function defaultDisplayName(accountId: number): string {
-  return `Reader ${accountId}`;
+const NEUTRAL_HANDLE_PREFIX = "reader-";
+
+/**
+ * What a new account is called until its owner chooses: never the email's local part, which may be a name, nor
+ * the account's id, which tells the order members came in. A neutral handle (`reader-3f9a2c71`) lends its random
+ * part, so name and address match; any other handle gets a random part of its own.
+ */
+export function defaultDisplayName(handle: string): string {
+  const token = handle.startsWith(NEUTRAL_HANDLE_PREFIX)
+    ? handle.slice(NEUTRAL_HANDLE_PREFIX.length)
+    : randomBytes(4).toString("hex");
+  return `Reader ${token}`;
 }

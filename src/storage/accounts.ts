@@ -49,20 +49,13 @@ export async function insertAccount(
     .values({
       handle: account.handle,
       email: account.email,
-      // "Reader N" needs the id, known only after this insert: until the update below the name is neutral.
-      display_name: "Reader",
+      display_name: defaultDisplayName(account.handle),
       role: account.role,
       created_at: account.now,
     })
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
-  const displayName = defaultDisplayName(row.id);
-  await database.kysely
-    .updateTable("users")
-    .set({ display_name: displayName })
-    .where("id", "=", row.id)
-    .execute();
-  return toAccount({ ...row, display_name: displayName });
+  return toAccount(row);
 }
 
 export async function updateRole(database: Database, id: number, role: Role): Promise<void> {

@@ -10,6 +10,7 @@ import { followSomething } from "../../src/community/reader-follows.js";
 import { setUpvote } from "../../src/community/upvotes.js";
 import { subscribeAccount } from "../../src/digests/account-digest.js";
 import { displayNames } from "../../src/storage/migrations/0306-display-names.js";
+import { displayNamesWithoutIds } from "../../src/storage/migrations/0310-display-names-without-ids.js";
 import { buildApp } from "../../src/web/app.js";
 import { signedInClient } from "../helpers/accounts.js";
 import { loadListingFixture } from "../helpers/api.js";
@@ -89,7 +90,7 @@ describe.each(BACKENDS)("reading state, the account's data and its deletion on %
     const data = download.json();
     expect(data.account).toMatchObject({
       email: "ada.lovelace@example.org",
-      displayName: `Reader ${account.id}`,
+      displayName: account.displayName,
     });
     expect(data.upvotes.map((u: { paperId: string }) => u.paperId)).toEqual([first]);
     expect(data.comments.map((c: { body: string }) => c.body)).toEqual(["My comment."]);
@@ -107,23 +108,26 @@ describe.each(BACKENDS)("reading state, the account's data and its deletion on %
     expect((await app.inject("/settings/data.json")).statusCode).toBe(401);
   });
 
-  it("calls a new account 'Reader N' in the database, on pages and through the API, never its email's local part", async () => {
+  it("calls a new account 'Reader' and its handle's random part everywhere, never its email's local part nor its id", async () => {
     const { services } = instance;
     const { account } = await addUser(services, "grace.hopper@example.org", undefined);
-    expect(account.displayName).toBe(`Reader ${account.id}`);
+    const name = `Reader ${account.handle.replace(/^reader-/, "")}`;
+    expect(name).toMatch(/^Reader [0-9a-f]{8}$/);
+    expect(account.displayName).toBe(name);
     const stored = await services.database.kysely
       .selectFrom("users")
       .select("display_name")
       .where("id", "=", account.id)
       .executeTakeFirstOrThrow();
-    expect(stored.display_name).toBe(`Reader ${account.id}`);
+    expect(stored.display_name).toBe(name);
     const list = await createCollection(services, account, { name: "Open shelf", visibility: "public" });
     const member = (await app.inject(`/members/${account.handle}`)).body;
-    expect(member).toContain(`<h1>Reader ${account.id}</h1>`);
+    expect(member).toContain(`<h1>${name}</h1>`);
+    expect(member).not.toContain(`Reader ${account.id}`);
     const page = (await app.inject(`/collections/${list.id}-open-shelf`)).body;
-    expect(page).toContain(`>Reader ${account.id}</a>`);
+    expect(page).toContain(`>${name}</a>`);
     const listed = (await app.inject(`/api/collections?member=${account.handle}`)).json();
-    expect(listed.map((c: { owner: { name: string } }) => c.owner.name)).toEqual([`Reader ${account.id}`]);
+    expect(listed.map((c: { owner: { name: string } }) => c.owner.name)).toEqual([name]);
     await removeCollection(services, account, list.id);
   });
 
@@ -149,6 +153,13 @@ describe.each(BACKENDS)("reading state, the account's data and its deletion on %
     expect(names.find((u) => u.handle === "first.last")?.display_name).toBe(`Reader ${account.id}`);
     expect(names.find((u) => u.handle === adaHandle)?.display_name).toBe("Augusta Ada");
     expect(names.find((u) => u.handle === "paperboy")?.display_name).toBe("Paperboy import");
+    await db.updateTable("users").set({ handle: "reader-0badcafe" }).where("id", "=", account.id).execute();
+    await displayNamesWithoutIds.up(db, instance.services.database.capabilities);
+    const renamed = await db.selectFrom("users").select(["handle", "display_name"]).orderBy("id").execute();
+    expect(renamed.find((u) => u.handle === "reader-0badcafe")?.display_name).toBe("Reader 0badcafe");
+    expect(renamed.find((u) => u.handle === adaHandle)?.display_name).toBe("Augusta Ada");
+    expect(renamed.find((u) => u.handle === "paperboy")?.display_name).toBe("Paperboy import");
+    expect(renamed.some((u) => /^Reader \d+$/.test(u.display_name))).toBe(false);
   });
 
   it("deletes the account when confirmed: personal data gone, comments kept as by a deleted account", async () => {

@@ -22,6 +22,7 @@ import { displayNames } from "./0306-display-names.js";
 import { retiredHandles } from "./0307-retired-handles.js";
 import { neutralHandles } from "./0308-neutral-handles.js";
 import { handlesWithoutCase } from "./0309-handles-without-case.js";
+import { displayNamesWithoutIds } from "./0310-display-names-without-ids.js";
 import { subscriptions } from "./0400-subscriptions.js";
 import { subscriptionFollows } from "./0401-subscription-follows.js";
 import { deliveries } from "./0402-deliveries.js";
@@ -81,5 +82,6 @@ export const MIGRATIONS: readonly Migration[] = [
   retiredHandles,
   neutralHandles,
   handlesWithoutCase,
+  displayNamesWithoutIds,
   contentWrites,
 ];
