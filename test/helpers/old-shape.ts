@@ -1,6 +1,12 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Migrator, sql } from "kysely";
+import { afterEach, beforeEach } from "vitest";
 import type { Database } from "../../src/storage/database.js";
 import { MIGRATIONS } from "../../src/storage/migrations/index.js";
+import { openDatabase } from "../../src/storage/open.js";
+import { type Backend, createIsolatedSchema, type IsolatedSchema } from "./backends.js";
 
 async function currentSchema(database: Database): Promise<string | undefined> {
   if (!database.capabilities.schemas) return undefined;
@@ -27,4 +33,34 @@ export async function migrateAllBut(database: Database, newShape: readonly strin
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
+}
+
+/**
+ * A fresh database for each test of the describe block it is called in (a SQLite file, or a schema of its own on
+ * PostgreSQL), migrated to just before `newShape`; read `database` inside a test or a later hook.
+ */
+export function oldShapeDatabase(
+  backend: Backend,
+  newShape: readonly string[],
+): { readonly database: Database } {
+  let directory = "";
+  let schema: IsolatedSchema | null = null;
+  let database: Database | null = null;
+  beforeEach(async () => {
+    directory = mkdtempSync(join(tmpdir(), "paperboy-old-shape-"));
+    schema = backend === "postgres" ? await createIsolatedSchema() : null;
+    database = openDatabase(schema?.url ?? `sqlite:${join(directory, "old.db")}`);
+    await migrateAllBut(database, newShape);
+  });
+  afterEach(async () => {
+    await database?.close();
+    await schema?.drop();
+    rmSync(directory, { recursive: true, force: true });
+  });
+  return {
+    get database(): Database {
+      if (!database) throw new Error("the old-shape database exists only inside a test");
+      return database;
+    },
+  };
 }

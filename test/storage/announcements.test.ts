@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/storage/database.js";
 import { migrate } from "../../src/storage/migrate.js";
-import { openDatabase } from "../../src/storage/open.js";
 import { getPaper } from "../../src/storage/papers.js";
 import { upsertPapers } from "../../src/storage/upsert-papers.js";
-import { BACKENDS, createIsolatedSchema, type IsolatedSchema } from "../helpers/backends.js";
-import { migrateAllBut } from "../helpers/old-shape.js";
+import { BACKENDS } from "../helpers/backends.js";
+import { oldShapeDatabase } from "../helpers/old-shape.js";
 import { paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
@@ -60,19 +56,10 @@ describe.each(BACKENDS)("announcements: the arXiv day of each paper (%s)", (back
 describe.each(BACKENDS)(
   "migrating an instance whose listing imports featured every paper (%s)",
   (backend) => {
-    let directory: string;
-    let schema: IsolatedSchema | null;
+    const old = oldShapeDatabase(backend, NEW_SHAPE);
     let database: Database;
-    beforeEach(async () => {
-      directory = mkdtempSync(join(tmpdir(), "paperboy-old-shape-"));
-      schema = backend === "postgres" ? await createIsolatedSchema() : null;
-      database = openDatabase(schema?.url ?? `sqlite:${join(directory, "old.db")}`);
-      await migrateAllBut(database, NEW_SHAPE);
-    });
-    afterEach(async () => {
-      await database.close();
-      await schema?.drop();
-      rmSync(directory, { recursive: true, force: true });
+    beforeEach(() => {
+      database = old.database;
     });
 
     async function writeOldShapeData() {

@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { changeHandle, memberAt } from "../../src/community/handles.js";
 import { systemClock } from "../../src/core/clock.js";
 import { findAccountById } from "../../src/storage/accounts.js";
 import type { Database } from "../../src/storage/database.js";
 import { migrate } from "../../src/storage/migrate.js";
-import { openDatabase } from "../../src/storage/open.js";
-import { BACKENDS, createIsolatedSchema, type IsolatedSchema } from "../helpers/backends.js";
-import { migrateAllBut } from "../helpers/old-shape.js";
+import { BACKENDS } from "../helpers/backends.js";
+import { oldShapeDatabase } from "../helpers/old-shape.js";
 
 const NEW_SHAPE = ["0307-retired-handles", "0308-neutral-handles", "0309-handles-without-case"];
 
@@ -22,19 +18,10 @@ const OLD_ACCOUNTS = [
 ] as const;
 
 describe.each(BACKENDS)("migrating handles that were an email's local part (%s)", (backend) => {
-  let directory: string;
-  let schema: IsolatedSchema | null;
+  const old = oldShapeDatabase(backend, NEW_SHAPE);
   let database: Database;
-  beforeEach(async () => {
-    directory = mkdtempSync(join(tmpdir(), "paperboy-old-handles-"));
-    schema = backend === "postgres" ? await createIsolatedSchema() : null;
-    database = openDatabase(schema?.url ?? `sqlite:${join(directory, "old.db")}`);
-    await migrateAllBut(database, NEW_SHAPE);
-  });
-  afterEach(async () => {
-    await database.close();
-    await schema?.drop();
-    rmSync(directory, { recursive: true, force: true });
+  beforeEach(() => {
+    database = old.database;
   });
 
   async function writeOldShapeData(): Promise<number[]> {
