@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { NEUTRAL_HANDLE_PREFIX } from "./handle.js";
 
 /** What an account may do: members take part, curators also moderate and feature, admins also run the instance. */
 export const ROLES = ["member", "curator", "admin"] as const;
@@ -21,8 +22,6 @@ export function isRole(text: string): text is Role {
 export function hasRole(account: Pick<Account, "role">, needed: Role): boolean {
   return ROLES.indexOf(account.role) >= ROLES.indexOf(needed);
 }
-
-const NEUTRAL_HANDLE_PREFIX = "reader-";
 
 /**
  * What a new account is called until its owner chooses: never the email's local part, which may be a name, nor

@@ -30,7 +30,10 @@ const RESERVED = new Set([
   "support",
   "system",
 ]);
-const RESERVED_PREFIXES = ["deleted-", "reader-", "paperboy"];
+/** What begins every neutral handle: an account that has not chosen its own. */
+export const NEUTRAL_HANDLE_PREFIX = "reader-";
+
+const RESERVED_PREFIXES = ["deleted-", NEUTRAL_HANDLE_PREFIX, "paperboy"];
 
 /** Starts and ends with a letter or digit; dots, dashes and underscores only between them. */
 const SHAPE = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/;
@@ -41,7 +44,7 @@ const SHAPE = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/;
  * and member pages cannot be walked one by one; never the email's local part, which is often a name.
  */
 export function neutralHandle(): string {
-  return `reader-${randomBytes(4).toString("hex")}`;
+  return `${NEUTRAL_HANDLE_PREFIX}${randomBytes(4).toString("hex")}`;
 }
 
 /** A handle as typed (`@Ada `) in the form it is stored and compared in (`ada`). */
