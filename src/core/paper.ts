@@ -52,7 +52,10 @@ export interface Paper extends PaperRecord {
   readonly listingDay: Day | null;
   /** ISO instant the paper was featured (placed on its listing day), or null when it never was. */
   readonly featuredAt: string | null;
+  /** The handle of the account that featured it. */
   readonly submittedBy: string | null;
+  /** What pages call that account (its display name); null when none or deleted (no member page to link). */
+  readonly submitterName: string | null;
   readonly upvotes: number;
   readonly externalUpvotes: number | null;
   readonly commentCount: number;

@@ -21,6 +21,7 @@ function paper(upvotes: number, comments: number, external: number | null = null
     listingDay: "2026-06-29",
     featuredAt: "2026-06-29T14:00:00.000Z",
     submittedBy: null,
+    submitterName: null,
     upvotes,
     externalUpvotes: external,
     commentCount: comments,

@@ -23,6 +23,7 @@ const paper = (id: string, title: string): PaperSummary => ({
   listingDay: "2026-07-01",
   featuredAt: null,
   submittedBy: null,
+  submitterName: null,
   upvotes: 0,
   externalUpvotes: null,
   commentCount: 0,

@@ -28,6 +28,8 @@ function summaryQuery(db: Db) {
       "l.featured_at",
       "l.external_upvotes",
       "u.handle as submitter",
+      "u.display_name as submitter_name",
+      "u.deleted_at as submitter_deleted_at",
       eb
         .selectFrom("upvotes")
         .select((e) => e.fn.countAll<number>().as("n"))
@@ -71,6 +73,12 @@ async function authorsAndCategories(db: Db, ids: readonly string[]) {
   return { authors, categories };
 }
 
+/** How pages name the submitter: their display name, else their handle; a deleted account has no name. */
+function submitterName(row: SummaryRow): string | null {
+  if (row.submitter === null || row.submitter_deleted_at !== null) return null;
+  return row.submitter_name?.trim() || row.submitter;
+}
+
 function toSummary(row: SummaryRow, authors: readonly string[], categories: readonly string[]): PaperSummary {
   return {
     id: row.id,
@@ -90,6 +98,7 @@ function toSummary(row: SummaryRow, authors: readonly string[], categories: read
     listingDay: row.listing_day,
     featuredAt: row.featured_at,
     submittedBy: row.submitter,
+    submitterName: submitterName(row),
     upvotes: Number(row.upvotes ?? 0),
     externalUpvotes: row.external_upvotes,
     commentCount: Number(row.comment_count ?? 0),

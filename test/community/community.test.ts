@@ -23,6 +23,7 @@ describe.each(BACKENDS)("community: submissions, upvotes, comments, curation (%s
   let app: FastifyInstance;
   let ada: FormClient;
   let adaHandle: string;
+  let adaName: string;
   let bob: FormClient;
   let cora: FormClient;
 
@@ -40,6 +41,7 @@ describe.each(BACKENDS)("community: submissions, upvotes, comments, curation (%s
     const signedIn = await signedInClient(app, instance.services, "ada@example.org");
     ada = signedIn.client;
     adaHandle = signedIn.account.handle;
+    adaName = signedIn.account.displayName;
     bob = (await signedInClient(app, instance.services, "bob@example.org")).client;
     cora = (await signedInClient(app, instance.services, "cora@example.org", "curator")).client;
   });
@@ -63,7 +65,11 @@ describe.each(BACKENDS)("community: submissions, upvotes, comments, curation (%s
     const page = await ada.get(`/papers/${PAPER}`);
     expect(page.body).toContain("Inelastic effects in molecular transport junctions");
     expect(page.body).toContain('href="/papers/date/2016-01-05"');
-    expect(page.body).toContain(`submitted by ${adaHandle}`);
+    // The submitter is named as comments name members: the display name, linking to the member page.
+    const submitter = `<a href="/members/${adaHandle}" class="submitter-link">${adaName}</a>`;
+    expect(adaName).not.toBe(adaHandle);
+    expect(page.body).toContain(`submitted by ${submitter}`);
+    expect(page.body).toMatch(new RegExp(`Featured on <a[^>]*><time[^>]*>[^<]+</time></a> by ${submitter}`));
     const again = await bob.post("/papers/submit", { paper: PAPER }, { csrf: false });
     expect(again.statusCode).toBe(403);
     expect((await bob.post("/papers/no-such-form", { paper: PAPER }, { csrf: false })).statusCode).toBe(404);

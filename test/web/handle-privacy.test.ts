@@ -79,7 +79,10 @@ describe.each(BACKENDS)("a new member's address stays out of everything public (
       [`/api/collections?member=${handle}`, `"handle":"${handle}"`],
       [`/papers/${LISTED}`, `/members/${handle}`],
       [`/api/papers/${LISTED}/comments`, `"author":"${handle}"`],
-      [`/papers/${SUBMITTED}`, `submitted by ${handle}`],
+      [
+        `/papers/${SUBMITTED}`,
+        `submitted by <a href="/members/${handle}" class="submitter-link">${displayName}</a>`,
+      ],
       [`/api/papers/${SUBMITTED}`, `"user":"${handle}"`],
       [`/api/daily_papers?date=${DAY}`, `"user":"${handle}"`],
       [`/api/daily_papers?date=${DAY}&submitter=${handle.toUpperCase()}`, SUBMITTED],

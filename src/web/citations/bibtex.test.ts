@@ -21,6 +21,7 @@ const paper: PaperSummary = {
   listingDay: "2026-06-26",
   featuredAt: null,
   submittedBy: null,
+  submitterName: null,
   upvotes: 0,
   externalUpvotes: null,
   commentCount: 0,

@@ -1,9 +1,11 @@
 import { type PaperSummary, totalUpvotes } from "../../core/paper.js";
+import { IMPORT_ACCOUNT } from "../../ingestion/import-files.js";
 import { useViewer } from "../viewer.js";
 import { PostForm } from "./forms.js";
 import { mailIsOff } from "./mail-notice.js";
 import { ReadButton } from "./read-button.js";
 import { SaveControls } from "./save-button.js";
+import { SubmitterLink } from "./submitter-link.js";
 
 export interface PaperStatsProps {
   readonly paper: PaperSummary;
@@ -54,8 +56,10 @@ export function PaperStats({ paper, upvoted, saved = false, read, rank }: PaperS
       <a href={`/papers/${paper.id}#comments`} class="comment-count">
         {paper.commentCount} {paper.commentCount === 1 ? "comment" : "comments"}
       </a>
-      {paper.submittedBy && paper.submittedBy !== "paperboy" ? (
-        <span class="submitter">submitted by {paper.submittedBy}</span>
+      {paper.submittedBy && paper.submittedBy !== IMPORT_ACCOUNT ? (
+        <span class="submitter">
+          submitted by <SubmitterLink paper={paper} />
+        </span>
       ) : null}
     </div>
   );

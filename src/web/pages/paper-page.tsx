@@ -13,6 +13,7 @@ import { PaperActions } from "../components/paper-actions.js";
 import { AuthorList, CategoryList } from "../components/paper-meta.js";
 import { PaperStats } from "../components/paper-stats.js";
 import { ShareHead } from "../components/share-head.js";
+import { SubmitterLink } from "../components/submitter-link.js";
 import { formatDay } from "../format.js";
 import type { PaperCommunity } from "./paper-community.js";
 
@@ -58,7 +59,12 @@ export function PaperPage({
               <a href={`/papers/date/${paper.listingDay}`}>
                 <time datetime={paper.listingDay}>{formatDay(paper.listingDay)}</time>
               </a>
-              {paper.submittedBy ? ` by ${paper.submittedBy}` : null}
+              {paper.submittedBy ? (
+                <>
+                  {" by "}
+                  <SubmitterLink paper={paper} />
+                </>
+              ) : null}
             </p>
           ) : null}
           {community ? (
