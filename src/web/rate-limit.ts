@@ -31,6 +31,9 @@ export const RATE_RULES = {
   changeHandle: { name: "handle", perAccount: 10, perAddress: 30, windowSeconds: 60 * 60 },
   // The display name and other settings: plenty for a person, little for a script.
   settings: { name: "settings", perAccount: 30, perAddress: 90, windowSeconds: 10 * 60 },
+  // A whole set of live tokens (MAX_LIVE_TOKENS) and some to replace an hour; creating and revoking in a loop
+  // would otherwise store rows and hash secrets without end.
+  apiToken: { name: "api-token", perAccount: 30, perAddress: 90, windowSeconds: 60 * 60 },
   comment: { name: "comment", perAccount: 10, perAddress: 30, windowSeconds: 10 * 60 },
   editComment: { name: "edit-comment", perAccount: 30, perAddress: 90, windowSeconds: 10 * 60 },
   // Subscribing is limited per client address only; repeats for one email are dropped silently by the service.

@@ -5,6 +5,7 @@ import { MAX_LIVE_TOKENS } from "../../src/community/api-tokens.js";
 import { startSession } from "../../src/community/sessions.js";
 import { buildApp } from "../../src/web/app.js";
 import { authenticateBearer } from "../../src/web/auth/bearer.js";
+import { RATE_RULES } from "../../src/web/rate-limit.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { FormClient } from "../helpers/form-client.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
@@ -68,6 +69,29 @@ describe.each(BACKENDS)("API tokens (%s)", (backend) => {
       .execute();
     await client.post(`/settings/tokens/${newest?.id}/revoke`, {});
     expect((await client.post("/settings/tokens", { name: "room again" })).statusCode).toBe(200);
+  });
+
+  it("limits how often an account creates tokens, however many it revokes in between", async () => {
+    const { account } = await addUser(instance.services, "hopper@example.org", undefined);
+    const hopper = new FormClient(app);
+    hopper.cookies.set("paperboy_session", (await startSession(instance.services, account.id)).token);
+    await hopper.get("/settings");
+    const tokens = () =>
+      instance.services.database.kysely
+        .selectFrom("api_tokens")
+        .select("id")
+        .where("user_id", "=", account.id);
+    const { perAccount } = RATE_RULES.apiToken;
+    for (let n = 0; n < perAccount; n += 1) {
+      expect((await hopper.post("/settings/tokens", { name: `loop ${n}` })).statusCode).toBe(200);
+      const [newest] = await tokens().orderBy("id", "desc").execute();
+      expect((await hopper.post(`/settings/tokens/${newest?.id}/revoke`, {})).statusCode).toBe(303);
+    }
+    const refused = await hopper.post("/settings/tokens", { name: "one more" });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).toContain(`You have done that too often (api-token: ${perAccount} per 60 minutes)`);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    expect(await tokens().execute()).toHaveLength(perAccount);
   });
 
   it("never takes a session cookie as authentication under /api/", async () => {

@@ -101,7 +101,9 @@ function registerSettings(app: FastifyInstance, services: Services) {
   });
   app.post("/settings/tokens", async (request, reply) => {
     const account = requireAccount(request);
-    const created = await createApiToken(services, account, parseForm(tokenForm, request.body).name);
+    const { name } = parseForm(tokenForm, request.body);
+    await enforceRateLimit(services, request, reply, RATE_RULES.apiToken, String(account.id));
+    const created = await createApiToken(services, account, name);
     return sendPage(reply, h(SettingsPage, { ...(await settingsOf(services, account)), newToken: created }));
   });
   app.post("/settings/digest", async (request, reply) => {
