@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthOf, parseMonth, parseWeek, shiftPeriod, weekOf } from "./periods.js";
+import { monthOf, parseMonth, parseWeek, periodHolding, weekOf } from "./periods.js";
 
 describe("periods", () => {
   it("finds ISO weeks, including those that straddle a year", () => {
@@ -21,9 +21,12 @@ describe("periods", () => {
     expect(monthOf("2026-12-31")).toMatchObject({ key: "2026-12", last: "2026-12-31" });
   });
 
-  it("steps to neighbouring periods", () => {
-    expect(shiftPeriod(parseMonth("2026-12"), 1).key).toBe("2027-01");
-    expect(shiftPeriod(parseMonth("2026-01"), -1).key).toBe("2025-12");
-    expect(shiftPeriod(parseWeek("2026-W01"), -1).key).toBe("2025-W52");
+  it("finds the period of a kind that holds a day", () => {
+    expect(periodHolding(parseMonth("2026-12"), "2027-01-31").key).toBe("2027-01");
+    expect(periodHolding(parseWeek("2026-W01"), "2025-12-28").key).toBe("2025-W52");
+    expect(periodHolding({ kind: "day" }, "2026-06-30")).toMatchObject({
+      first: "2026-06-30",
+      last: "2026-06-30",
+    });
   });
 });

@@ -66,11 +66,8 @@ export function parseMonth(key: string): Period {
   return { kind: "month", key, first, last: addDays(nextMonth, -1) };
 }
 
-/** The period of the same kind just before or after this one. */
-export function shiftPeriod(period: Period, steps: number): Period {
-  if (period.kind === "day") return dayPeriod(addDays(period.first, steps));
-  if (period.kind === "week") return weekOf(addDays(period.first, 7 * steps));
-  const [year, month] = period.key.split("-").map(Number) as [number, number];
-  const index = year * 12 + (month - 1) + steps;
-  return parseMonth(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`);
+/** The period of the same kind as `period` (day, week or month) that holds `day`. */
+export function periodHolding(period: Pick<Period, "kind">, day: Day): Period {
+  if (period.kind === "day") return dayPeriod(day);
+  return period.kind === "week" ? weekOf(day) : monthOf(day);
 }

@@ -99,22 +99,23 @@ export async function latestListingDayIn(database: Database, first: Day, last: D
   return row?.day ?? null;
 }
 
-/** The nearest listing days before and after `day` that have papers. */
+/** The nearest listing days that have papers before `first` and after `last` (a day, or a week's or month's ends). */
 export async function neighbourDays(
   database: Database,
-  day: Day,
+  first: Day,
+  last: Day = first,
 ): Promise<{ previous: Day | null; next: Day | null }> {
   const db = database.kysely;
   const [previous, next] = await Promise.all([
     db
       .selectFrom("listing_entries")
       .select((eb) => eb.fn.max("listing_day").as("day"))
-      .where("listing_day", "<", day)
+      .where("listing_day", "<", first)
       .executeTakeFirst(),
     db
       .selectFrom("listing_entries")
       .select((eb) => eb.fn.min("listing_day").as("day"))
-      .where("listing_day", ">", day)
+      .where("listing_day", ">", last)
       .executeTakeFirst(),
   ]);
   return { previous: previous?.day ?? null, next: next?.day ?? null };

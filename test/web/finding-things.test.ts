@@ -63,6 +63,40 @@ describe.each(BACKENDS)("finding things (%s)", (backend) => {
     expect(monthPage.hrefs.Weekly).toBe(`/papers/week/${weekOf(lastInMonth ?? "").key}`);
   });
 
+  it("links weeks and months to the nearest ones with papers, never past the newest or before the oldest", async () => {
+    // Where a page's Previous and Next lead, as the day page's: the nearest period with papers, or no link.
+    const neighbours = async (url: string) => {
+      const nav = (await app.inject(url)).body.match(/<nav class="day-nav"[^>]*>(.*?)<\/nav>/s)?.[1] ?? "";
+      const link = (rel: string) => new RegExp(`rel="${rel}" href="([^"]+)"`).exec(nav)?.[1] ?? null;
+      return { previous: link("prev"), next: link("next") };
+    };
+    expect(await neighbours("/papers/week/2026-W27")).toEqual({
+      previous: "/papers/week/2026-W26",
+      next: null,
+    });
+    expect(await neighbours("/papers/week/2026-W26")).toEqual({
+      previous: null,
+      next: "/papers/week/2026-W27",
+    });
+    expect(await neighbours("/papers/month/2026-07")).toEqual({
+      previous: "/papers/month/2026-06",
+      next: null,
+    });
+    expect(await neighbours("/papers/month/2026-06")).toEqual({
+      previous: null,
+      next: "/papers/month/2026-07",
+    });
+    // Empty periods between and around are skipped over.
+    expect(await neighbours("/papers/week/2001-W02")).toEqual({
+      previous: null,
+      next: "/papers/week/2026-W26",
+    });
+    expect(await neighbours("/papers/month/2030-01")).toEqual({
+      previous: "/papers/month/2026-07",
+      next: null,
+    });
+  });
+
   it("gives an empty week tabs that stay in that week", async () => {
     const page = tabs((await app.inject("/papers/week/2001-W02")).body);
     expect(page.hrefs.Daily).toBe("/papers/date/2001-01-08");

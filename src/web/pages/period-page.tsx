@@ -29,12 +29,18 @@ export function PeriodPage({ list, marks }: PeriodPageProps) {
           <time datetime={period.last}>{period.last}</time> · {total} {total === 1 ? "paper" : "papers"}
         </p>
         <nav class="day-nav" aria-label={`Other ${noun}s`}>
-          <a rel="prev" href={periodPath(list.previous)}>
-            ← Previous {noun}
-          </a>
-          <a rel="next" href={periodPath(list.next)}>
-            Next {noun} →
-          </a>
+          {list.previous ? (
+            <a rel="prev" href={periodPath(list.previous)}>
+              ← Previous {noun}
+            </a>
+          ) : (
+            <span />
+          )}
+          {list.next ? (
+            <a rel="next" href={periodPath(list.next)}>
+              Next {noun} →
+            </a>
+          ) : null}
         </nav>
         <SubscribeCta />
         <FollowList path={list.feedPath} />
