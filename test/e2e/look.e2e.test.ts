@@ -194,6 +194,46 @@ describe.each(BACKENDS)("what a reader sees, in Chromium (%s)", (backend) => {
     }
   }, 240_000);
 
+  it("keeps the site navigation to two lines on a 375 px phone, the rest behind a menu that opens without JavaScript", async () => {
+    // How many lines the navigation's visible links take (the brand is taller: tops within 10 px share a line).
+    const navLines = (tab: Page) =>
+      tab.evaluate(() => {
+        const tops = Array.from(document.querySelectorAll(".site-nav a, .site-nav button, .site-nav summary"))
+          .filter((el) => el.checkVisibility())
+          .map((el) => el.getBoundingClientRect().top)
+          .sort((a, b) => a - b);
+        return tops.filter((top, i) => i === 0 || top > (tops[i - 1] ?? 0) + 10).length;
+      });
+    const day = `/papers/date/${lastDay}`;
+    await open(day, 375, "light");
+    expect(await navLines(page)).toBeLessThanOrEqual(2);
+    await expect(page.getByRole("link", { name: "Sign in" }).isVisible()).resolves.toBe(true);
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 375, height: 800 },
+    });
+    try {
+      await context.addCookies([
+        { name: "paperboy_session", value: sessionCookie, url: server.baseUrl, httpOnly: true },
+      ]);
+      const phone = await context.newPage();
+      await phone.goto(server.baseUrl + day);
+      expect(await navLines(phone)).toBeLessThanOrEqual(2);
+      const menu = phone.locator(".site-nav details");
+      await menu.locator("summary").click();
+      for (const name of ["Submit", "Subscribe", "Collections", "reader"])
+        await expect(menu.getByRole("link", { name, exact: true }).isVisible(), name).resolves.toBe(true);
+      await expect(menu.getByRole("button", { name: "Sign out" }).isVisible()).resolves.toBe(true);
+      await phone.screenshot({ path: screenPath("menu-375-light") });
+    } finally {
+      await context.close();
+    }
+    // Wide screens keep every link in the line and no menu.
+    const { page: wide } = await open(day, 1280, "light", true);
+    await expect(wide.locator(".site-nav summary").isVisible()).resolves.toBe(false);
+    await expect(wide.getByRole("link", { name: "Collections" }).isVisible()).resolves.toBe(true);
+  });
+
   it("has no serious or critical accessibility violations on any kind of page, in either theme", async () => {
     for (const { kind, url, signedIn } of kinds) {
       for (const theme of THEMES) {

@@ -1,9 +1,8 @@
 import type { ComponentChildren } from "preact";
 import { assetUrl } from "../assets.js";
 import { useViewer } from "../viewer.js";
-import { AccountNav } from "./account-nav.js";
-import { mailIsOff } from "./mail-notice.js";
 import { SearchBox } from "./search-box.js";
+import { SiteMenu } from "./site-menu.js";
 
 export interface LayoutProps {
   readonly title: string;
@@ -44,9 +43,7 @@ export function Layout({ title, description, children, head, searchQuery }: Layo
             <a href="/papers/new">New papers</a>
             <a href="/papers/trending">Trending</a>
             <a href="/papers/for-you">For you</a>
-            <a href="/papers/submit">Submit</a>
-            {mailIsOff(useViewer().mail) ? null : <a href="/subscribe">Subscribe</a>}
-            <AccountNav />
+            <SiteMenu />
           </nav>
           <SearchBox query={searchQuery} />
         </header>
