@@ -107,6 +107,12 @@ describe.each(BACKENDS)("what a reader sees, in Chromium (%s)", (backend) => {
       .insertInto("upvotes")
       .values({ user_id: reader.id, paper_id: MATHS_ID, created_at: lastDay })
       .execute();
+    // Featured by the member, so pages show a submitter's link.
+    await db
+      .updateTable("listing_entries")
+      .set({ submitted_by: reader.id })
+      .where("paper_id", "=", MATHS_ID)
+      .execute();
     // A short discussion, so the paper page shows comments with a quote, code and a reply.
     const author = {
       id: reader.id,
