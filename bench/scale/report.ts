@@ -20,6 +20,7 @@ export function printTable(database: string, papers: number, f: Figures, load: s
       "embedding and vector index (`paperboy index`, the rest)",
       `${s(f.indexed.seconds - f.keywordSeconds)}, peak RSS of \`index\` ${n(f.indexed.peakMb)} MB (${quartilesMb(f.indexed.samplesMb).join(" / ")} MB)`,
     ],
+    ["of which the embedder's training, on its sample (to the first stored batch)", s(f.trainSeconds)],
     ["searchable by meaning, from an empty database", s(f.imported.seconds + f.indexed.seconds)],
     ...(f.vacuumSeconds > 0
       ? [["`vacuum analyze` after the load", s(f.vacuumSeconds)] as [string, string]]

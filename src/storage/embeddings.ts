@@ -15,7 +15,7 @@ function toVector(bytes: Uint8Array): Float32Array {
 }
 
 /**
- * Stores vectors made by one embedder, replacing what that embedder stored for the same papers, under a new
+ * Stores vectors made by one embedder identity, replacing what it stored for the same papers, under a new
  * revision of that embedder (returned). The revision counter's row stays locked until the commit, so revisions
  * become visible in the order they were handed out and a poller that saw revision N has every vector up to N.
  */
@@ -38,8 +38,7 @@ export async function saveVectors(
       .insertInto("paper_embeddings")
       .values(rows)
       .onConflict((oc) =>
-        oc.columns(["embedder", "paper_id"]).doUpdateSet((eb) => ({
-          version: eb.ref("excluded.version"),
+        oc.columns(["embedder", "version", "paper_id"]).doUpdateSet((eb) => ({
           vector: eb.ref("excluded.vector"),
           revision: eb.ref("excluded.revision"),
         })),

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadVectors } from "../../src/storage/embeddings.js";
 import { detectPgvector } from "../../src/storage/postgres/pgvector.js";
@@ -101,6 +102,33 @@ describe.each(WITH_PGVECTOR)("vector search through %s", () => {
     expect(second.services.semantic.engine).toBe("pgvector");
     expect(second.services.semantic.size).toBe(papers.length);
     const id = papers[4]?.record.id ?? "";
+    expect(await second.services.semantic.similar(id, 3)).toHaveLength(3);
+  });
+
+  it("keeps a retrained model's vectors beside the old ones, also in a table made with the old key", async () => {
+    await scratch.installPgvector();
+    first = await open(scratch.url);
+    // paper_vectors as made before a paper could hold a vector of each version (the next process finds it).
+    await sql`create table paper_vectors (embedder text not null, paper_id text not null references papers (id)
+      on delete cascade, version text not null, embedding vector not null, primary key (embedder, paper_id))`.execute(
+      first.services.database.kysely,
+    );
+    second = await open(scratch.url);
+    await storePapers(second, papers);
+    await second.services.semantic.refresh();
+    const before = second.services.semantic.identity?.version;
+    const id = papers[4]?.record.id ?? "";
+    const sizes: number[] = [];
+    await second.services.semantic.retrain(async () => {
+      sizes.push((await second.services.semantic.similar(id, 3)).length);
+    });
+    expect(sizes).toEqual([3]);
+    expect(second.services.semantic.identity?.version).not.toBe(before);
+    const { rows } = await sql<{ n: string }>`select count(*) as n from paper_vectors`.execute(
+      second.services.database.kysely,
+    );
+    expect(Number(rows[0]?.n)).toBe(2 * papers.length);
+    expect(await second.services.semantic.forgetRetired()).toBe(papers.length);
     expect(await second.services.semantic.similar(id, 3)).toHaveLength(3);
   });
 });

@@ -74,15 +74,62 @@ describe.each(BACKENDS)("vectors shared through the database (%s)", (backend) =>
     expect(first.services.semantic.size).toBe(papers.length + 1);
   });
 
-  it("follows a model retrained by another process", async () => {
+  it("retrains beside the model in use; the other process answers with the old one until the swap", async () => {
     await first.services.semantic.refresh();
     await second.services.semantic.refresh();
     const before = second.services.semantic.identity?.version;
-    expect(await first.services.semantic.rebuild()).toBe(papers.length);
+    const probe = papers[5]?.record ?? { id: "", title: "" };
+    const oldAnswers = {
+      text: (await second.services.semantic.searchText(probe.title, 3)).map((m) => m.id),
+      similar: (await second.services.semantic.similar(probe.id, 3)).map((m) => m.id),
+    };
+    const during: { version?: string; size: number; text: string[]; similar: string[] }[] = [];
+    const retrained = await first.services.semantic.retrain(async () => {
+      // The new model's vectors are stored now, beside the old ones: the other process refreshes and searches.
+      await second.services.semantic.refresh();
+      during.push({
+        version: second.services.semantic.identity?.version,
+        size: second.services.semantic.size,
+        text: (await second.services.semantic.searchText(probe.title, 3)).map((m) => m.id),
+        similar: (await second.services.semantic.similar(probe.id, 3)).map((m) => m.id),
+      });
+    });
+    expect(retrained).toBe(papers.length);
+    expect(during).toEqual([{ version: before, size: papers.length, ...oldAnswers }]);
     const after = first.services.semantic.identity?.version;
     expect(after).not.toBe(before);
     expect(await second.services.semantic.refresh()).toBe(0);
     expect(second.services.semantic.identity?.version).toBe(after);
     expect(second.services.semantic.size).toBe(papers.length);
+    expect((await second.services.semantic.searchText(probe.title, 1))[0]?.id).toBe(probe.id);
+    // Both models' vectors are kept until the old one is retired.
+    expect(await vectorCount(first)).toBe(2 * papers.length);
+    expect(await first.services.semantic.forgetRetired()).toBe(papers.length);
+    expect(await vectorCount(first)).toBe(papers.length);
+  });
+
+  it("resumes a retrain killed halfway with the candidate it stored, instead of training again", async () => {
+    await first.services.semantic.refresh();
+    const before = first.services.semantic.identity?.version;
+    const killed = first.services.semantic.retrain(() => {
+      throw new Error("killed after the first batch");
+    });
+    await expect(killed).rejects.toThrow("killed");
+    expect(first.services.semantic.identity?.version).toBe(before);
+    const candidate = await loadModel(first.services.database, "lsa.candidate");
+    expect(candidate?.version).not.toBe(before);
+    // The first batch (every paper of the fixture) was stored before the kill: the re-run embeds nothing again.
+    expect(await second.services.semantic.retrain()).toBe(0);
+    expect(second.services.semantic.identity?.version).toBe(candidate?.version);
+    expect(await loadModel(first.services.database, "lsa.candidate")).toBeUndefined();
+    expect(await second.services.semantic.searchText(papers[9]?.record.title ?? "", 1)).toHaveLength(1);
   });
 });
+
+async function vectorCount(instance: TestInstance): Promise<number> {
+  const row = await instance.services.database.kysely
+    .selectFrom("paper_embeddings")
+    .select((c) => c.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,10 +1,16 @@
 import type { Clock } from "../../core/clock.js";
 import type { Database } from "../../storage/database.js";
 import { loadModel, saveModel } from "../../storage/embeddings.js";
+import {
+  loadCandidateModel,
+  promoteCandidateModel,
+  saveCandidateModel,
+} from "../../storage/retrained-models.js";
 import { LsaModel } from "../lsa/model.js";
 import { sampleTexts } from "../lsa/sample.js";
 import { LSA_DEFAULTS, type LsaOptions } from "../lsa/train.js";
 import { trainOffThread } from "../lsa/train-off-thread.js";
+import type { Embedder } from "./embedder.js";
 import type { EmbedderSource } from "./source.js";
 
 /** Below this many papers a trained vocabulary says little; semantic search waits for more. */
@@ -12,7 +18,8 @@ export const MIN_TRAINING_PAPERS = 20;
 
 /**
  * The built-in LSA embedder: loaded from the database (so every process sharing it embeds alike), trained on the
- * instance's papers the first time there are enough of them, retrained only on request (`paperboy index --rebuild`).
+ * instance's papers the first time there are enough of them, retrained on request (`paperboy index --retrain`) as a
+ * candidate that is promoted once every paper has a vector from it.
  */
 export class LsaSource implements EmbedderSource {
   private model: LsaModel | null = null;
@@ -41,12 +48,18 @@ export class LsaSource implements EmbedderSource {
     return this.model;
   }
 
-  async rebuild(): Promise<LsaModel | null> {
+  async candidate(): Promise<LsaModel | null> {
+    const stored = await loadCandidateModel(this.database, "lsa");
+    if (stored) return LsaModel.fromStored(stored);
     const model = await this.train();
     if (!model) return null;
-    await saveModel(this.database, { name: "lsa", ...model.toStored() }, this.now());
-    this.model = model;
+    await saveCandidateModel(this.database, "lsa", model.toStored(), this.now());
     return model;
+  }
+
+  async promote(candidate: Embedder): Promise<void> {
+    await promoteCandidateModel(this.database, candidate, this.now());
+    await this.latest();
   }
 
   private async train(): Promise<LsaModel | null> {

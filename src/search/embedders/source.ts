@@ -5,13 +5,21 @@ export interface EmbedderSource {
   current(): Promise<Embedder | null>;
   /** The embedder as stored now: another process may have retrained it since `current` was first asked. */
   latest(): Promise<Embedder | null>;
-  /** Retrains a built-in embedder; a fixed one (http, onnx) answers with itself. */
-  rebuild(): Promise<Embedder | null>;
+  /**
+   * A retrained built-in embedder, stored as the candidate beside the one in use (or the candidate an unfinished
+   * retrain left); a fixed one (http, onnx) answers with itself.
+   */
+  candidate(): Promise<Embedder | null>;
+  /** Makes the candidate the embedder in use, for every process sharing the database. */
+  promote(candidate: Embedder): Promise<void>;
 }
+
+const nothingToPromote = async () => undefined;
 
 /** A source for embedders that need no training. */
 export function fixedSource(embedder: Embedder): EmbedderSource {
-  return { current: async () => embedder, latest: async () => embedder, rebuild: async () => embedder };
+  const current = async () => embedder;
+  return { current, latest: current, candidate: current, promote: nothingToPromote };
 }
 
 /** A source for an embedder that needs no training but takes a while to load: loaded once, on first use. */
@@ -21,5 +29,5 @@ export function loadedOnce(load: () => Promise<Embedder>): EmbedderSource {
     loading ??= load();
     return loading;
   };
-  return { current, latest: current, rebuild: current };
+  return { current, latest: current, candidate: current, promote: nothingToPromote };
 }

@@ -32,6 +32,7 @@ import { confirmationSent } from "./0405-confirmation-sent.js";
 import { deliveryHolders } from "./0406-delivery-holders.js";
 import { embeddingRevisions } from "./0500-embedding-revisions.js";
 import { embeddingIdentityIndex } from "./0501-embedding-identity-index.js";
+import { embeddingsPerVersion } from "./0520-embeddings-per-version.js";
 import { rateLimitWindows } from "./0600-rate-limit-windows.js";
 import { readerMarks } from "./0700-reader-marks.js";
 import { readerFollows } from "./0701-reader-follows.js";
@@ -84,4 +85,5 @@ export const MIGRATIONS: readonly Migration[] = [
   handlesWithoutCase,
   displayNamesWithoutIds,
   contentWrites,
+  embeddingsPerVersion,
 ];

@@ -19,8 +19,8 @@ export async function savePgvectors(
       ${vectorLiteral(v.vector)}::${sql.id(pgvector.schema)}.vector)`,
   );
   await sql`insert into paper_vectors (embedder, paper_id, version, embedding) values ${sql.join(rows)}
-    on conflict (embedder, paper_id)
-    do update set version = excluded.version, embedding = excluded.embedding`.execute(database.kysely);
+    on conflict (embedder, version, paper_id)
+    do update set embedding = excluded.embedding`.execute(database.kysely);
 }
 
 /**

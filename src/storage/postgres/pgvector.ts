@@ -37,7 +37,15 @@ async function detect(database: Database): Promise<Pgvector | null> {
       paper_id text not null references papers (id) on delete cascade,
       version text not null,
       embedding ${vector} not null,
-      primary key (embedder, paper_id))`.execute(trx);
+      primary key (embedder, version, paper_id))`.execute(trx);
+    // Tables made before a retrained model's vectors were kept beside the old ones had no version in the key.
+    await sql`do $$ begin
+      if not exists (select 1 from pg_constraint where conrelid = 'paper_vectors'::regclass
+        and contype = 'p' and cardinality(conkey) = 3) then
+        alter table paper_vectors drop constraint paper_vectors_pkey,
+          add primary key (embedder, version, paper_id);
+      end if;
+    end $$`.execute(trx);
   });
   return { schema };
 }

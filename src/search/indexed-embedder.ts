@@ -1,0 +1,167 @@
+import type { Database } from "../storage/database.js";
+import { embeddingWatermark } from "../storage/embedding-revisions.js";
+import { loadVectors, papersWithoutVectors, saveVectors } from "../storage/embeddings.js";
+import { detectPgvector, ensurePgvectorIndex, type Pgvector } from "../storage/postgres/pgvector.js";
+import { backfillPgvectors, countPgvectors } from "../storage/postgres/pgvector-vectors.js";
+import type { Embedder } from "./embedders/embedder.js";
+import { VectorIndex, type VectorIndexOptions } from "./vector-index.js";
+import type { VectorIndexFiles } from "./vector-index-files.js";
+
+/** Papers embedded and stored per round trip: big enough to amortise, small enough to keep memory flat. */
+const EMBED_BATCH = 500;
+/** Revisions of stored vectors read per round trip when catching up (a revision is one batch: 500 vectors). */
+const REVISIONS_PER_READ = 40;
+/**
+ * The index is saved once it holds this many vectors, and again whenever it holds this many more than its
+ * last save or as many more as that save held, up to CHECKPOINT_MAX: a long embedding killed halfway redoes
+ * at most that many graph insertions, and a day's papers wait in the database until enough have gathered.
+ */
+const SAVE_FROM = 20_000;
+const CHECKPOINT_MAX = 500_000;
+
+/** Hears how many papers a refresh has embedded so far; embedding goes on once it has returned (or resolved). */
+export type Progress = (embedded: number) => void | Promise<void>;
+
+/** Where one embedder's vectors are found and kept: the database, and the index files beside SQLite. */
+export interface IndexedEmbedderDeps {
+  readonly database: Database;
+  readonly options: VectorIndexOptions;
+  readonly files: VectorIndexFiles | null;
+}
+
+/**
+ * One embedder and the index of its stored vectors: in this process's memory, or pgvector's table in
+ * PostgreSQL. It is built whole before a process searches it, so a process that moves to a retrained model
+ * keeps answering with the old one until the new one is ready.
+ */
+export class IndexedEmbedder {
+  /** With pgvector: the vectors stored at load, plus those this process stored since. */
+  private stored = 0;
+  /** Every stored vector up to this revision is in the index (vectors stored before revisions existed have 0). */
+  private revision = -1;
+  /** Revisions this process wrote itself (already indexed) and has not yet seen go past in a poll. */
+  private readonly own = new Set<number>();
+  /** Vectors in the index when it was last saved or restored. */
+  private savedSize = 0;
+
+  private constructor(
+    private readonly deps: IndexedEmbedderDeps,
+    readonly embedder: Embedder,
+    readonly index: VectorIndex | null,
+    readonly pgvector: Pgvector | null,
+  ) {}
+
+  /** The embedder's index filled from its saved snapshot (SQLite) and its stored vectors. */
+  static async load(deps: IndexedEmbedderDeps, embedder: Embedder): Promise<IndexedEmbedder> {
+    // Remote embedders learn their dimensions from their first answer.
+    if (embedder.dimensions === 0) await embedder.embed([{ title: "", body: "dimensions" }]);
+    const pgvector = await detectPgvector(deps.database);
+    if (pgvector) {
+      await ensurePgvectorIndex(deps.database, pgvector, embedder);
+      await backfillPgvectors(deps.database, pgvector, embedder);
+      const loaded = new IndexedEmbedder(deps, embedder, null, pgvector);
+      loaded.stored = await countPgvectors(deps.database, embedder);
+      return loaded;
+    }
+    const saved = deps.files?.latest(embedder, embedder.dimensions, deps.options) ?? null;
+    const index = saved?.index ?? VectorIndex.create(embedder.dimensions, deps.options);
+    const loaded = new IndexedEmbedder(deps, embedder, index, null);
+    loaded.revision = saved?.revision ?? -1;
+    loaded.savedSize = index.size;
+    await loaded.catchUp((await embeddingWatermark(deps.database, embedder.name)).revision);
+    return loaded;
+  }
+
+  get size(): number {
+    return this.index?.size ?? this.stored;
+  }
+
+  /**
+   * Indexes what other processes stored since the last look, up to revision `mark` of the embedder's counter;
+   * returns whether anything was read.
+   */
+  async catchUp(mark: number): Promise<boolean> {
+    if (this.pgvector || mark <= this.revision) return false;
+    await this.addStored(mark);
+    return true;
+  }
+
+  /**
+   * Indexes the vectors stored after the last revision seen up to `mark`, a few revisions per read so that
+   * memory stays flat however many there are, except those this process wrote itself.
+   */
+  private async addStored(mark: number): Promise<void> {
+    const index = this.index;
+    if (!index) return;
+    while (this.revision < mark) {
+      const upTo = Math.min(mark, Math.max(this.revision, 0) + REVISIONS_PER_READ);
+      const stored = await loadVectors(this.deps.database, this.embedder, this.revision, upTo);
+      index.add(
+        stored.filter((v) => !this.own.has(v.revision)).map((v) => ({ id: v.paperId, vector: v.vector })),
+        0,
+      );
+      this.revision = upTo;
+    }
+    for (const revision of this.own) if (revision <= this.revision) this.own.delete(revision);
+  }
+
+  /**
+   * Embeds, stores and indexes the papers that have no vector from this embedder yet, batch by batch;
+   * `onBatch` hears the running count after each.
+   */
+  async embedMissing(onBatch: Progress): Promise<number> {
+    const { embedder, index } = this;
+    let total = 0;
+    let after: string | undefined;
+    for (;;) {
+      // Papers stored behind the cursor meanwhile are found by the next refresh, which starts from the first.
+      const papers = await papersWithoutVectors(this.deps.database, embedder, EMBED_BATCH, after);
+      if (papers.length === 0) return total;
+      after = papers.at(-1)?.id;
+      const vectors = await embedder.embed(papers.map((p) => ({ title: p.title, body: p.abstract })));
+      const entries = papers.map((p, i) => ({
+        id: p.id,
+        vector: vectors[i] ?? new Float32Array(embedder.dimensions),
+      }));
+      const revision = await saveVectors(
+        this.deps.database,
+        embedder,
+        entries.map((e) => ({ paperId: e.id, vector: e.vector })),
+      );
+      this.own.add(revision);
+      index?.add(entries, 0);
+      this.stored += index ? 0 : papers.length;
+      total += papers.length;
+      await onBatch(total);
+      await this.save(false);
+    }
+  }
+
+  /** Saves the index when enough vectors arrived since its last save (see SAVE_FROM), or now when `always`. */
+  async save(always: boolean): Promise<void> {
+    const { files } = this.deps;
+    const index = this.index;
+    if (!files || !index) return;
+    const grown = index.size - this.savedSize;
+    const due =
+      index.size >= SAVE_FROM && grown >= Math.max(SAVE_FROM, Math.min(this.savedSize, CHECKPOINT_MAX));
+    if (!due && !(always && grown > 0)) return;
+    await this.advance();
+    files.save(this.embedder, index, this.revision);
+    this.savedSize = index.size;
+  }
+
+  /**
+   * Moves the revision seen up to the latest one without reading anything when every revision between was
+   * this process's own (a lone embedding run); otherwise catches up by reading what others stored.
+   */
+  private async advance(): Promise<void> {
+    const mark = (await embeddingWatermark(this.deps.database, this.embedder.name)).revision;
+    let onlyOwn = true;
+    for (let revision = this.revision + 1; revision <= mark && onlyOwn; revision += 1)
+      onlyOwn = this.own.has(revision);
+    if (!onlyOwn) return this.addStored(mark);
+    this.revision = Math.max(this.revision, mark);
+    for (const revision of this.own) if (revision <= this.revision) this.own.delete(revision);
+  }
+}
