@@ -3,7 +3,7 @@ import { LRUCache } from "lru-cache";
 import type { Database } from "../storage/database.js";
 import type { EmbedderIdentity } from "../storage/embedding-types.js";
 import { type CorpusState, ForYouCorpus } from "./corpus.js";
-import { type ForYouPick, rankByModel, rankColdStart } from "./rank.js";
+import { type RankedPapers, rankByModel, rankColdStart } from "./rank.js";
 import { type ReaderModel, trainReaderModel } from "./reader-model.js";
 import { forYouSignals } from "./reader-signals.js";
 
@@ -16,10 +16,9 @@ export interface ForYouDeps {
 }
 
 /** A reader's For you over some candidate papers: every candidate they have not rated yet, best first. */
-export interface ForYouRanking {
+export interface ForYouRanking extends RankedPapers {
   readonly coldStart: boolean;
   readonly signalCount: number;
-  readonly picks: readonly ForYouPick[];
 }
 
 /** Readers whose models stay in memory; the least recently ranked are dropped first and retrained on return. */
@@ -62,10 +61,10 @@ export class ForYouService {
     const kept = this.rankings.get(key);
     if (kept?.reader === reader) return kept.ranking;
     const papers = await this.corpus.papers(state, ids);
-    const picks = reader.coldStart
+    const ranked = reader.coldStart
       ? rankColdStart(reader, papers, await this.deps.trendingScores())
       : rankByModel(reader, papers, state.vectorDimensions);
-    const ranking = { coldStart: reader.coldStart, signalCount: reader.signalCount, picks };
+    const ranking = { ...ranked, coldStart: reader.coldStart, signalCount: reader.signalCount };
     this.rankings.set(key, { reader, ranking });
     return ranking;
   }

@@ -80,6 +80,6 @@ export async function forYouList(
     last,
     coldStart: ranking.coldStart,
     signalCount: ranking.signalCount,
-    why: new Map(picks.map((p) => [p.paperId, { score: p.score, reasons: p.reasons }])),
+    why: new Map(picks.map((p) => [p.paperId, { score: p.score, reasons: ranking.reasons(p.paperId) }])),
   };
 }
