@@ -44,12 +44,13 @@ export async function forYouMatches(
   const sent =
     reader.subscriptionId === null ? new Set() : await sentAmong(database, reader.subscriptionId, candidates);
   const fresh = candidates.filter((id) => !sent.has(id));
-  const picks = (await forYou.rank(reader.accountId, fresh)).picks.slice(0, limit);
+  const ranking = await forYou.rank(reader.accountId, fresh);
+  const picks = ranking.picks.slice(0, limit);
   const reasons = new Map(
-    picks.map((pick) => [
-      pick.paperId,
-      pick.reasons.length > 0 ? pick.reasons.map(describeReason).join("; ") : PLAIN_FOR_YOU_REASON,
-    ]),
+    picks.map((pick) => {
+      const why = ranking.reasons(pick.paperId);
+      return [pick.paperId, why.length > 0 ? why.map(describeReason).join("; ") : PLAIN_FOR_YOU_REASON];
+    }),
   );
   return { ids: picks.map((pick) => pick.paperId), reasons };
 }

@@ -27,7 +27,9 @@ export async function forYouOrder(
   paperIds: readonly string[],
 ): Promise<ForYouOrder> {
   const ranking = await deps.forYou.rank(accountId, paperIds, true);
-  const why = new Map(ranking.picks.map((p) => [p.paperId, { score: p.score, reasons: p.reasons }]));
+  const why = new Map(
+    ranking.picks.map((p) => [p.paperId, { score: p.score, reasons: ranking.reasons(p.paperId) }]),
+  );
   const given = [...new Set(paperIds)];
   const place = new Map(given.map((id, i) => [id, i]));
   const score = (id: string) => why.get(id)?.score ?? Number.NEGATIVE_INFINITY;

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import { dataVersion } from "../storage/data-version.js";
 import type { Database } from "../storage/database.js";
 import type { EmbedderIdentity } from "../storage/embedding-types.js";
 import { type CorpusState, ForYouCorpus } from "./corpus.js";
-import { type ForYouPick, rankByModel, rankColdStart } from "./rank.js";
+import { type RankedPapers, rankByModel, rankColdStart } from "./rank.js";
 import { type ReaderModel, trainReaderModel } from "./reader-model.js";
 import { forYouSignals } from "./reader-signals.js";
 
@@ -16,10 +17,9 @@ export interface ForYouDeps {
 }
 
 /** A reader's For you over some candidate papers: every candidate they have not rated yet, best first. */
-export interface ForYouRanking {
+export interface ForYouRanking extends RankedPapers {
   readonly coldStart: boolean;
   readonly signalCount: number;
-  readonly picks: readonly ForYouPick[];
 }
 
 /** Readers whose models stay in memory; the least recently ranked are dropped first and retrained on return. */
@@ -38,6 +38,8 @@ const digestOf = (ids: readonly string[]) => createHash("sha256").update(ids.joi
 export class ForYouService {
   readonly corpus: ForYouCorpus;
   private readonly readers = new LRUCache<number, ReaderModel>({ max: KEPT_READERS });
+  /** The version (see `version`) each kept reader's signals were last read at: unchanged, they stand. */
+  private readonly signalsReadAt = new LRUCache<number, string>({ max: KEPT_READERS });
   private readonly rankings = new LRUCache<string, { reader: ReaderModel; ranking: ForYouRanking }>({
     max: KEPT_RANKINGS,
   });
@@ -62,19 +64,35 @@ export class ForYouService {
     const kept = this.rankings.get(key);
     if (kept?.reader === reader) return kept.ranking;
     const papers = await this.corpus.papers(state, ids);
-    const picks = reader.coldStart
+    const ranked = reader.coldStart
       ? rankColdStart(reader, papers, await this.deps.trendingScores())
       : rankByModel(reader, papers, state.vectorDimensions);
-    const ranking = { coldStart: reader.coldStart, signalCount: reader.signalCount, picks };
+    const ranking = { ...ranked, coldStart: reader.coldStart, signalCount: reader.signalCount };
     this.rankings.set(key, { reader, ranking });
     return ranking;
   }
 
-  /** The reader's model, trained again only if their signals or the corpus changed since it was trained. */
+  /**
+   * What everything For you answers is a function of: the data version (storage/data-version.ts: any write
+   * a page could show, signals included, by any process) and the embedder in use. Equal values, equal answers.
+   */
+  async version(): Promise<string> {
+    const embedder = this.deps.embedder();
+    return `${await dataVersion(this.deps.database)} ${embedder?.name ?? ""} ${embedder?.version ?? ""}`;
+  }
+
+  /**
+   * The reader's model, trained again only if their signals or the corpus changed since it was trained. The
+   * signals are not even read while nothing was written since they last were.
+   */
   async reader(accountId: number, state: CorpusState): Promise<ReaderModel> {
-    const signals = await forYouSignals(this.deps.database, accountId);
+    const version = await this.version();
     const kept = this.readers.get(accountId);
-    if (kept && kept.fingerprint === signals.fingerprint && kept.generation === state.generation) return kept;
+    const current = kept?.generation === state.generation ? kept : undefined;
+    if (current && this.signalsReadAt.get(accountId) === version) return current;
+    const signals = await forYouSignals(this.deps.database, accountId);
+    this.signalsReadAt.set(accountId, version);
+    if (current && current.fingerprint === signals.fingerprint) return current;
     const reader = await trainReaderModel(this.corpus, state, signals);
     this.readers.set(accountId, reader);
     return reader;

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { addDays, type Day } from "../core/listing-day.js";
 import type { PaperSummary } from "../core/paper.js";
 import type { ForYouService } from "../for-you/service.js";
@@ -53,8 +54,39 @@ async function span(database: Database, request: ForYouSpan) {
 /**
  * One page of a reader's For you over the span's papers: every paper they have not rated yet, best first. It is
  * theirs alone: it has no public feed (their personal feed carries it through the digest follow `for-you`).
+ * Kept until something is written (their signals, new papers, anyone's upvote), so a page asked again costs a
+ * look at the data version.
  */
 export async function forYouList(
+  deps: ForYouDeps,
+  accountId: number,
+  request: ForYouSpan & PageRequest,
+): Promise<ForYouList> {
+  const version = await deps.forYou.version();
+  const kept = keptLists(deps.forYou);
+  const key = `${accountId} ${request.date} ${request.days} ${request.page} ${request.size}`;
+  const found = kept.get(key);
+  if (found?.version === version) return found.list;
+  const list = await freshList(deps, accountId, request);
+  kept.set(key, { version, list });
+  return list;
+}
+
+/** Lists kept per reader and request while For you's version (ForYouService.version) stands, per instance. */
+const keptByInstance = new WeakMap<ForYouService, LRUCache<string, { version: string; list: ForYouList }>>();
+/** Pages kept: a reader has a few (a page or two of a span, the API's answer). */
+const KEPT_LISTS = 4000;
+
+function keptLists(forYou: ForYouService) {
+  let lists = keptByInstance.get(forYou);
+  if (!lists) {
+    lists = new LRUCache({ max: KEPT_LISTS });
+    keptByInstance.set(forYou, lists);
+  }
+  return lists;
+}
+
+async function freshList(
   deps: ForYouDeps,
   accountId: number,
   request: ForYouSpan & PageRequest,
@@ -80,6 +112,6 @@ export async function forYouList(
     last,
     coldStart: ranking.coldStart,
     signalCount: ranking.signalCount,
-    why: new Map(picks.map((p) => [p.paperId, { score: p.score, reasons: p.reasons }])),
+    why: new Map(picks.map((p) => [p.paperId, { score: p.score, reasons: ranking.reasons(p.paperId) }])),
   };
 }

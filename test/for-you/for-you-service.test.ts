@@ -86,6 +86,22 @@ describe.each(BACKENDS)("For you service (%s)", (backend) => {
     expect(saves.length).toBeGreaterThan(0);
   });
 
+  it("keeps a reader's page while nothing is written, and answers afresh after any write", async () => {
+    const page = () => forYouList(instance.services, ada.id, request);
+    const kept = await page();
+    expect(await page()).toBe(kept);
+    const shown = kept.papers[0];
+    await setUpvote(instance.services, bob, shown?.id ?? "", true);
+    const counted = await page();
+    expect(counted).not.toBe(kept);
+    expect(counted.papers.find((paper) => paper.id === shown?.id)?.upvotes).toBe((shown?.upvotes ?? 0) + 1);
+    await setUpvote(instance.services, bob, shown?.id ?? "", false);
+    await setNotInterested(instance.services, ada, shown?.id ?? "", true);
+    expect((await page()).papers.map((paper) => paper.id)).not.toContain(shown?.id);
+    await setNotInterested(instance.services, ada, shown?.id ?? "", false);
+    expect((await page()).papers.map((paper) => paper.id)).toEqual(kept.papers.map((paper) => paper.id));
+  });
+
   it("follows lift papers with the reason, and a cold reader's follows lead their list", async () => {
     await followSomething(instance.services, bob, { kind: "category", value: TOPICS.galaxies.category });
     await followSomething(instance.services, bob, { kind: "author", value: "E. Hubble" });

@@ -1,3 +1,4 @@
+import type { PaperSummary } from "../../core/paper.js";
 import type { ForYouList, ForYouWhy } from "../../lists/for-you.js";
 import type { ForYouReason } from "../../ranking/for-you.js";
 import { COLD_START_SIGNALS } from "../../ranking/for-you.js";
@@ -7,6 +8,7 @@ import { MathText } from "../components/math-text.js";
 import { Pagination } from "../components/pagination.js";
 import { PaperCard } from "../components/paper-card.js";
 import { PaperStats } from "../components/paper-stats.js";
+import { Kept } from "../kept-fragment.js";
 import type { ListMarks } from "./listed-papers.js";
 
 /** One reason in words; a liked paper's title links to it. */
@@ -75,6 +77,27 @@ function ColdStart({ signals }: { signals: number }) {
   );
 }
 
+interface ForYouCardProps {
+  readonly paper: PaperSummary;
+  readonly marks: ListMarks;
+  readonly why: ForYouWhy | undefined;
+}
+
+/** One pick as a card, kept rendered (kept-fragment.tsx) while the paper, its marks and its reasons stand. */
+function ForYouCard({ paper, marks, why }: ForYouCardProps) {
+  const today = marks.today ?? null;
+  const upvoted = marks.byPaper.get(paper.id)?.upvoted ?? false;
+  const saved = marks.byPaper.get(paper.id)?.saved ?? false;
+  return (
+    <Kept tag="li" contentKey={JSON.stringify(["for-you", paper, today, upvoted, saved, why?.reasons])}>
+      <PaperCard paper={paper} today={today}>
+        <PaperStats paper={paper} upvoted={upvoted} saved={saved} />
+        <Reasons why={why} />
+      </PaperCard>
+    </Kept>
+  );
+}
+
 const span = (list: ForYouList) =>
   list.first === list.last ? `${list.last}` : `${list.first} to ${list.last}`;
 
@@ -96,16 +119,7 @@ export function ForYouPage({ list, marks }: { list: ForYouList; marks: ListMarks
       ) : (
         <ol class="paper-list for-you-list" start={(list.page - 1) * list.pageSize + 1}>
           {list.papers.map((paper) => (
-            <li key={paper.id}>
-              <PaperCard paper={paper} today={marks.today ?? null}>
-                <PaperStats
-                  paper={paper}
-                  upvoted={marks.byPaper.get(paper.id)?.upvoted ?? false}
-                  saved={marks.byPaper.get(paper.id)?.saved ?? false}
-                />
-                <Reasons why={list.why.get(paper.id)} />
-              </PaperCard>
-            </li>
+            <ForYouCard key={paper.id} paper={paper} marks={marks} why={list.why.get(paper.id)} />
           ))}
         </ol>
       )}
