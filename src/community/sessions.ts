@@ -1,12 +1,17 @@
 import type { Config } from "../config.js";
-import type { Account } from "../core/account.js";
 import type { Clock } from "../core/clock.js";
 import { hashSecret, randomSecret } from "../security/secret-hash.js";
 import type { Database } from "../storage/database.js";
-import { deleteSession, deleteSessionsOf, findSessionAccount, insertSession } from "../storage/sessions.js";
+import {
+  deleteSession,
+  deleteSessionsOf,
+  findLiveSession,
+  insertSession,
+  type LiveSession,
+} from "../storage/sessions.js";
 
 /** Sessions need the database, the clock, and how many days a session lasts. */
-type Deps = {
+export type SessionDeps = {
   readonly database: Database;
   readonly clock: Clock;
   readonly config: Pick<Config, "community">;
@@ -18,7 +23,7 @@ export interface NewSession {
   readonly maxAgeSeconds: number;
 }
 
-export async function startSession(deps: Deps, userId: number): Promise<NewSession> {
+export async function startSession(deps: SessionDeps, userId: number): Promise<NewSession> {
   const token = randomSecret();
   const maxAgeSeconds = deps.config.community.sessionDays * 86_400;
   const now = deps.clock.now();
@@ -31,15 +36,16 @@ export async function startSession(deps: Deps, userId: number): Promise<NewSessi
   return { token, maxAgeSeconds };
 }
 
-export function accountOfSession(deps: Deps, token: string): Promise<Account | null> {
-  return findSessionAccount(deps.database, hashSecret(token), deps.clock.now().toISOString());
+/** The live session a cookie's token opens, or null when there is none or it has expired. */
+export function liveSession(deps: SessionDeps, token: string): Promise<LiveSession | null> {
+  return findLiveSession(deps.database, hashSecret(token), deps.clock.now().toISOString());
 }
 
-export function endSession(deps: Deps, token: string): Promise<void> {
+export function endSession(deps: SessionDeps, token: string): Promise<void> {
   return deleteSession(deps.database, hashSecret(token));
 }
 
 /** Signs an account out on every device: every session row goes. */
-export function endEverySession(deps: Deps, userId: number): Promise<number> {
+export function endEverySession(deps: SessionDeps, userId: number): Promise<number> {
   return deleteSessionsOf(deps.database, userId);
 }

@@ -5,11 +5,12 @@ import { withWriteLock } from "./sqlite/exclusive.js";
 /**
  * Tables whose writes change no page: traffic's own bookkeeping (rate-limit counters every search writes,
  * sessions, used sign-in links, API tokens), the work ledgers of jobs and digests, the migrator's, the word counts
- * PostgreSQL's keyword index keeps beside `paper_search` (whose writes count), and the counter itself. Every other
+ * PostgreSQL's keyword index keeps beside `paper_search` (whose writes count), and the counters themselves. Every other
  * table counts, including one added later: a table missing here costs kept pages, never shows a stale one.
  */
 export const NOT_SHOWN: ReadonlySet<string> = new Set([
   "content_writes",
+  "session_ends",
   "kysely_migration",
   "kysely_migration_lock",
   "rate_limit_windows",

@@ -3,6 +3,14 @@ import pg from "pg";
 import type { Database } from "./database.js";
 import { FreshReads } from "./fresh-reads.js";
 
+/** The two counters every page request reads, in one query. */
+export interface Versions {
+  /** The data version (see dataVersion). */
+  readonly content: string;
+  /** How many sessions have ended (migration 0830): who is signed in may be kept while it stays. */
+  readonly sessionEnds: string;
+}
+
 /**
  * A cheap value that changes whenever something pages show is written, by this process or another one: HTTP
  * validators (ETag), kept pages and shared searches are keyed on it. Equal values mean no such write between.
@@ -12,10 +20,21 @@ import { FreshReads } from "./fresh-reads.js";
  * `data_version` used before moved with them, so a search made every kept page stale.
  */
 export async function dataVersion(database: Database): Promise<string> {
+  return (await versions(database)).content;
+}
+
+/** The data version and the count of ended sessions, read after the call (by a read shared with others). */
+export async function versions(database: Database): Promise<Versions> {
   const native = database.native;
-  if (native.kind === "sqlite") return `${countOf(native.db).get()}`;
+  if (native.kind === "sqlite") {
+    const [content, sessionEnds] = countsOf(native.db).get() ?? [];
+    return { content: `${content}`, sessionEnds: `${sessionEnds}` };
+  }
   return versionReader(native.pool).reads.read();
 }
+
+const QUERY = `select (select sum(writes) from content_writes) as content,
+  (select ends from session_ends) as session_ends`;
 
 /**
  * Connections of their own for the version, asked by every page request: in the database's pool it would wait
@@ -26,7 +45,7 @@ const VERSION_CONNECTIONS = 2;
 
 interface VersionReader {
   readonly pool: pg.Pool;
-  readonly reads: FreshReads<string>;
+  readonly reads: FreshReads<Versions>;
 }
 
 const readers = new WeakMap<pg.Pool, VersionReader>();
@@ -37,9 +56,9 @@ function versionReader(pool: pg.Pool): VersionReader {
     const own = new pg.Pool({ ...pool.options, max: VERSION_CONNECTIONS, allowExitOnIdle: true });
     own.on("error", () => undefined);
     own.on("connect", (client) => client.on("error", () => undefined));
-    const reads = new FreshReads(async () => {
-      const result = await own.query<{ s: string }>("select sum(writes)::text as s from content_writes");
-      return result.rows[0]?.s ?? "";
+    const reads = new FreshReads(async (): Promise<Versions> => {
+      const { rows } = await own.query<{ content: string | null; session_ends: string | null }>(QUERY);
+      return { content: rows[0]?.content ?? "", sessionEnds: rows[0]?.session_ends ?? "" };
     });
     reader = { pool: own, reads };
     readers.set(pool, reader);
@@ -54,12 +73,13 @@ export async function endVersionReader(pool: pg.Pool): Promise<void> {
   await reader?.pool.end();
 }
 
-const counts = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[], bigint | number>>();
+type Counts = [bigint | number, bigint | number];
+const counts = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<[], Counts>>();
 
-function countOf(db: BetterSqlite3.Database): BetterSqlite3.Statement<[], bigint | number> {
+function countsOf(db: BetterSqlite3.Database): BetterSqlite3.Statement<[], Counts> {
   let count = counts.get(db);
   if (!count) {
-    count = db.prepare<[], bigint | number>("select sum(writes) from content_writes").pluck();
+    count = db.prepare<[], Counts>(QUERY).raw();
     counts.set(db, count);
   }
   return count;

@@ -294,9 +294,16 @@ export interface ContentWritesTable {
   writes: number | string;
 }
 
+/** How many sessions have ended (migration 0830): who is signed in may be kept until it moves. */
+export interface SessionEndsTable {
+  /** bigint: PostgreSQL reads it as text. */
+  ends: number | string;
+}
+
 export interface Schema {
   rate_limit_windows: RateLimitWindowsTable;
   content_writes: ContentWritesTable;
+  session_ends: SessionEndsTable;
   papers: PapersTable;
   paper_versions: PaperVersionsTable;
   paper_authors: PaperAuthorsTable;

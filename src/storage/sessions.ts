@@ -17,20 +17,40 @@ export async function insertSession(
     .execute();
 }
 
-/** The account behind a live session, or null when there is none or it has expired. */
-export async function findSessionAccount(
+/** A live session: its account, when it ends, and whether the account's address as stored gets the digests. */
+export interface LiveSession {
+  readonly account: Account;
+  readonly expiresAt: string;
+  readonly addressSubscribed: boolean;
+}
+
+/** The live session of a token hash with what a page needs of its reader, in one query; null when none. */
+export async function findLiveSession(
   database: Database,
   tokenHash: string,
   now: string,
-): Promise<Account | null> {
+): Promise<LiveSession | null> {
   const row = await database.kysely
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["u.id", "u.handle", "u.email", "u.display_name", "u.role"])
+    .select(["u.id", "u.handle", "u.email", "u.display_name", "u.role", "s.expires_at"])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom("subscriptions as d")
+            .select("d.id")
+            .whereRef("d.email", "=", "u.email")
+            .where("d.confirmed_at", "is not", null)
+            .where("d.unsubscribed_at", "is", null),
+        )
+        .as("subscribed"),
+    )
     .where("s.token_hash", "=", tokenHash)
     .where("s.expires_at", ">", now)
     .executeTakeFirst();
-  return row ? toAccount(row) : null;
+  if (!row) return null;
+  return { account: toAccount(row), expiresAt: row.expires_at, addressSubscribed: Boolean(row.subscribed) };
 }
 
 export async function deleteSession(database: Database, tokenHash: string): Promise<void> {

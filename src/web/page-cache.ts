@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { todaysListingDay } from "../core/listing-day.js";
 import type { Services } from "../services.js";
-import { dataVersion } from "../storage/data-version.js";
 import { chooseEncoding, type RenderedStore } from "./rendered-store.js";
+import { requestVersions } from "./request-versions.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -61,7 +61,7 @@ export function registerPageCache(app: FastifyInstance, services: Services, stor
       return;
     const anonymous = !request.headers.cookie;
     // Paper pages show similar papers from this process's vector index, which catches up after the write.
-    const version = `${await dataVersion(services.database)} ${services.semantic.generation}`;
+    const version = `${(await requestVersions(request, services.database)).content} ${services.semantic.generation}`;
     const today = todaysListingDay(services.clock);
     const period = clockPeriod(request.routeOptions.config.pageCache, services.clock.now());
     request.pageVersion = `${version}|${today}|${period}`;

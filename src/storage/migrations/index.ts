@@ -40,6 +40,7 @@ import { collections } from "./0720-collections.js";
 import { collectionPapers } from "./0721-collection-papers.js";
 import { collectionEditors } from "./0722-collection-editors.js";
 import { contentWrites } from "./0800-content-writes.js";
+import { sessionEnds } from "./0830-session-ends.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order. A new one is a new numbered file added at the end of this list. */
@@ -86,4 +87,5 @@ export const MIGRATIONS: readonly Migration[] = [
   displayNamesWithoutIds,
   contentWrites,
   embeddingsPerVersion,
+  sessionEnds,
 ];

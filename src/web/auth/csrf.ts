@@ -5,6 +5,8 @@ import { isApiRequest } from "../request-path.js";
 import { cookieOptions } from "./session.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** The signed cookie that holds a browser's CSRF secret. */
+export const CSRF_COOKIE = "paperboy_csrf";
 /**
  * Routes a mail provider POSTs to without cookies (RFC 8058 one-click unsubscribe); the signed token in the URL
  * authorises them instead.
@@ -17,7 +19,7 @@ const EXEMPT_ROUTES = new Set(["/unsubscribe"]);
  */
 export async function registerCsrf(app: FastifyInstance, services: Services) {
   await app.register(fastifyCsrf, {
-    cookieKey: "paperboy_csrf",
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { ...cookieOptions(services), signed: true },
   });
   app.addHook("preHandler", (request, reply, done) => {
@@ -38,4 +40,10 @@ export function csrfToken(reply: FastifyReply): string {
   const token = reply.generateCsrf();
   tokens.set(reply.request, token);
   return token;
+}
+
+/** The CSRF secret's cookie as the request sent it, when our signature on it holds (else null). */
+export function verifiedCsrfCookie(reply: FastifyReply): string | null {
+  const cookie = reply.request.cookies[CSRF_COOKIE];
+  return cookie && reply.unsignCookie(cookie).valid ? cookie : null;
 }

@@ -1,16 +1,17 @@
 import fastifyCookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { accountOfSession, type NewSession } from "../../community/sessions.js";
+import type { NewSession } from "../../community/sessions.js";
 import type { Account } from "../../core/account.js";
-import { accountIsSubscribed } from "../../digests/account-digest.js";
 import type { Services } from "../../services.js";
 import { isApiRequest } from "../request-path.js";
+import { requestVersions } from "../request-versions.js";
+import { KeptSessions } from "./kept-sessions.js";
 
 declare module "fastify" {
   interface FastifyRequest {
     /** The signed-in account (from the session cookie), or null. */
     account: Account | null;
-    /** The signed-in account gets the digests (known for page reads only, where the call to subscribe shows). */
+    /** The signed-in account gets the digests (pages leave out their call to subscribe). */
     subscribed: boolean;
   }
 }
@@ -28,20 +29,23 @@ export function cookieOptions(services: Services) {
 }
 
 /**
- * Reads the session cookie on every page request that carries one and puts the account on the request. Under
- * /api/ the account stays null whatever the cookies say: API writes go through requireBearerAccount.
+ * Reads the session cookie on every page request that carries one and puts the account on the request (kept
+ * between requests while no session ends and no account changes; see KeptSessions). Under /api/ the account
+ * stays null whatever the cookies say: API writes go through requireBearerAccount.
  */
 export async function registerSessions(app: FastifyInstance, services: Services) {
   await app.register(fastifyCookie, { secret: services.secretKey });
   app.decorateRequest("account", null);
   app.decorateRequest("subscribed", false);
+  const sessions = new KeptSessions(services);
   app.addHook("onRequest", async (request) => {
     // The JSON API authenticates by bearer token only (and so needs no CSRF token): a cookie never counts there.
     if (isApiRequest(request)) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.account = token ? await accountOfSession(services, token) : null;
-    if (request.account && request.method === "GET")
-      request.subscribed = await accountIsSubscribed(services.database, request.account);
+    if (!token) return;
+    const reader = await sessions.reader(token, await requestVersions(request, services.database));
+    request.account = reader?.account ?? null;
+    request.subscribed = reader?.subscribed ?? false;
   });
 }
 

@@ -6,6 +6,7 @@ import type { Database } from "../../storage/database.js";
 import { csrfToken } from "../auth/csrf.js";
 import { hidesRead, readerMarks } from "../pages/list-marks.js";
 import { acceptedEncodings } from "../rendered-store.js";
+import { KeptAnswers } from "./kept-answers.js";
 import type { PaperSlotEntry } from "./paper-slot.js";
 import type { PreparedAnswer } from "./prepared-answer.js";
 import { type ReaderCopy, SharedPage } from "./shared-page.js";
@@ -69,6 +70,7 @@ export function registerSharedPages(app: FastifyInstance, deps: { readonly datab
     maxSize: READERS_BUDGET_BYTES,
     sizeCalculation: (reader) => reader.copy.bytes + reader.gzip.bytes,
   });
+  const answers = new KeptAnswers();
   const answer = async (reply: FastifyReply, key: string, account: Account, page: SharedPage) => {
     const readerKey = `${account.id}|${key}`;
     let reader = readers.get(readerKey);
@@ -77,10 +79,10 @@ export function registerSharedPages(app: FastifyInstance, deps: { readonly datab
       reader = { copy, gzip: page.prepare(copy, account) };
       readers.set(readerKey, reader);
     }
-    const token = Buffer.from(escapeHtml(csrfToken(reply)));
     const accepted = acceptedEncodings(reply.request.headers["accept-encoding"]);
-    const zipped = accepted.has("gzip") || accepted.has("*") ? reader.gzip.with(token) : null;
-    if (!zipped) return page.plain(reader.copy, account, token);
+    const zipped =
+      accepted.has("gzip") || accepted.has("*") ? answers.answer(reply, readerKey, reader.gzip) : null;
+    if (!zipped) return page.plain(reader.copy, account, Buffer.from(escapeHtml(csrfToken(reply))));
     reply.header("content-encoding", "gzip");
     return zipped;
   };
