@@ -31,7 +31,9 @@ describe.each(BACKENDS)("load shedding (%s)", (backend) => {
   beforeAll(async () => {
     instance = await createTestInstance({ backend, clock: fixedClock("2026-07-01T12:00:00Z") });
     await importFiles(instance.services.database, [fixture("listing-small.jsonl")], { format: "listing" });
-    app = await buildApp(instance.services, { shedding: { inFlight: 1_000, loopDelayMs: 40, crowd: 0 } });
+    app = await buildApp(instance.services, {
+      shedding: { running: 1_000, waiting: 0, waitMs: 1_000, loopDelayMs: 40, crowd: 0 },
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -54,5 +56,28 @@ describe.each(BACKENDS)("load shedding (%s)", (backend) => {
     if (backend === "sqlite") expect((await app.inject("/papers")).statusCode).toBe(200);
     // Once the loop is on time again, the same request is answered.
     expect(await onceOnTime(app, "/search?q=language")).toBe(200);
+  });
+
+  it("works on a few requests at once, keeps the next waiting, refuses the rest at once, and answers kept pages", async () => {
+    const gated = await buildApp(instance.services, {
+      shedding: { running: 1, waiting: 1, waitMs: 10_000, loopDelayMs: 10_000, crowd: 1_000 },
+    });
+    try {
+      expect((await gated.inject("/papers")).statusCode).toBe(200);
+      // Three different searches arrive together: one is worked on, one waits for it, the third is refused.
+      const [first, second, third, day] = await Promise.all([
+        gated.inject("/search?q=language"),
+        gated.inject("/search?q=model"),
+        gated.inject("/search?q=graph"),
+        gated.inject("/papers"),
+      ]);
+      expect([first.statusCode, second.statusCode, third.statusCode]).toEqual([200, 200, 503]);
+      expect(Number(third.headers["retry-after"])).toBeGreaterThan(0);
+      // The kept day page is answered although every place is taken (a recent copy if the data moved).
+      expect(day.statusCode).toBe(200);
+      expect(day.body).toContain("<html");
+    } finally {
+      await gated.close();
+    }
   });
 });
