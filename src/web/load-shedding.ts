@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { overloaded } from "../core/errors.js";
+import { type AppError, isAppError, overloaded } from "../core/errors.js";
 import { WorkGate } from "../search/work-gate.js";
+import { BusyAnswer } from "./busy-answer.js";
 
 export interface SheddingLimits {
   /**
@@ -58,6 +59,7 @@ export class LoadShedding {
   private readonly gate: WorkGate;
   private readonly meter = loopDelayMeter();
   private readonly leaving = new WeakMap<FastifyRequest, () => void>();
+  private readonly answer = new BusyAnswer();
   private inFlight = 0;
 
   constructor(private readonly limits: SheddingLimits = DEFAULT_SHEDDING) {
@@ -70,8 +72,10 @@ export class LoadShedding {
   }
 
   register(app: FastifyInstance) {
-    app.addHook("onRequest", async (request) => {
-      if (!request.url.startsWith("/assets/")) await this.admit(request);
+    app.addHook("onRequest", async (request, reply) => {
+      if (request.url.startsWith("/assets/")) return;
+      const refusal = await this.admit(request);
+      if (refusal) return this.answer.send(request, reply, refusal);
     });
     const done = async (request: FastifyRequest) => this.leave(request);
     app.addHook("onResponse", done);
@@ -83,18 +87,21 @@ export class LoadShedding {
     return this.inFlight >= this.limits.crowd && this.meter.delay() > this.limits.loopDelayMs;
   }
 
-  private async admit(request: FastifyRequest) {
+  /** Takes a place for the request, or says why it is refused. */
+  private async admit(request: FastifyRequest): Promise<AppError | null> {
     if (this.late())
-      throw overloaded("Paperboy is too busy to answer this right now. Try again in a moment.", 1);
+      return overloaded("Paperboy is too busy to answer this right now. Try again in a moment.", 1);
     this.inFlight += 1;
     try {
       this.leaving.set(request, await this.gate.enter());
     } catch (error) {
       this.inFlight -= 1;
+      if (isAppError(error)) return error;
       throw error;
     }
     // The client gave up while this request waited: its abort has passed, so give the place back now.
     if (request.socket.destroyed) this.leave(request);
+    return null;
   }
 
   private leave(request: FastifyRequest) {

@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
@@ -64,15 +65,24 @@ describe.each(BACKENDS)("load shedding (%s)", (backend) => {
     });
     try {
       expect((await gated.inject("/papers")).statusCode).toBe(200);
-      // Three different searches arrive together: one is worked on, one waits for it, the third is refused.
-      const [first, second, third, day] = await Promise.all([
+      // Four different searches arrive together: one is worked on, one waits for it, the others are refused.
+      const [first, second, third, api, day] = await Promise.all([
         gated.inject("/search?q=language"),
         gated.inject("/search?q=model"),
-        gated.inject("/search?q=graph"),
+        gated.inject({ url: "/search?q=graph", headers: { "accept-encoding": "br" } }),
+        gated.inject("/api/papers/search?q=network"),
         gated.inject("/papers"),
       ]);
-      expect([first.statusCode, second.statusCode, third.statusCode]).toEqual([200, 200, 503]);
+      expect([first.statusCode, second.statusCode, third.statusCode, api.statusCode]).toEqual([
+        200, 200, 503, 503,
+      ]);
+      // A person gets a page (prepared once, here compressed), a program JSON; both say when to come back.
       expect(Number(third.headers["retry-after"])).toBeGreaterThan(0);
+      expect(third.headers["content-encoding"]).toBe("br");
+      expect(brotliDecompressSync(third.rawPayload).toString()).toContain("Paperboy is busy");
+      expect(third.headers["cache-control"]).toBe("no-store");
+      expect(Number(api.headers["retry-after"])).toBeGreaterThan(0);
+      expect(api.json()).toMatchObject({ error: "overloaded" });
       // The kept day page is answered although every place is taken (a recent copy if the data moved).
       expect(day.statusCode).toBe(200);
       expect(day.body).toContain("<html");
