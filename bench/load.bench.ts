@@ -4,26 +4,26 @@
  * a mix of what readers do: the day page, paper pages, rotating searches, and upvotes and comments by signed-in
  * members (API tokens). Each connection is one member behind a proxy on loopback (its own X-Forwarded-For), so
  * per-address limits count people, not the benchmark; search and token rate limits are lifted, the point being
- * the server's own limits. Prints throughput, p50/p99 per kind, the worst 10-second p99 of the day page, every
- * error and status other than success, and checks that every acknowledged write is in the database.
+ * the server's own limits. The load starts once the server has built its semantic index (a steady state, not the
+ * first start's embedding). The connections are Node HTTP clients in this process, each sending its next request
+ * as soon as the last is answered (a 503 too): they share the machine's cores with the server, so the CPU both
+ * used is printed. Prints throughput, p50/p99 per kind, the worst 10-second p99 of the day page, every error and
+ * status other than success, and checks that every acknowledged write is in the database.
  * Goal (issue 19): no timeout and no 5xx but deliberate 503s; day page p99 < 50 ms throughout; no write lost.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { Agent, request as httpRequest } from "node:http";
 import { loadavg } from "node:os";
-import { fileURLToPath } from "node:url";
 import { addUser } from "../src/community/accounts.js";
 import { createApiToken } from "../src/community/api-tokens.js";
 import { loadConfig } from "../src/config.js";
 import { createServices, type Services } from "../src/services.js";
 import { freePort } from "../test/helpers/server.js";
 import { onEachDatabase } from "./databases.js";
+import { BENCH_SECRET_KEY, cpuSecondsOf, semanticIndexBuilt, startServe, stopServe } from "./served.js";
 
-const CLI = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const TIMEOUT_MS = 10_000;
-const SECRET_KEY = "bench-secret-key-that-is-long-enough-0123456789";
 const KINDS = ["day page", "paper page", "search", "upvote", "comment"] as const;
 type Kind = (typeof KINDS)[number];
 // Shares of the mix, in percent.
@@ -45,30 +45,6 @@ interface Tally {
 interface Corpus {
   readonly paperIds: readonly string[];
   readonly queries: readonly string[];
-}
-
-function serve(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [CLI, "serve", "--port", String(port), "--no-jobs"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      SECRET_KEY,
-      LOG_LEVEL: "warn",
-      NODE_ENV: "production",
-      TRUST_PROXY: "loopback",
-      SEARCH_RATE_LIMIT: "1000000",
-      API_TOKEN_RATE_LIMIT: "1000000",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let said = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      said += chunk.toString();
-      if (said.includes("serving on")) resolve(child);
-    });
-    child.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${said.slice(-2000)}`)));
-  });
 }
 
 async function prepare(services: Services): Promise<{ members: Member[]; corpus: Corpus }> {
@@ -141,19 +117,32 @@ function call(base: URL, agent: Agent, spec: Call): Promise<{ status: number; bo
 export async function run(): Promise<void> {
   await onEachDatabase("load", async (database) => {
     const port = await freePort();
-    const server = await serve(database.url, port);
+    const server = await startServe(database.url, port, {
+      TRUST_PROXY: "loopback",
+      SEARCH_RATE_LIMIT: "1000000",
+      API_TOKEN_RATE_LIMIT: "1000000",
+    });
     const services = await createServices(
-      loadConfig({ DATABASE_URL: database.url, SECRET_KEY, LOG_LEVEL: "silent" }),
+      loadConfig({ DATABASE_URL: database.url, SECRET_KEY: BENCH_SECRET_KEY, LOG_LEVEL: "silent" }),
     );
     try {
+      const base = new URL(`http://127.0.0.1:${port}`);
+      console.log(`semantic index built after ${(await semanticIndexBuilt(base.origin)).toFixed(0)} s`);
       const { members, corpus } = await prepare(services);
-      const result = await load(new URL(`http://127.0.0.1:${port}`), members, corpus);
+      const cpu = { server: cpuSecondsOf(server.pid), generator: process.cpuUsage() };
+      const result = await load(base, members, corpus);
       report(result.tallies, result.seconds);
+      const serverCpu = cpuSecondsOf(server.pid) - cpu.server;
+      const generated = process.cpuUsage(cpu.generator);
+      const generatorCpu = (generated.user + generated.system) / 1e6;
+      console.log(
+        `CPU during the run: server ${serverCpu.toFixed(1)} s (${((100 * serverCpu) / result.seconds).toFixed(0)}% of a core), ` +
+          `load generator ${generatorCpu.toFixed(1)} s (${((100 * generatorCpu) / result.seconds).toFixed(0)}%), 2 cores in all`,
+      );
       await checkWrites(services, result.acknowledged);
     } finally {
       await services.close();
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve));
+      await stopServe(server);
     }
   });
 }

@@ -8,12 +8,11 @@
  * CPU to the server. Otherwise autocannon (npm) runs in this process; its JavaScript HTTP parser becomes the
  * bottleneck on pages of tens of kilobytes on a 2-core machine, so its figures are a floor.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { addUser } from "../src/community/accounts.js";
 import { setNotInterested } from "../src/community/not-interested.js";
@@ -27,8 +26,8 @@ import { SESSION_COOKIE } from "../src/web/auth/session.js";
 import { type Getter, pageWeight } from "../test/helpers/page-weight.js";
 import { freePort } from "../test/helpers/server.js";
 import { onEachDatabase } from "./databases.js";
+import { BENCH_SECRET_KEY, semanticIndexBuilt, startServe, stopServe } from "./served.js";
 
-const CLI = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 const CONNECTIONS = 50;
 const SECONDS = 10;
 // An untimed run first: figures for a long-running server, not for V8 compiling the hot paths.
@@ -42,7 +41,6 @@ interface Figures {
   readonly bad: number;
 }
 
-const SECRET_KEY = "bench-secret-key-that-is-long-enough-0123456789";
 // Signed-in readers take turns on the connections, each with a few marks of every kind on the day page.
 const READERS = 20;
 
@@ -56,7 +54,7 @@ async function readerCookies(
   paperIds: readonly string[],
 ): Promise<string[]> {
   const services = await createServices(
-    loadConfig({ DATABASE_URL: databaseUrl, SECRET_KEY, LOG_LEVEL: "silent" }),
+    loadConfig({ DATABASE_URL: databaseUrl, SECRET_KEY: BENCH_SECRET_KEY, LOG_LEVEL: "silent" }),
   );
   try {
     const cookies: string[] = [];
@@ -76,32 +74,6 @@ async function readerCookies(
   } finally {
     await services.close();
   }
-}
-
-async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
-  // BENCH_CPU_PROF=DIR: the server writes a V8 CPU profile of the whole run into DIR when it stops.
-  const profile = process.env.BENCH_CPU_PROF
-    ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
-    : [];
-  const child = spawn(process.execPath, [...profile, CLI, "serve", "--port", String(port), "--no-jobs"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      SECRET_KEY,
-      LOG_LEVEL: "warn",
-      NODE_ENV: "production",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let said = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
-      said += chunk.toString();
-      if (said.includes("serving on")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${said}`)));
-  });
-  return child;
 }
 
 async function withAutocannon(
@@ -201,12 +173,11 @@ const get: Getter = (url, headers) =>
 export async function run(): Promise<void> {
   await onEachDatabase("pages", async (database) => {
     const port = await freePort();
-    const server = await startServer(database.url, port);
+    const server = await startServe(database.url, port);
     try {
       await measure(`http://127.0.0.1:${port}`, database.url);
     } finally {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve));
+      await stopServe(server);
     }
   });
 }
@@ -215,23 +186,6 @@ export async function run(): Promise<void> {
 async function sizeOf(url: string, headers: Record<string, string>): Promise<string> {
   const { body } = await get(url, headers);
   return `${(body.length / 1024).toFixed(1)} KB`;
-}
-
-/**
- * Waits until the server has built its semantic index on the demo corpus (a first start trains a model and embeds
- * every paper): until then each batch of vectors makes kept pages stale, which is a start-up, not a steady state.
- */
-async function semanticIndexBuilt(base: string): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < 180_000) {
-    const answer = await fetch(`${base}/search?q=graph&mode=semantic`);
-    const building =
-      answer.status !== 200 || (await answer.text()).includes("Semantic search is still being built");
-    if (!building) break;
-    // Past the search rate limit (429) too: ask again a little later.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-  }
-  return (performance.now() - started) / 1000;
 }
 
 async function measure(base: string, databaseUrl: string): Promise<void> {

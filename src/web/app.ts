@@ -11,7 +11,7 @@ import { humanLogStream } from "./dev-log.js";
 import { registerErrorHandlers, sendRefusedAddress } from "./errors.js";
 import { registerFeeds } from "./feeds/routes.js";
 import { registerGracefulClose } from "./graceful-close.js";
-import { registerLoadShedding, type SheddingLimits } from "./load-shedding.js";
+import { LoadShedding, type SheddingLimits } from "./load-shedding.js";
 import { registerMathStylesheet } from "./math/math-stylesheet.js";
 import { registerSharedPages } from "./overlay/overlay.js";
 import { registerPageCache } from "./page-cache.js";
@@ -73,12 +73,13 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await registerCsrf(app, services);
   // Hook order matters for onSend: cookies are written first (so the page cache sees Set-Cookie and keeps no
   // copy of such a page), then the cache keeps the HTML, then compression runs.
-  registerPageCache(app, services, new RenderedStore(RENDERED_PAGES_BUDGET_BYTES));
+  const shedding = new LoadShedding(options.shedding);
+  registerPageCache(app, services, new RenderedStore(RENDERED_PAGES_BUDGET_BYTES), () => shedding.busy());
   registerSharedPages(app, services);
   // Compression applies to the routes registered after it.
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   // After the page cache: kept pages are answered even when other work is refused.
-  registerLoadShedding(app, options.shedding);
+  shedding.register(app);
   await registerAssets(app);
   registerMathStylesheet(app);
   registerAccountPages(app, services);

@@ -1,9 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { overloaded } from "../core/errors.js";
+import { type AppError, isAppError, overloaded } from "../core/errors.js";
+import { WorkGate } from "../search/work-gate.js";
+import { BusyAnswer } from "./busy-answer.js";
 
 export interface SheddingLimits {
-  /** Requests worked on at once (between arrival and answer) past which new ones are refused. */
-  readonly inFlight: number;
+  /**
+   * Requests worked on at once (between admission and answer). The others wait off the event loop, so a kept
+   * page, answered before this gate, never waits behind more than these requests' work.
+   */
+  readonly running: number;
+  /** Requests that may wait for a place; past it, new ones are refused at once. */
+  readonly waiting: number;
+  /** The longest a request waits for a place before it is refused. */
+  readonly waitMs: number;
   /** Event-loop delay (ms, smoothed) past which new work is refused: requests are queueing up unseen. */
   readonly loopDelayMs: number;
   /**
@@ -13,7 +22,13 @@ export interface SheddingLimits {
   readonly crowd: number;
 }
 
-export const DEFAULT_SHEDDING: SheddingLimits = { inFlight: 64, loopDelayMs: 250, crowd: 16 };
+export const DEFAULT_SHEDDING: SheddingLimits = {
+  running: 4,
+  waiting: 128,
+  waitMs: 2_000,
+  loopDelayMs: 250,
+  crowd: 16,
+};
 
 const SAMPLE_MS = 20;
 // Each sample weighs this much in the smoothed delay: about the last quarter of a second counts.
@@ -33,28 +48,67 @@ function loopDelayMeter(): { delay(): number; stop(): void } {
 }
 
 /**
- * Load shedding: when the server is full (too many requests at once, or an event loop so busy that requests
- * wait unseen), a new request is answered at once with 503 and Retry-After instead of joining a queue whose
- * latency grows without bound. Registered after the page cache, so rendered pages keep being served; static
- * assets are never refused.
+ * Load shedding: requests that need work (not a kept page, not an asset) pass a gate that lets a few be worked
+ * on at once and keeps the rest waiting off the event loop; when its line is full or a request waited too long,
+ * or the event loop runs so late that requests wait unseen, the request is answered at once with 503 and
+ * Retry-After instead of joining a queue whose latency grows without bound. Registered after the page cache, so
+ * kept pages are answered ahead of all of it; while `busy()`, the page cache answers a recent copy rather than
+ * queue a render behind that work.
  */
-export function registerLoadShedding(app: FastifyInstance, limits: SheddingLimits = DEFAULT_SHEDDING) {
-  const meter = loopDelayMeter();
-  const counted = new WeakSet<FastifyRequest>();
-  let inFlight = 0;
-  app.addHook("onRequest", async (request) => {
-    if (request.url.startsWith("/assets/")) return;
-    const late = inFlight >= limits.crowd && meter.delay() > limits.loopDelayMs;
-    if (inFlight >= limits.inFlight || late) {
-      throw overloaded("Paperboy is too busy to answer this right now. Try again in a moment.", 1);
+export class LoadShedding {
+  private readonly gate: WorkGate;
+  private readonly meter = loopDelayMeter();
+  private readonly leaving = new WeakMap<FastifyRequest, () => void>();
+  private readonly answer = new BusyAnswer();
+  private inFlight = 0;
+
+  constructor(private readonly limits: SheddingLimits = DEFAULT_SHEDDING) {
+    this.gate = new WorkGate(limits.running, limits.waiting, "requests", limits.waitMs);
+  }
+
+  /** New work would wait for a place or be refused. */
+  busy(): boolean {
+    return this.gate.full || this.late();
+  }
+
+  register(app: FastifyInstance) {
+    app.addHook("onRequest", async (request, reply) => {
+      if (request.url.startsWith("/assets/")) return;
+      const refusal = await this.admit(request);
+      if (refusal) return this.answer.send(request, reply, refusal);
+    });
+    const done = async (request: FastifyRequest) => this.leave(request);
+    app.addHook("onResponse", done);
+    app.addHook("onRequestAbort", done);
+    app.addHook("onClose", async () => this.meter.stop());
+  }
+
+  private late(): boolean {
+    return this.inFlight >= this.limits.crowd && this.meter.delay() > this.limits.loopDelayMs;
+  }
+
+  /** Takes a place for the request, or says why it is refused. */
+  private async admit(request: FastifyRequest): Promise<AppError | null> {
+    if (this.late())
+      return overloaded("Paperboy is too busy to answer this right now. Try again in a moment.", 1);
+    this.inFlight += 1;
+    try {
+      this.leaving.set(request, await this.gate.enter());
+    } catch (error) {
+      this.inFlight -= 1;
+      if (isAppError(error)) return error;
+      throw error;
     }
-    inFlight += 1;
-    counted.add(request);
-  });
-  const done = async (request: FastifyRequest) => {
-    if (counted.delete(request)) inFlight -= 1;
-  };
-  app.addHook("onResponse", done);
-  app.addHook("onRequestAbort", done);
-  app.addHook("onClose", async () => meter.stop());
+    // The client gave up while this request waited: its abort has passed, so give the place back now.
+    if (request.socket.destroyed) this.leave(request);
+    return null;
+  }
+
+  private leave(request: FastifyRequest) {
+    const leave = this.leaving.get(request);
+    if (!leave) return;
+    this.leaving.delete(request);
+    this.inFlight -= 1;
+    leave();
+  }
 }

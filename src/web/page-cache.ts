@@ -50,9 +50,15 @@ function clockPeriod(option: boolean | { readonly refreshMinutes: number } | und
 /**
  * ETag/304 and a store of rendered anonymous pages for the routes that set `config.pageCache`. One request at a
  * time renders an address anew; meanwhile the others get the copy kept before if it is recent
- * (RenderedStore.recent), with its own ETag.
+ * (RenderedStore.recent), with its own ETag. While the server is `busy` (every place for work is taken,
+ * web/load-shedding.ts), a recent copy is answered too instead of queueing a render behind that work.
  */
-export function registerPageCache(app: FastifyInstance, services: Services, store: RenderedStore) {
+export function registerPageCache(
+  app: FastifyInstance,
+  services: Services,
+  store: RenderedStore,
+  busy: () => boolean = () => false,
+) {
   app.decorateRequest("rendersKeptPage", false);
   app.decorateRequest("pageEtag", null);
   app.decorateRequest("pageVersion", null);
@@ -75,7 +81,7 @@ export function registerPageCache(app: FastifyInstance, services: Services, stor
     if (!anonymous) return;
     const hit =
       store.get(request.url, etag) ??
-      (store.isRendering(request.url) ? store.recent(request.url) : undefined);
+      (store.isRendering(request.url) || busy() ? store.recent(request.url) : undefined);
     if (!hit) {
       store.renderStarted(request.url);
       request.rendersKeptPage = true;

@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
@@ -31,7 +32,9 @@ describe.each(BACKENDS)("load shedding (%s)", (backend) => {
   beforeAll(async () => {
     instance = await createTestInstance({ backend, clock: fixedClock("2026-07-01T12:00:00Z") });
     await importFiles(instance.services.database, [fixture("listing-small.jsonl")], { format: "listing" });
-    app = await buildApp(instance.services, { shedding: { inFlight: 1_000, loopDelayMs: 40, crowd: 0 } });
+    app = await buildApp(instance.services, {
+      shedding: { running: 1_000, waiting: 0, waitMs: 1_000, loopDelayMs: 40, crowd: 0 },
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -54,5 +57,37 @@ describe.each(BACKENDS)("load shedding (%s)", (backend) => {
     if (backend === "sqlite") expect((await app.inject("/papers")).statusCode).toBe(200);
     // Once the loop is on time again, the same request is answered.
     expect(await onceOnTime(app, "/search?q=language")).toBe(200);
+  });
+
+  it("works on a few requests at once, keeps the next waiting, refuses the rest at once, and answers kept pages", async () => {
+    const gated = await buildApp(instance.services, {
+      shedding: { running: 1, waiting: 1, waitMs: 10_000, loopDelayMs: 10_000, crowd: 1_000 },
+    });
+    try {
+      expect((await gated.inject("/papers")).statusCode).toBe(200);
+      // Four different searches arrive together: one is worked on, one waits for it, the others are refused.
+      const [first, second, third, api, day] = await Promise.all([
+        gated.inject("/search?q=language"),
+        gated.inject("/search?q=model"),
+        gated.inject({ url: "/search?q=graph", headers: { "accept-encoding": "br" } }),
+        gated.inject("/api/papers/search?q=network"),
+        gated.inject("/papers"),
+      ]);
+      expect([first.statusCode, second.statusCode, third.statusCode, api.statusCode]).toEqual([
+        200, 200, 503, 503,
+      ]);
+      // A person gets a page (prepared once, here compressed), a program JSON; both say when to come back.
+      expect(Number(third.headers["retry-after"])).toBeGreaterThan(0);
+      expect(third.headers["content-encoding"]).toBe("br");
+      expect(brotliDecompressSync(third.rawPayload).toString()).toContain("Paperboy is busy");
+      expect(third.headers["cache-control"]).toBe("no-store");
+      expect(Number(api.headers["retry-after"])).toBeGreaterThan(0);
+      expect(api.json()).toMatchObject({ error: "overloaded" });
+      // The kept day page is answered although every place is taken (a recent copy if the data moved).
+      expect(day.statusCode).toBe(200);
+      expect(day.body).toContain("<html");
+    } finally {
+      await gated.close();
+    }
   });
 });

@@ -15,4 +15,19 @@ describe("the search gate", () => {
     expect(await waiting).toBe("second");
     expect(await gate.run(async () => "later")).toBe("later");
   });
+
+  it("refuses work that waited in line longer than the gate allows, and gives each place back once", async () => {
+    const gate = new WorkGate(1, 5, "requests", 20);
+    const leave = await gate.enter();
+    expect(gate.full).toBe(true);
+    const late = await gate.enter().catch((error: unknown) => error);
+    expect(late).toMatchObject({ code: "overloaded" });
+    const waiting = gate.enter();
+    leave();
+    leave();
+    const next = await waiting;
+    expect(gate.full).toBe(true);
+    next();
+    expect(gate.full).toBe(false);
+  });
 });

@@ -157,4 +157,18 @@ describe.each(BACKENDS)("search pages and API (%s)", (backend) => {
     expectHfDailyShape(body);
     expect((await app.inject("/api/papers/2101.00001/similar")).statusCode).toBe(404);
   });
+
+  it("finds a newly indexed paper among a paper's similar papers once the index holds it", async () => {
+    const near = async () =>
+      (
+        (await app.inject("/api/papers/2606.26564/similar?limit=3")).json() as { paper: { id: string } }[]
+      ).map((entry) => entry.paper.id);
+    expect(await near()).not.toContain("2606.99997");
+    // A twin of the paper arrives: once this process has indexed its vector, it is the nearest.
+    const original = listingPapers().find((paper) => paper.record.id === "2606.26564");
+    if (!original) throw new Error("fixture lacks 2606.26564");
+    await storePapers(instance, [{ ...original, record: { ...original.record, id: "2606.99997" } }]);
+    await instance.services.semantic.refresh();
+    expect((await near())[0]).toBe("2606.99997");
+  });
 });

@@ -10,6 +10,7 @@ const HEADINGS: Record<number, string> = {
   429: "Too many requests",
   500: "Something went wrong on our side",
   502: "An upstream service did not answer",
+  503: "Paperboy is busy",
 };
 
 export function ErrorPage({ status, message }: { readonly status: number; readonly message: string }) {
