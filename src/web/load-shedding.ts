@@ -20,6 +20,13 @@ export interface SheddingLimits {
    * one slow request (a first render) or a machine busy with other work, not a server with more than it can do.
    */
   readonly crowd: number;
+  /**
+   * Renders of kept pages worked on at once outside the gate. Each address renders once at a time and every
+   * other request for it gets the copy kept before, so a few places keep the day page current under load; in
+   * the gate's line, its render waited behind searches until the kept copy was too old to answer and every
+   * request for the page was refused with the rest.
+   */
+  readonly keptRenders: number;
 }
 
 export const DEFAULT_SHEDDING: SheddingLimits = {
@@ -28,6 +35,7 @@ export const DEFAULT_SHEDDING: SheddingLimits = {
   waitMs: 2_000,
   loopDelayMs: 250,
   crowd: 16,
+  keptRenders: 2,
 };
 
 const SAMPLE_MS = 20;
@@ -61,14 +69,15 @@ export class LoadShedding {
   private readonly leaving = new WeakMap<FastifyRequest, () => void>();
   private readonly answer = new BusyAnswer();
   private inFlight = 0;
+  private keptRendering = 0;
 
   constructor(private readonly limits: SheddingLimits = DEFAULT_SHEDDING) {
     this.gate = new WorkGate(limits.running, limits.waiting, "requests", limits.waitMs);
   }
 
-  /** New work would wait for a place or be refused. */
+  /** A kept page's render would wait for a place or be refused: its own places are taken and so is the gate. */
   busy(): boolean {
-    return this.gate.full || this.late();
+    return this.keptRendering >= this.limits.keptRenders && (this.gate.full || this.late());
   }
 
   register(app: FastifyInstance) {
@@ -89,6 +98,8 @@ export class LoadShedding {
 
   /** Takes a place for the request, or says why it is refused. */
   private async admit(request: FastifyRequest): Promise<AppError | null> {
+    if (request.rendersKeptPage && this.keptRendering < this.limits.keptRenders)
+      return this.admitKeptRender(request);
     if (this.late())
       return overloaded("Paperboy is too busy to answer this right now. Try again in a moment.", 1);
     this.inFlight += 1;
@@ -101,6 +112,16 @@ export class LoadShedding {
     }
     // The client gave up while this request waited: its abort has passed, so give the place back now.
     if (request.socket.destroyed) this.leave(request);
+    return null;
+  }
+
+  /** A kept page's render takes one of the places of its own, beside the gate. */
+  private admitKeptRender(request: FastifyRequest): null {
+    this.keptRendering += 1;
+    this.inFlight += 1;
+    this.leaving.set(request, () => {
+      this.keptRendering -= 1;
+    });
     return null;
   }
 
