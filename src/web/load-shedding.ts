@@ -21,10 +21,10 @@ export interface SheddingLimits {
    */
   readonly crowd: number;
   /**
-   * Renders of kept pages worked on at once outside the gate. Each address renders once at a time and every
-   * other request for it gets the copy kept before, so a few places keep the day page current under load; in
-   * the gate's line, its render waited behind searches until the kept copy was too old to answer and every
-   * request for the page was refused with the rest.
+   * Renders of kept pages worked on at once outside the gate. While the server is busy a kept page is answered
+   * from a recent copy and rendered only when its copy is older than that (web/page-cache.ts), once at a time:
+   * in the gate's line that render waited behind searches and was refused with them, and from then on every
+   * request for the page was refused too.
    */
   readonly keptRenders: number;
 }
@@ -75,9 +75,9 @@ export class LoadShedding {
     this.gate = new WorkGate(limits.running, limits.waiting, "requests", limits.waitMs);
   }
 
-  /** A kept page's render would wait for a place or be refused: its own places are taken and so is the gate. */
+  /** New work would wait for a place or be refused. */
   busy(): boolean {
-    return this.keptRendering >= this.limits.keptRenders && (this.gate.full || this.late());
+    return this.gate.full || this.late();
   }
 
   register(app: FastifyInstance) {
