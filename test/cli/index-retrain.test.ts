@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -17,6 +17,26 @@ describe("the retraining rule", () => {
     expect(retrainDue(lsa, 2_000)).toBe(true);
     expect(retrainDue({ name: "onnx", version: "256d-1000-mi3k2" }, 1_000_000)).toBe(false);
     expect(retrainDue({ name: "lsa", version: "unknown" }, 1_000_000)).toBe(false);
+  });
+});
+
+describe("paperboy index on SQLite", () => {
+  it("saves the whole vector index at its end, so that a process starting later inserts nothing again", () => {
+    const directory = mkdtempSync(join(tmpdir(), "paperboy-saved-index-"));
+    try {
+      const env = { DATABASE_URL: `sqlite:${join(directory, "paperboy.db")}` };
+      expect(runCli(["import", fixture("listing-small.jsonl")], env).status).toBe(0);
+      expect(runCli(["index"], env).stdout).toContain(": 180 papers embedded, 180 indexed");
+      const snapshots = readdirSync(join(directory, "paperboy.db.vector-index"));
+      expect(snapshots).toHaveLength(1);
+      const ids = readFileSync(
+        join(directory, "paperboy.db.vector-index", snapshots[0] ?? "", "ids.txt"),
+        "utf8",
+      );
+      expect(ids.trim().split("\n")).toHaveLength(180);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
 

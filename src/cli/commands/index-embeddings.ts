@@ -38,6 +38,7 @@ export const indexCommand: Command = {
         context.stderr.write(`index: retraining ${identity.name} (${retrainReason(identity, papers)})\n`);
         embedded += await semantic.retrain(onProgress);
       }
+      await semantic.saveIndex();
       const now = semantic.identity ?? identity;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       context.stdout.write(
