@@ -137,15 +137,20 @@ export class IndexedEmbedder {
     }
   }
 
-  /** Saves the index when enough vectors arrived since its last save (see SAVE_FROM), or now when `always`. */
-  async save(always: boolean): Promise<void> {
+  /**
+   * Saves the index when enough vectors arrived since its last save (see SAVE_FROM). At the end of a run
+   * (`final`) a smaller remainder is enough: whatever a run leaves unsaved, every process starting later inserts
+   * into its graph again; only a few thousand more (a day's papers) wait for the next checkpoint.
+   */
+  async save(final: boolean): Promise<void> {
     const { files } = this.deps;
     const index = this.index;
     if (!files || !index) return;
     const grown = index.size - this.savedSize;
     const due =
       index.size >= SAVE_FROM && grown >= Math.max(SAVE_FROM, Math.min(this.savedSize, CHECKPOINT_MAX));
-    if (!due && !(always && grown > 0)) return;
+    const remainder = grown > 0 && grown >= Math.min(SAVE_FROM, this.savedSize / 10);
+    if (!due && !(final && remainder)) return;
     await this.advance();
     files.save(this.embedder, index, this.revision);
     this.savedSize = index.size;

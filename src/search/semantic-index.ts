@@ -139,6 +139,15 @@ export class SemanticIndex {
   }
 
   /**
+   * Saves the vector index at the end of a run (SQLite; see IndexedEmbedder.save): the next process to start
+   * restores it instead of inserting what came after the last checkpoint again (at 300,000 papers that was
+   * 140,000 vectors, 125 s of serve's start).
+   */
+  async saveIndex(): Promise<void> {
+    await this.current?.save(true);
+  }
+
+  /**
    * Deletes the vectors of this embedder's other versions (a retrained model's predecessor), once every
    * process has moved to the model in use; returns how many it deleted.
    */
