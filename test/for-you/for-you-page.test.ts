@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setUpvote } from "../../src/community/upvotes.js";
+import type { Account } from "../../src/core/account.js";
 import { fixedClock } from "../../src/core/clock.js";
 import { buildApp } from "../../src/web/app.js";
 import { signedInClient } from "../helpers/accounts.js";
@@ -17,6 +18,7 @@ describe.each(BACKENDS)("/papers/for-you (%s)", (backend) => {
   let instance: TestInstance;
   let app: FastifyInstance;
   let ada: FormClient;
+  let adaAccount: Account;
   let bob: FormClient;
 
   beforeAll(async () => {
@@ -28,6 +30,7 @@ describe.each(BACKENDS)("/papers/for-you (%s)", (backend) => {
     const a = await signedInClient(app, services, "ada@example.org");
     for (const n of [0, 1, 2]) await setUpvote(services, a.account, topicPaper("proteins", n, "").id, true);
     ada = a.client;
+    adaAccount = a.account;
     bob = (await signedInClient(app, services, "bob@example.org")).client;
   });
   afterAll(async () => {
@@ -51,6 +54,20 @@ describe.each(BACKENDS)("/papers/for-you (%s)", (backend) => {
     expect(titles.slice(0, 4).every((t) => /protein|amino|molecular|binding|enzyme/.test(t))).toBe(true);
     expect(response.body).toMatch(/Why: <\/span><ul class="reasons"><li>like <a href="\/papers\/2606\.12/);
     expect(response.body).toContain(", which you upvoted</li>");
+  });
+
+  it("answers a page asked again the same, and drops a paper the reader upvotes meanwhile", async () => {
+    const url = "/papers/for-you?date=2026-06-23&days=1";
+    const first = (await ada.get(url)).body;
+    expect(titlesIn((await ada.get(url)).body)).toEqual(titlesIn(first));
+    const top = first.match(/data-paper="([^"]+)"/)?.[1] ?? "";
+    expect(top).not.toBe("");
+    await setUpvote(instance.services, adaAccount, top, true);
+    const after = (await ada.get(url)).body;
+    expect(after).not.toContain(`data-paper="${top}"`);
+    expect(titlesIn(after)).toHaveLength(11);
+    await setUpvote(instance.services, adaAccount, top, false);
+    expect(titlesIn((await ada.get(url)).body)).toEqual(titlesIn(first));
   });
 
   it("asks a cold reader for signals, and shows none of another reader's picks", async () => {

@@ -83,13 +83,23 @@ interface ForYouCardProps {
   readonly why: ForYouWhy | undefined;
 }
 
+// A kept list (lists/for-you.ts) shows the same paper objects again: each is written out as a key once.
+const paperKeys = new WeakMap<PaperSummary, string>();
+
+function paperKey(paper: PaperSummary): string {
+  const key = paperKeys.get(paper) ?? JSON.stringify(paper);
+  paperKeys.set(paper, key);
+  return key;
+}
+
 /** One pick as a card, kept rendered (kept-fragment.tsx) while the paper, its marks and its reasons stand. */
 function ForYouCard({ paper, marks, why }: ForYouCardProps) {
   const today = marks.today ?? null;
   const upvoted = marks.byPaper.get(paper.id)?.upvoted ?? false;
   const saved = marks.byPaper.get(paper.id)?.saved ?? false;
+  const key = `for-you ${paperKey(paper)} ${JSON.stringify([today, upvoted, saved, why?.reasons])}`;
   return (
-    <Kept tag="li" contentKey={JSON.stringify(["for-you", paper, today, upvoted, saved, why?.reasons])}>
+    <Kept tag="li" contentKey={key}>
       <PaperCard paper={paper} today={today}>
         <PaperStats paper={paper} upvoted={upvoted} saved={saved} />
         <Reasons why={why} />
