@@ -16,6 +16,16 @@ export const VECTOR_INDEX_DEFAULTS: VectorIndexOptions = Object.freeze({
   expansionSearch: 400,
 });
 
+/**
+ * Below this many vectors a graph takes its insertions one at a time whatever the caller asks. Threads inserting
+ * at once into a near-empty graph all link to the same few nodes, and HNSW's pruning then leaves some papers with
+ * no edge leading to them: measured with 180 random unit vectors added on every core at once, 2 of 10 graphs had
+ * papers no search could reach (a second process's similar papers lost their best match), and so did graphs of
+ * 2,000 and 20,000; none in the same trials once the first 180 to 1,000 went in one by one. Past that base,
+ * parallel insertion keeps the graph whole and builds about twice as fast on two cores.
+ */
+const SERIAL_BASE = 2_000;
+
 export interface Match {
   readonly id: string;
   readonly score: number;
@@ -60,7 +70,10 @@ export class VectorIndex {
     return this.keys.has(id);
   }
 
-  /** Adds unit vectors; `threads` 0 lets usearch use every core (a bulk load), 1 keeps a server's work short. */
+  /**
+   * Adds unit vectors; `threads` 0 lets usearch use every core (a bulk load), 1 keeps a server's work short.
+   * The first SERIAL_BASE vectors of a graph go in one thread whatever `threads` says.
+   */
   add(entries: readonly { readonly id: string; readonly vector: Float32Array }[], threads = 1): void {
     if (entries.length === 0) return;
     const keys = new BigUint64Array(entries.length);
@@ -77,7 +90,14 @@ export class VectorIndex {
       vectors.set(vector, i * this.dimensions);
     });
     if (replaced.length > 0) this.graph.remove(BigUint64Array.from(replaced));
-    this.graph.add(keys, vectors, threads);
+    const serial = Math.min(entries.length, Math.max(0, SERIAL_BASE - this.graph.size()));
+    if (serial === 0) {
+      this.graph.add(keys, vectors, threads);
+      return;
+    }
+    this.graph.add(keys.slice(0, serial), vectors.slice(0, serial * this.dimensions), 1);
+    if (serial < entries.length)
+      this.graph.add(keys.slice(serial), vectors.slice(serial * this.dimensions), threads);
   }
 
   /** The k nearest papers to a unit vector, best first, leaving out `exclude`. */
