@@ -91,11 +91,14 @@ export class VectorIndex {
     });
     if (replaced.length > 0) this.graph.remove(BigUint64Array.from(replaced));
     const serial = Math.min(entries.length, Math.max(0, SERIAL_BASE - this.graph.size()));
-    if (serial === 0) {
-      this.graph.add(keys, vectors, threads);
-      return;
-    }
-    this.graph.add(keys.slice(0, serial), vectors.slice(0, serial * this.dimensions), 1);
+    // One vector per call, each with the same thread count as the rest: usearch sizes its per-thread scratch
+    // space for the thread count of the call that grows the graph, and refuses a later call with more threads.
+    for (let i = 0; i < serial; i += 1)
+      this.graph.add(
+        keys.slice(i, i + 1),
+        vectors.slice(i * this.dimensions, (i + 1) * this.dimensions),
+        threads,
+      );
     if (serial < entries.length)
       this.graph.add(keys.slice(serial), vectors.slice(serial * this.dimensions), threads);
   }
