@@ -13,6 +13,7 @@
  */
 import { Agent, request as httpRequest } from "node:http";
 import { loadavg } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { addUser } from "../src/community/accounts.js";
 import { createApiToken } from "../src/community/api-tokens.js";
 import { loadConfig } from "../src/config.js";
@@ -130,7 +131,10 @@ export async function run(): Promise<void> {
       console.log(`semantic index built after ${(await semanticIndexBuilt(base.origin)).toFixed(0)} s`);
       const { members, corpus } = await prepare(services);
       const cpu = { server: cpuSecondsOf(server.pid), generator: process.cpuUsage() };
+      const lag = monitorEventLoopDelay({ resolution: 1 });
+      lag.enable();
       const result = await load(base, members, corpus);
+      lag.disable();
       report(result.tallies, result.seconds);
       const serverCpu = cpuSecondsOf(server.pid) - cpu.server;
       const generated = process.cpuUsage(cpu.generator);
@@ -138,6 +142,11 @@ export async function run(): Promise<void> {
       console.log(
         `CPU during the run: server ${serverCpu.toFixed(1)} s (${((100 * serverCpu) / result.seconds).toFixed(0)}% of a core), ` +
           `load generator ${generatorCpu.toFixed(1)} s (${((100 * generatorCpu) / result.seconds).toFixed(0)}%), 2 cores in all`,
+      );
+      // The generator's own lateness is in every latency it measures.
+      console.log(
+        `load generator's event loop delay p50 / p99 / worst: ${(lag.percentile(50) / 1e6).toFixed(1)} / ` +
+          `${(lag.percentile(99) / 1e6).toFixed(1)} / ${(lag.max / 1e6).toFixed(1)} ms`,
       );
       await checkWrites(services, result.acknowledged);
     } finally {
