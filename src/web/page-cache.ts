@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { todaysListingDay } from "../core/listing-day.js";
 import type { Services } from "../services.js";
-import { chooseEncoding, type RenderedStore } from "./rendered-store.js";
+import { chooseEncoding, type RenderedStore, type StoredPage } from "./rendered-store.js";
 import { requestVersions } from "./request-versions.js";
 
 declare module "fastify" {
@@ -67,6 +67,10 @@ export function registerPageCache(
     if (!request.routeOptions.config.pageCache || (request.method !== "GET" && request.method !== "HEAD"))
       return;
     const anonymous = !request.headers.cookie;
+    // While busy, a copy known current a moment ago is answered before any work on this request (on PostgreSQL
+    // the version read is a round trip that waits its turn with everything else).
+    const unread = anonymous && !request.headers["if-none-match"] && busy() && store.known(request.url);
+    if (unread) return sendKept(request, reply, unread, store);
     // Paper pages show similar papers from this process's vector index, which catches up after the write.
     const version = `${(await requestVersions(request, services.database)).content} ${services.semantic.generation}`;
     const today = todaysListingDay(services.clock);
@@ -88,14 +92,7 @@ export function registerPageCache(
       request.rendersKeptPage = true;
       return;
     }
-    request.pageEtag = null;
-    // A copy kept before answers with its own validator, not the one of the copy being rendered.
-    reply.header("etag", hit.etag);
-    return sendStored(
-      reply,
-      hit.html,
-      store.encoded(hit, chooseEncoding(request.headers["accept-encoding"])),
-    );
+    return sendKept(request, reply, hit, store);
   });
   const renderEnded = async (request: FastifyRequest) => {
     if (!request.rendersKeptPage) return;
@@ -115,8 +112,14 @@ export function registerPageCache(
   });
 }
 
-function sendStored(reply: FastifyReply, html: Buffer, encoded: { encoding: string; body: Buffer } | null) {
+/** Answers a kept copy with its own validator (not the one of a copy being rendered). */
+function sendKept(request: FastifyRequest, reply: FastifyReply, page: StoredPage, store: RenderedStore) {
+  request.pageEtag = null;
+  reply.header("etag", page.etag);
+  reply.header("cache-control", "public, no-cache");
+  reply.header("vary", "Cookie, Accept-Encoding");
   reply.type("text/html; charset=utf-8");
-  if (!encoded) return reply.send(html);
+  const encoded = store.encoded(page, chooseEncoding(request.headers["accept-encoding"]));
+  if (!encoded) return reply.send(page.html);
   return reply.header("content-encoding", encoded.encoding).send(encoded.body);
 }

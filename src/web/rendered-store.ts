@@ -44,6 +44,13 @@ const COMPRESS: Record<Encoding, (html: Buffer) => Buffer> = {
 export const STALE_WHILE_RENDERING_MS = 10_000;
 
 /**
+ * How long after a kept page was last known to show the current data it is answered, while the server is busy,
+ * without reading the data version first: half of STALE_WHILE_RENDERING_MS, so the read that finds the copy still
+ * current (and renews it) comes before the copy is too old to answer.
+ */
+export const KNOWN_CURRENT_MS = STALE_WHILE_RENDERING_MS / 2;
+
+/**
  * Rendered pages by address, at most `budgetBytes` in all (least recently used go first). Each page is
  * compressed once per encoding, on the first request that asks for it, instead of on every response.
  */
@@ -68,6 +75,12 @@ export class RenderedStore {
   recent(url: string, now: number = Date.now()): StoredPage | undefined {
     const page = this.pages.get(url);
     return page && now - page.currentAt <= STALE_WHILE_RENDERING_MS ? page : undefined;
+  }
+
+  /** The copy kept of an address if it was known current within KNOWN_CURRENT_MS. */
+  known(url: string, now: number = Date.now()): StoredPage | undefined {
+    const page = this.pages.get(url);
+    return page && now - page.currentAt <= KNOWN_CURRENT_MS ? page : undefined;
   }
 
   /** Whether a request is rendering this address now. */

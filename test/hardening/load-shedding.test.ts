@@ -1,10 +1,11 @@
 import { brotliDecompressSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
 import { importFiles } from "../../src/ingestion/import-files.js";
 import { buildApp } from "../../src/web/app.js";
-import { STALE_WHILE_RENDERING_MS } from "../../src/web/rendered-store.js";
+import { KNOWN_CURRENT_MS, STALE_WHILE_RENDERING_MS } from "../../src/web/rendered-store.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
@@ -122,6 +123,38 @@ describe.each(BACKENDS)("load shedding (%s)", (backend) => {
     } finally {
       vi.useRealTimers();
       await without.close();
+      await gated.close();
+    }
+  });
+
+  it("answers a copy known current a moment ago before reading the database, while every place is taken", async () => {
+    const gated = await buildApp(instance.services, {
+      shedding: { running: 0, waiting: 0, waitMs: 1_000, loopDelayMs: 10_000, crowd: 1_000, keptRenders: 1 },
+    });
+    const { kysely } = instance.services.database;
+    try {
+      const kept = await gated.inject("/papers");
+      expect(kept.statusCode).toBe(200);
+      // The data version can no longer be read: only an answer that does not read it succeeds.
+      await sql`alter table content_writes rename to content_writes_away`.execute(kysely);
+      try {
+        const answered = await gated.inject("/papers");
+        expect(answered.statusCode).toBe(200);
+        expect(answered.headers.etag).toBe(kept.headers.etag);
+        expect(answered.body).toBe(kept.body);
+        // A validator to compare, or a copy not known current for a while: the version is read.
+        const revalidated = await gated.inject({
+          url: "/papers",
+          headers: { "if-none-match": String(kept.headers.etag) },
+        });
+        expect(revalidated.statusCode).toBe(500);
+        vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + KNOWN_CURRENT_MS + 1_000 });
+        expect((await gated.inject("/papers")).statusCode).toBe(500);
+      } finally {
+        vi.useRealTimers();
+        await sql`alter table content_writes_away rename to content_writes`.execute(kysely);
+      }
+    } finally {
       await gated.close();
     }
   });
