@@ -2,14 +2,14 @@
  * `paperboy serve` in a child process for the benchmarks that measure the web server from outside (pages, load):
  * production settings, logging only warnings, on loopback. BENCH_CPU_PROF=DIR makes the server write a V8 CPU
  * profile of its whole run into DIR when it stops; BENCH_LOOP_PROBE=FILE makes it write its event loop's delay, GC
- * and time per kind of request into FILE each second (bench/loop-probe.ts).
+ * and time per kind of request into FILE each second (bench/loop-probe.mjs).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const CLI = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
-const PROBE = fileURLToPath(new URL("./loop-probe.ts", import.meta.url));
+const PROBE = fileURLToPath(new URL("./loop-probe.mjs", import.meta.url));
 export const BENCH_SECRET_KEY = "bench-secret-key-that-is-long-enough-0123456789";
 
 /** Starts the server on an empty or prepared database; resolves once it listens. */
@@ -21,7 +21,7 @@ export function startServe(
   const profile = process.env.BENCH_CPU_PROF
     ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF]
     : [];
-  const probe = process.env.BENCH_LOOP_PROBE ? ["--import", "tsx", "--import", PROBE] : [];
+  const probe = process.env.BENCH_LOOP_PROBE ? ["--import", PROBE] : [];
   const child = spawn(
     process.execPath,
     [...profile, ...probe, CLI, "serve", "--port", String(port), "--no-jobs"],

@@ -1,20 +1,22 @@
 /**
- * Loaded into a benched server (`node --import tsx --import bench/loop-probe.ts`, see served.ts) when
+ * Loaded into a benched server (`node --import bench/loop-probe.mjs`, see served.ts) when
  * BENCH_LOOP_PROBE names a file: once a second it appends one line there with the event loop's delay (p50, p99,
  * worst, 1 ms resolution), the time spent in garbage collection and its longest pause, and, per kind of request,
  * how many were answered and their p50/p99 from the moment Node handed the request to the server to the moment
  * its answer was written. Against the client's figures this tells the server's own time from the time a request
- * waited before the server saw it.
+ * waited before the server saw it. Plain JavaScript: the server's worker threads load it too (they inherit
+ * `--import`), and they have no TypeScript loader. In a worker it does nothing.
  */
 import { appendFileSync } from "node:fs";
-import { type IncomingMessage, Server, type ServerResponse } from "node:http";
+import { Server } from "node:http";
 import { createHistogram, monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+import { isMainThread } from "node:worker_threads";
 
-const file = process.env.BENCH_LOOP_PROBE ?? "";
-const KINDS = ["day", "paper", "search", "api", "other"] as const;
-type Kind = (typeof KINDS)[number];
+const file = isMainThread ? (process.env.BENCH_LOOP_PROBE ?? "") : "";
+const KINDS = ["day", "paper", "search", "api", "other"];
 
-function kindOf(url: string | undefined): Kind {
+/** @param {string | undefined} url */
+function kindOf(url) {
   if (url === "/papers") return "day";
   if (url?.startsWith("/papers/")) return "paper";
   if (url?.startsWith("/search")) return "search";
@@ -28,22 +30,24 @@ const gc = { ms: 0, longest: 0 };
 
 function timeRequests() {
   const emit = Server.prototype.emit;
-  Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
+  /** @this {Server} */
+  Server.prototype.emit = function (event, ...args) {
     if (event === "request") {
-      const [request, response] = args as [IncomingMessage, ServerResponse];
+      const [request, response] = args;
       const started = process.hrtime.bigint();
       const histogram = answered.get(kindOf(request.url));
       response.once("finish", () =>
         histogram?.record(Math.max(1, Number((process.hrtime.bigint() - started) / 1000n))),
       );
     }
-    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
-  } as typeof Server.prototype.emit;
+    return emit.call(this, event, ...args);
+  };
 }
 
-const ms = (nanoseconds: number) => (nanoseconds / 1e6).toFixed(1);
+/** @param {number} nanoseconds */
+const ms = (nanoseconds) => (nanoseconds / 1e6).toFixed(1);
 
-function line(): string {
+function line() {
   const kinds = KINDS.map((kind) => {
     const histogram = answered.get(kind);
     if (!histogram || histogram.count === 0) return `${kind} 0`;
