@@ -19,13 +19,13 @@ export class BusyAnswer {
   private readonly compressed = new RenderedStore(1024 * 1024);
   private page: StoredPage | null = null;
 
-  send(request: FastifyRequest, reply: FastifyReply, refusal: AppError): FastifyReply {
+  async send(request: FastifyRequest, reply: FastifyReply, refusal: AppError): Promise<FastifyReply> {
     const seconds = refusal.details?.retryAfterSeconds;
     reply.header("retry-after", String(typeof seconds === "number" ? seconds : 1));
     if (isApiRequest(request) || request.headers.cookie)
       return sendError(request, reply, { status: 503, code: refusal.code, message: refusal.message });
     const page = this.prepared();
-    const encoded = this.compressed.encoded(page, chooseEncoding(request.headers["accept-encoding"]));
+    const encoded = await this.compressed.encoded(page, chooseEncoding(request.headers["accept-encoding"]));
     reply.code(503).type("text/html; charset=utf-8").header("cache-control", "no-store");
     reply.header("vary", "Accept-Encoding");
     if (!encoded) return reply.send(page.html);

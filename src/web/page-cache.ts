@@ -113,13 +113,18 @@ export function registerPageCache(
 }
 
 /** Answers a kept copy with its own validator (not the one of a copy being rendered). */
-function sendKept(request: FastifyRequest, reply: FastifyReply, page: StoredPage, store: RenderedStore) {
+async function sendKept(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: StoredPage,
+  store: RenderedStore,
+) {
   request.pageEtag = null;
   reply.header("etag", page.etag);
   reply.header("cache-control", "public, no-cache");
   reply.header("vary", "Cookie, Accept-Encoding");
   reply.type("text/html; charset=utf-8");
-  const encoded = store.encoded(page, chooseEncoding(request.headers["accept-encoding"]));
+  const encoded = await store.encoded(page, chooseEncoding(request.headers["accept-encoding"]));
   if (!encoded) return reply.send(page.html);
   return reply.header("content-encoding", encoded.encoding).send(encoded.body);
 }

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { RenderedStore, STALE_WHILE_RENDERING_MS } from "./rendered-store.js";
 
@@ -25,5 +27,35 @@ describe("RenderedStore while a newer copy is rendered", () => {
     store.renderEnded("/a");
     expect(store.isRendering("/a")).toBe(true);
     expect(store.recent("/a", 5_000 + STALE_WHILE_RENDERING_MS)?.etag).toBe("v1");
+  });
+});
+
+describe("RenderedStore's compressed copies", () => {
+  it("makes each copy once, shared by the requests that ask while it is made", async () => {
+    const store = new RenderedStore(1024 * 1024);
+    const html = "<p>a page of papers</p>".repeat(500);
+    store.set("/a", "v1", html);
+    const page = store.get("/a", "v1");
+    if (!page) throw new Error("the page was not kept");
+    const [first, second] = await Promise.all([store.encoded(page, "br"), store.encoded(page, "br")]);
+    expect(second?.body).toBe(first?.body);
+    expect(brotliDecompressSync(first?.body ?? Buffer.alloc(0)).toString()).toBe(html);
+    const gzipped = await store.encoded(page, "gzip");
+    expect(gunzipSync(gzipped?.body ?? Buffer.alloc(0)).toString()).toBe(html);
+    expect((await store.encoded(page, "br"))?.body).toBe(first?.body);
+    expect(await store.encoded(page, null)).toBeNull();
+  });
+
+  it("counts the copies toward its budget", async () => {
+    // Random text hardly compresses: each copy is about as large as the page.
+    const html = () => randomBytes(1_000).toString("base64");
+    const store = new RenderedStore(3_000);
+    store.set("/a", "v1", html());
+    store.set("/b", "v1", html());
+    const page = store.get("/b", "v1");
+    if (!page) throw new Error("the page was not kept");
+    await store.encoded(page, "gzip");
+    expect(store.size).toBe(1);
+    expect(store.get("/b", "v1")).toBe(page);
   });
 });

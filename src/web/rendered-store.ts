@@ -1,4 +1,5 @@
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
 
 export type Encoding = "br" | "gzip";
 
@@ -6,7 +7,8 @@ export interface StoredPage {
   readonly etag: string;
   /** The page as UTF-8 bytes: sending a Buffer skips encoding the string again on every response. */
   readonly html: Buffer;
-  readonly variants: Map<Encoding, Buffer>;
+  /** Its compressed copies, each made once (on the thread pool) and shared by the requests that ask meanwhile. */
+  readonly variants: Map<Encoding, Promise<Buffer>>;
   bytes: number;
   /** When the page was last known to show the current data (epoch ms): rendered, or answered as current. */
   currentAt: number;
@@ -31,9 +33,16 @@ export function chooseEncoding(header: string | undefined): Encoding | null {
   return null;
 }
 
-const COMPRESS: Record<Encoding, (html: Buffer) => Buffer> = {
-  br: (html) => brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } }),
-  gzip: (html) => gzipSync(html, { level: 6 }),
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/**
+ * Off the event loop: a day page's brotli copy took milliseconds of the one thread, after every render, while
+ * kept pages waited behind it.
+ */
+const COMPRESS: Record<Encoding, (html: Buffer) => Promise<Buffer>> = {
+  br: (html) => brotli(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } }),
+  gzip: (html) => gzipped(html, { level: 6 }),
 };
 
 /**
@@ -56,6 +65,7 @@ export const KNOWN_CURRENT_MS = STALE_WHILE_RENDERING_MS / 2;
  */
 export class RenderedStore {
   private readonly pages = new Map<string, StoredPage>();
+  private readonly held = new WeakSet<StoredPage>();
   /** Renders under way per address (a request that found no current copy is rendering one). */
   private readonly rendering = new Map<string, number>();
   private total = 0;
@@ -104,21 +114,31 @@ export class RenderedStore {
     const bytes = typeof html === "string" ? Buffer.from(html, "utf8") : html;
     const page: StoredPage = { etag, html: bytes, variants: new Map(), bytes: bytes.length, currentAt: now };
     this.pages.set(url, page);
+    this.held.add(page);
     this.total += page.bytes;
     this.trim();
   }
 
-  encoded(page: StoredPage, encoding: Encoding | null): { encoding: Encoding; body: Buffer } | null {
+  async encoded(
+    page: StoredPage,
+    encoding: Encoding | null,
+  ): Promise<{ encoding: Encoding; body: Buffer } | null> {
     if (!encoding) return null;
     let body = page.variants.get(encoding);
     if (!body) {
       body = COMPRESS[encoding](page.html);
       page.variants.set(encoding, body);
-      page.bytes += body.length;
-      this.total += body.length;
-      this.trim();
+      this.count(page, (await body).length);
     }
-    return { encoding, body };
+    return { encoding, body: await body };
+  }
+
+  /** Counts a copy made for a page toward the budget, if the store still holds the page. */
+  private count(page: StoredPage, bytes: number) {
+    page.bytes += bytes;
+    if (!this.held.has(page)) return;
+    this.total += bytes;
+    this.trim();
   }
 
   get size(): number {
@@ -129,6 +149,7 @@ export class RenderedStore {
     const page = this.pages.get(url);
     if (!page) return;
     this.pages.delete(url);
+    this.held.delete(page);
     this.total -= page.bytes;
   }
 
