@@ -38,6 +38,9 @@ export const DEFAULT_SHEDDING: SheddingLimits = {
   keptRenders: 2,
 };
 
+// Made once, like the gate's refusal (work-gate.ts).
+const LATE = overloaded("Paperboy is too busy to answer this right now. Try again in a moment.", 1);
+
 const SAMPLE_MS = 20;
 // Each sample weighs this much in the smoothed delay: about the last quarter of a second counts.
 const SMOOTHING = 0.2;
@@ -100,8 +103,7 @@ export class LoadShedding {
   private async admit(request: FastifyRequest): Promise<AppError | null> {
     if (request.rendersKeptPage && this.keptRendering < this.limits.keptRenders)
       return this.admitKeptRender(request);
-    if (this.late())
-      return overloaded("Paperboy is too busy to answer this right now. Try again in a moment.", 1);
+    if (this.late()) return LATE;
     this.inFlight += 1;
     try {
       this.leaving.set(request, await this.gate.enter());
