@@ -84,9 +84,14 @@ export function registerPageCache(
     reply.header("vary", "Cookie, Accept-Encoding");
     if (matches(request.headers["if-none-match"], etag)) return reply.code(304).send();
     if (!anonymous) return;
+    // While busy and the page is being rendered anew, the copy kept before is answered however old: each request
+    // that came during that render used to render the page too and, the places for such renders taken, joined the
+    // gate's line and was refused, in bursts of seconds.
+    const rendering = store.isRendering(request.url);
     const hit =
       store.get(request.url, etag) ??
-      (store.isRendering(request.url) || busy() ? store.recent(request.url) : undefined);
+      (rendering && busy() ? store.kept(request.url) : undefined) ??
+      (rendering || busy() ? store.recent(request.url) : undefined);
     if (!hit) {
       store.renderStarted(request.url);
       request.rendersKeptPage = true;

@@ -93,6 +93,11 @@ export class RenderedStore {
     return page && now - page.currentAt <= KNOWN_CURRENT_MS ? page : undefined;
   }
 
+  /** The copy kept of an address, however old. */
+  kept(url: string): StoredPage | undefined {
+    return this.pages.get(url);
+  }
+
   /** Whether a request is rendering this address now. */
   isRendering(url: string): boolean {
     return this.rendering.has(url);
