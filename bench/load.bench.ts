@@ -9,6 +9,7 @@
  * as soon as the last is answered (a 503 too): they share the machine's cores with the server, so the CPU both
  * used is printed. Prints throughput, p50/p99 per kind, the worst 10-second p99 of the day page, every error and
  * status other than success, and checks that every acknowledged write is in the database.
+ * LOAD_RATE=N runs an open loop instead (see RATE).
  * Goal (issue 19): no timeout and no 5xx but deliberate 503s; day page p99 < 50 ms throughout; no write lost.
  */
 import { Agent, request as httpRequest } from "node:http";
@@ -24,6 +25,12 @@ import { BENCH_SECRET_KEY, cpuSecondsOf, semanticIndexBuilt, startServe, stopSer
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+/**
+ * LOAD_RATE=N: an open loop instead: each connection sends on a fixed schedule, N requests a second in all, and
+ * a latency counts from the time the request was due (a connection behind schedule sends at once), so the load
+ * does not shrink when the server slows down. It explains the headline (the closed loop); it does not replace it.
+ */
+const RATE = Number(process.env.LOAD_RATE ?? 0);
 const TIMEOUT_MS = 10_000;
 const KINDS = ["day page", "paper page", "search", "upvote", "comment"] as const;
 type Kind = (typeof KINDS)[number];
@@ -167,8 +174,13 @@ async function load(base: URL, members: readonly Member[], corpus: Corpus) {
   const started = performance.now();
   const end = started + SECONDS * 1000;
   let step = 0;
+  // Milliseconds between one connection's requests in the open loop (0: the closed loop).
+  const pace = RATE > 0 ? (1000 * CONNECTIONS) / RATE : 0;
   const user = async (member: Member) => {
+    let due = started + Math.random() * pace;
     while (performance.now() < end) {
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       step += 1;
       const kind = pick(Math.random());
       const paper = corpus.paperIds[step % corpus.paperIds.length] ?? "";
@@ -180,7 +192,8 @@ async function load(base: URL, members: readonly Member[], corpus: Corpus) {
         step,
       );
       const tally = tallies.get(kind) ?? newTally();
-      const sent = performance.now();
+      const sent = pace > 0 ? due : performance.now();
+      due += pace;
       try {
         const status = await call(base, agent, spec);
         const took = performance.now() - sent;
@@ -225,7 +238,8 @@ function report(tallies: Map<Kind, Tally>, seconds: number) {
     .map((n) => n.toFixed(1))
     .join(" ");
   console.log(
-    `${CONNECTIONS} connections, ${seconds.toFixed(0)} s: ${Math.round(total / seconds)} req/s in all (load average ${load})`,
+    `${CONNECTIONS} connections, ${RATE > 0 ? `open loop at ${RATE} req/s` : "closed loop"}, ${seconds.toFixed(0)} s: ` +
+      `${Math.round(total / seconds)} req/s in all (load average ${load})`,
   );
   console.log("kind         requests   req/s   p50 ms   p99 ms   statuses");
   for (const [kind, tally] of tallies) {
