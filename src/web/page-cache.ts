@@ -49,8 +49,7 @@ function clockPeriod(option: boolean | { readonly refreshMinutes: number } | und
 
 /**
  * ETag/304 and a store of rendered anonymous pages for the routes that set `config.pageCache`. One request at a
- * time renders an address anew; meanwhile the others get the copy kept before if it is recent
- * (RenderedStore.recent), with its own ETag. While the server is `busy` (every place for work is taken,
+ * time renders an address anew; meanwhile the others get the copy kept before, with its own ETag. While the server is `busy` (every place for work is taken,
  * web/load-shedding.ts), a recent copy is answered too instead of a render; an older one is rendered anew through
  * places kept for these renders.
  */
@@ -84,14 +83,16 @@ export function registerPageCache(
     reply.header("vary", "Cookie, Accept-Encoding");
     if (matches(request.headers["if-none-match"], etag)) return reply.code(304).send();
     if (!anonymous) return;
-    // While busy and the page is being rendered anew, the copy kept before is answered however old: each request
-    // that came during that render used to render the page too and, the places for such renders taken, joined the
-    // gate's line and was refused, in bursts of seconds.
-    const rendering = store.isRendering(request.url);
+    // While the page is being rendered anew, the copy kept before is answered however old (for as long as that
+    // render takes): each request that came during it used to render the page too and, while busy, the places for
+    // such renders taken, joined the gate's line and was refused, in bursts of seconds.
     const hit =
       store.get(request.url, etag) ??
-      (rendering && busy() ? store.kept(request.url) : undefined) ??
-      (rendering || busy() ? store.recent(request.url) : undefined);
+      (store.isRendering(request.url)
+        ? store.kept(request.url)
+        : busy()
+          ? store.recent(request.url)
+          : undefined);
     if (!hit) {
       store.renderStarted(request.url);
       request.rendersKeptPage = true;

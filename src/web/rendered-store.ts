@@ -46,9 +46,10 @@ const COMPRESS: Record<Encoding, (html: Buffer) => Promise<Buffer>> = {
 };
 
 /**
- * How far behind the data a kept page may be to be answered while a newer copy of it is being rendered. Under
- * a stream of writes (votes, comments) every write makes every kept page old; without this, each request that
- * arrives during the render would render the page again, each waiting behind the others.
+ * How far behind the data a kept page may be to be answered while the server is busy (web/page-cache.ts); past
+ * it, the page is rendered anew, and while that render runs any copy kept is answered. Under a stream of writes
+ * (votes, comments) every write makes every kept page old; without this, each request would render the page
+ * again, each waiting behind the others.
  */
 export const STALE_WHILE_RENDERING_MS = 10_000;
 
