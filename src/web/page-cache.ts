@@ -49,9 +49,9 @@ function clockPeriod(option: boolean | { readonly refreshMinutes: number } | und
 
 /**
  * ETag/304 and a store of rendered anonymous pages for the routes that set `config.pageCache`. One request at a
- * time renders an address anew; meanwhile the others get the copy kept before, with its own ETag. While the server is `busy` (every place for work is taken,
- * web/load-shedding.ts), a recent copy is answered too instead of a render; an older one is rendered anew through
- * places kept for these renders.
+ * time renders an address anew; meanwhile the others get the copy kept before, with its own ETag. While the
+ * server is `busy` (every place for work is taken, web/load-shedding.ts), a recent copy is answered too instead
+ * of a render; an older one is rendered anew through places kept for these renders.
  */
 export function registerPageCache(
   app: FastifyInstance,
