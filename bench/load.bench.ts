@@ -26,9 +26,9 @@ import { BENCH_SECRET_KEY, cpuSecondsOf, semanticIndexBuilt, startServe, stopSer
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 /**
- * LOAD_RATE=N: an open loop instead: each connection sends on a fixed schedule, N requests a second in all, and
- * a latency counts from the time the request was due (a connection behind schedule sends at once), so the load
- * does not shrink when the server slows down. It explains the headline (the closed loop); it does not replace it.
+ * LOAD_RATE=N: an open loop instead: N requests a second on a fixed schedule, whether or not earlier ones were
+ * answered, each latency counted from the time the request was due, so the load does not shrink when the server
+ * slows down. It explains the headline (the closed loop); it does not replace it.
  */
 const RATE = Number(process.env.LOAD_RATE ?? 0);
 const TIMEOUT_MS = 10_000;
@@ -174,45 +174,60 @@ async function load(base: URL, members: readonly Member[], corpus: Corpus) {
   const started = performance.now();
   const end = started + SECONDS * 1000;
   let step = 0;
-  // Milliseconds between one connection's requests in the open loop (0: the closed loop).
-  const pace = RATE > 0 ? (1000 * CONNECTIONS) / RATE : 0;
-  const user = async (member: Member) => {
-    let due = started + Math.random() * pace;
-    while (performance.now() < end) {
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      step += 1;
-      const kind = pick(Math.random());
-      const paper = corpus.paperIds[step % corpus.paperIds.length] ?? "";
-      const spec = callFor(
-        kind,
-        member,
-        paper,
-        corpus.queries[step % corpus.queries.length] ?? "model",
-        step,
-      );
-      const tally = tallies.get(kind) ?? newTally();
-      const sent = pace > 0 ? due : performance.now();
-      due += pace;
-      try {
-        const status = await call(base, agent, spec);
-        const took = performance.now() - sent;
-        tally.latencies.push(took);
-        const window = Math.floor((sent - started) / 10_000);
-        const inWindow = tally.windows.get(window);
-        if (inWindow) inWindow.push(took);
-        else tally.windows.set(window, [took]);
-        bump(tally.statuses, status);
-        if (kind === "upvote" && status === 200) acknowledged.upvotes.add(`${member.id}:${paper}`);
-        if (kind === "comment" && status === 201) acknowledged.comments += 1;
-      } catch (error) {
-        bump(tally.errors, (error as Error).message);
-      }
+  /** One request by a member, its latency counted from `sent` (when it was due, in the open loop). */
+  const one = async (member: Member, sent: number) => {
+    step += 1;
+    const kind = pick(Math.random());
+    const paper = corpus.paperIds[step % corpus.paperIds.length] ?? "";
+    const query = corpus.queries[step % corpus.queries.length] ?? "model";
+    const tally = tallies.get(kind) ?? newTally();
+    try {
+      const status = await call(base, agent, callFor(kind, member, paper, query, step));
+      const took = performance.now() - sent;
+      tally.latencies.push(took);
+      const window = Math.floor((sent - started) / 10_000);
+      const inWindow = tally.windows.get(window);
+      if (inWindow) inWindow.push(took);
+      else tally.windows.set(window, [took]);
+      bump(tally.statuses, status);
+      if (kind === "upvote" && status === 200) acknowledged.upvotes.add(`${member.id}:${paper}`);
+      if (kind === "comment" && status === 201) acknowledged.comments += 1;
+    } catch (error) {
+      bump(tally.errors, (error as Error).message);
     }
   };
-  await Promise.all(members.map(user));
+  if (RATE > 0) await openLoop(members, started, end, one);
+  else
+    await Promise.all(
+      members.map(async (member) => {
+        while (performance.now() < end) await one(member, performance.now());
+      }),
+    );
   agent.destroy();
   return { tallies, acknowledged, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Sends RATE requests a second on schedule, whatever is still unanswered; the members take turns, and a request
+ * waits for a free connection (at most CONNECTIONS) inside its latency.
+ */
+async function openLoop(
+  members: readonly Member[],
+  started: number,
+  end: number,
+  one: (member: Member, sent: number) => Promise<void>,
+) {
+  const under: Promise<void>[] = [];
+  let sent = 0;
+  while (performance.now() < end) {
+    const due = Math.floor(((performance.now() - started) * RATE) / 1000);
+    for (; sent < due; sent += 1) {
+      const member = members[sent % members.length];
+      if (member) under.push(one(member, started + (sent * 1000) / RATE));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  await Promise.all(under);
 }
 
 function callFor(kind: Kind, member: Member, paper: string, query: string, step: number): Call {
