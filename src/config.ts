@@ -62,6 +62,7 @@ const schema = z.object({
     .min(1)
     .max(3600)
     .default(15),
+  VECTOR_INDEX_DIR: optionalText,
   SEARCH_TIME_BUDGET_MS: z.coerce
     .number({ error: "must be a number of milliseconds from 100 to 60000" })
     .int()
@@ -122,6 +123,8 @@ export interface Config {
   readonly embeddingsModel: string | undefined;
   /** How often each process loads vectors others stored and embeds papers that have none (seconds). */
   readonly semanticRefreshSeconds: number;
+  /** Where PostgreSQL instances without pgvector save the vector index (undefined: data/vector-index). */
+  readonly vectorIndexDirectory: string | undefined;
   /** The longest any search answered to a reader may take (milliseconds): search/budget.ts. */
   readonly searchTimeBudgetMs: number;
   /** Hour of the day (UTC) at which the scheduler sends due digests. */
@@ -195,6 +198,7 @@ export function loadConfig(env: Environment = process.env): Config {
     embeddingsUrl: e.EMBEDDINGS_URL,
     embeddingsModel: e.EMBEDDINGS_MODEL,
     semanticRefreshSeconds: e.SEMANTIC_REFRESH_SECONDS,
+    vectorIndexDirectory: e.VECTOR_INDEX_DIR,
     searchTimeBudgetMs: e.SEARCH_TIME_BUDGET_MS,
     digestHour: e.DIGEST_HOUR,
     digestConcurrency: e.DIGEST_CONCURRENCY,

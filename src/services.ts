@@ -21,6 +21,7 @@ import type { Database } from "./storage/database.js";
 import { sqliteFileOfUrl } from "./storage/database-url.js";
 import { migrate } from "./storage/migrate.js";
 import { openDatabase } from "./storage/open.js";
+import { postgresInstanceKey } from "./storage/postgres/instance-key.js";
 import { createDatabaseRateLimitStore } from "./storage/rate-limit-windows.js";
 import { openSearchReader } from "./storage/search-reader.js";
 
@@ -86,12 +87,19 @@ const SEARCH_READERS = 2;
 const SEARCH_QUEUE = 32;
 
 /**
- * Where a SQLite instance saves its vector index (a folder beside the database file), so that a process starts
- * without rebuilding the graph; PostgreSQL instances keep it in each process's memory (or use pgvector).
+ * Where the vector index is saved, so that a process starts without rebuilding the graph: a folder beside a
+ * SQLite database, or for PostgreSQL one per database (and schema) under VECTOR_INDEX_DIR. With pgvector the
+ * database holds the index and the folder stays empty.
  */
-function vectorIndexFiles(config: Config): VectorIndexFiles | null {
+async function vectorIndexFiles(config: Config, database: Database): Promise<VectorIndexFiles | null> {
   const file = sqliteFileOfUrl(config.databaseUrl);
-  return file === null || file === ":memory:" ? null : new VectorIndexFiles(`${file}.vector-index`);
+  if (file === ":memory:") return null;
+  if (file !== null) return new VectorIndexFiles(`${file}.vector-index`);
+  if (database.native.kind !== "postgres") return null;
+  const folder = config.vectorIndexDirectory ?? join(dataDirectory(config), "vector-index");
+  return new VectorIndexFiles(
+    join(folder, await postgresInstanceKey(database.native.pool, config.databaseUrl)),
+  );
 }
 
 /** Counters in memory serve one process; processes that share a database count in it. */
@@ -118,7 +126,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     createEmbedderSource(config, database, clock),
     VECTOR_INDEX_DEFAULTS,
     config.semanticRefreshSeconds * 1000,
-    vectorIndexFiles(config),
+    await vectorIndexFiles(config, database),
   );
   const reader = openSearchReader(database, config.databaseUrl, {
     statementMs: config.searchTimeBudgetMs,

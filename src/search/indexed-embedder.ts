@@ -22,7 +22,7 @@ const CHECKPOINT_MAX = 500_000;
 /** Hears how many papers a refresh has embedded so far; embedding goes on once it has returned (or resolved). */
 export type Progress = (embedded: number) => void | Promise<void>;
 
-/** Where one embedder's vectors are found and kept: the database, and the index files beside SQLite. */
+/** Where one embedder's vectors are found and kept: the database, and the saved index's files. */
 export interface IndexedEmbedderDeps {
   readonly database: Database;
   readonly options: VectorIndexOptions;
@@ -51,7 +51,7 @@ export class IndexedEmbedder {
     readonly pgvector: Pgvector | null,
   ) {}
 
-  /** The embedder's index filled from its saved snapshot (SQLite) and its stored vectors. */
+  /** The embedder's index filled from its saved snapshot and the vectors stored after it. */
   static async load(deps: IndexedEmbedderDeps, embedder: Embedder): Promise<IndexedEmbedder> {
     // Remote embedders learn their dimensions from their first answer.
     if (embedder.dimensions === 0) await embedder.embed([{ title: "", body: "dimensions" }]);
@@ -63,12 +63,13 @@ export class IndexedEmbedder {
       loaded.stored = await countPgvectors(deps.database, embedder);
       return loaded;
     }
-    const saved = deps.files?.latest(embedder, embedder.dimensions, deps.options) ?? null;
+    const mark = (await embeddingWatermark(deps.database, embedder.name)).revision;
+    const saved = deps.files?.latest(embedder, embedder.dimensions, deps.options, mark) ?? null;
     const index = saved?.index ?? VectorIndex.create(embedder.dimensions, deps.options);
     const loaded = new IndexedEmbedder(deps, embedder, index, null);
     loaded.revision = saved?.revision ?? -1;
     loaded.savedSize = index.size;
-    await loaded.catchUp((await embeddingWatermark(deps.database, embedder.name)).revision);
+    await loaded.catchUp(mark);
     return loaded;
   }
 

@@ -157,9 +157,13 @@ async function search(deps: SearchDependencies, request: SearchRequest): Promise
   if (isEmptyQuery(query) && !hasFilters(filters))
     return { ...base, goTo: null, papers: [], total: 0, matched: 0 };
   const window = Math.min(request.offset + request.limit, MAX_RESULTS);
-  const ranking = await inTime(rank(deps, query, filters, { ...request, sort }, window), NOTHING_IN_TIME);
   const first = request.offset === 0 && sort === "relevance";
-  const titled = first ? await inTime(exactTitles(deps.database, query, filters), null) : [];
+  // The exact-title lookup needs nothing from the ranking, so it runs beside it: on PostgreSQL every statement
+  // waited for in turn is a round trip to another process, which a busy machine makes the slowest part.
+  const [ranking, titled] = await Promise.all([
+    inTime(rank(deps, query, filters, { ...request, sort }, window), NOTHING_IN_TIME),
+    first ? inTime(exactTitles(deps.database, query, filters), null) : [],
+  ]);
   const ids = [...new Set([...(titled ?? []), ...ranking.ids])].slice(request.offset, window);
   const [papers, kinds] = await withoutDeadline(() =>
     Promise.all([

@@ -43,7 +43,7 @@ export class SemanticIndex {
     private readonly source: EmbedderSource,
     options: VectorIndexOptions = VECTOR_INDEX_DEFAULTS,
     readonly refreshIntervalMs: number = DEFAULT_REFRESH_MS,
-    /** Where the index is saved and restored from (beside a SQLite database); null keeps it in memory only. */
+    /** Where the index is saved and restored from (services.ts); null keeps it in memory only. */
     files: VectorIndexFiles | null = null,
   ) {
     this.deps = { database, options, files };
@@ -139,7 +139,7 @@ export class SemanticIndex {
   }
 
   /**
-   * Saves the vector index at the end of a run (SQLite; see IndexedEmbedder.save): the next process to start
+   * Saves the vector index at the end of a run (see IndexedEmbedder.save): the next process to start
    * restores it instead of inserting what came after the last checkpoint again (at 300,000 papers that was
    * 140,000 vectors, 125 s of serve's start).
    */

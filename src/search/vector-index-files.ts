@@ -20,9 +20,20 @@ const SNAPSHOT = /^(.+)-r(\d+)$/;
 export class VectorIndexFiles {
   constructor(private readonly folder: string) {}
 
-  /** The newest snapshot of this identity, or null when there is none (or it cannot be read). */
-  latest(identity: EmbedderIdentity, dimensions: number, options: VectorIndexOptions): SavedIndex | null {
-    const found = this.snapshots(identity).at(-1);
+  /**
+   * The newest snapshot of this identity up to revision `mark` (the database's latest), or null when there is
+   * none (or it cannot be read). A snapshot past the database's revision was saved from a later state of it (the
+   * database was restored from a backup since) and would hold vectors it no longer has.
+   */
+  latest(
+    identity: EmbedderIdentity,
+    dimensions: number,
+    options: VectorIndexOptions,
+    mark: number,
+  ): SavedIndex | null {
+    const found = this.snapshots(identity)
+      .filter((snapshot) => snapshot.revision <= mark)
+      .at(-1);
     if (!found) return null;
     try {
       const ids = readFileSync(join(found.path, "ids.txt"), "utf8")

@@ -95,12 +95,14 @@ describe("VectorIndex", () => {
     const identity = { name: "lsa", version: "16d-400-x" };
     files.save(identity, index, 7);
     files.save(identity, index, 9);
-    const restored = files.latest(identity, 16, VECTOR_INDEX_DEFAULTS);
+    const restored = files.latest(identity, 16, VECTOR_INDEX_DEFAULTS, 12);
     expect(restored?.revision).toBe(9);
     expect(restored?.index.size).toBe(400);
     for (const query of vectors.slice(0, 20))
       expect(restored?.index.search(query, 5)).toEqual(index.search(query, 5));
-    expect(files.latest({ name: "lsa", version: "other" }, 16, VECTOR_INDEX_DEFAULTS)).toBeNull();
+    expect(files.latest({ name: "lsa", version: "other" }, 16, VECTOR_INDEX_DEFAULTS, 12)).toBeNull();
+    // A database whose revision is behind the snapshot (restored from a backup) does not take it.
+    expect(files.latest(identity, 16, VECTOR_INDEX_DEFAULTS, 8)).toBeNull();
     expect(readdirSync(folder)).toHaveLength(1);
     files.forgetOthers({ name: "lsa", version: "next" });
     expect(readdirSync(folder)).toEqual([]);

@@ -1,14 +1,21 @@
 import { type ChildProcess, type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The compiled CLI (`npm test` builds before running the suites). */
 export const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
 
-/** The environment a user's shell would pass: Vitest's own BASE_URL=/ removed, logs quiet. */
+/**
+ * The environment a user's shell would pass: Vitest's own BASE_URL=/ removed, logs quiet, and PostgreSQL's
+ * vector index snapshots (one folder per test schema) saved under the system's temporary folder, not data/.
+ */
 export function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const { BASE_URL: _vitest, ...inherited } = process.env;
-  return { ...inherited, LOG_LEVEL: "silent", ...extra };
+  return { ...inherited, LOG_LEVEL: "silent", VECTOR_INDEX_DIR: TEST_VECTOR_INDEXES, ...extra };
 }
+
+const TEST_VECTOR_INDEXES = join(tmpdir(), "paperboy-test-vector-indexes");
 
 export function runCli(
   args: readonly string[],

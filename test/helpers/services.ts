@@ -38,6 +38,7 @@ export async function createTestInstance(options: TestInstanceOptions = {}): Pro
     DATABASE_URL: options.databaseUrl ?? schema?.url ?? `sqlite:${join(directory, "paperboy.db")}`,
     SECRET_KEY: "test-secret-key-that-is-long-enough-0123456789",
     LOG_LEVEL: "silent",
+    VECTOR_INDEX_DIR: join(directory, "vector-index"),
     ...options.env,
   });
   const cleanUp = async () => {

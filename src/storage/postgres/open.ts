@@ -4,6 +4,7 @@ import { endVersionReader } from "../data-version.js";
 import { type Database, POSTGRES_CAPABILITIES } from "../database.js";
 import type { Schema } from "../schema.js";
 import { endLiveness } from "./liveness.js";
+import { applySessionSettings } from "./session-settings.js";
 
 export function openPostgres(url: string): Database {
   // A server that cannot be reached fails a request within seconds instead of holding it for ever.
@@ -14,6 +15,7 @@ export function openPostgres(url: string): Database {
   // A connection cut while it is lent out (a restart in the middle of a query) fails that query, and its client
   // also emits an error that nothing else listens to: unheard, it would end the process.
   pool.on("connect", (client) => client.on("error", () => undefined));
+  applySessionSettings(pool);
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
