@@ -64,7 +64,10 @@ async function measure(services: Services, label: string) {
   );
   const step = Math.floor(papers.length / 200);
   const picked = Array.from({ length: 200 }, (_, i) => papers[i * step] ?? { id: "", title: "" });
-  const agreement = await vectorAgreement(services, { titles: picked.map((p) => p.title), phrases: [] });
+  const { served: agreement } = await vectorAgreement(services, {
+    titles: picked.map((p) => p.title),
+    phrases: [],
+  });
   console.log(
     `  vector index top-10 agreement with the exact scan (the titles): ${(100 * agreement).toFixed(1)}%`,
   );

@@ -4,6 +4,7 @@ import { LsaSource } from "../../src/search/embedders/lsa-source.js";
 import type { Services } from "../../src/services.js";
 import { embeddingWatermark } from "../../src/storage/embedding-revisions.js";
 import { loadVectors } from "../../src/storage/embeddings.js";
+import { agreementByBreadth, type BreadthAgreement } from "./breadth.js";
 import type { BenchQueries } from "./queries.js";
 
 const K = 10;
@@ -48,14 +49,25 @@ async function exactTops(
   return best;
 }
 
+export interface Agreement {
+  /** Through searchText, as readers are served. */
+  readonly served: number;
+  /** The same graph searched at other breadths (empty unless asked for). */
+  readonly byBreadth: readonly BreadthAgreement[];
+}
+
 /**
  * How often the served nearest neighbours agree with the exact scan: top-10 positions shared, over the 400 bench
  * queries embedded as a reader's query is (the vector index's answers through searchText, exact cosine over
- * every stored vector).
+ * every stored vector); with `breadths`, also at other search breadths.
  */
-export async function vectorAgreement(services: Services, queries: BenchQueries): Promise<number> {
+export async function vectorAgreement(
+  services: Services,
+  queries: BenchQueries,
+  breadths = false,
+): Promise<Agreement> {
   const model = await new LsaSource(services.database, systemClock).current();
-  if (!model) return Number.NaN;
+  if (!model) return { served: Number.NaN, byBreadth: [] };
   const texts = [...queries.titles, ...queries.phrases];
   const vectors = await model.embed(texts.map((body) => ({ title: "", body })));
   const exact = await exactTops(services, model, vectors);
@@ -64,5 +76,8 @@ export async function vectorAgreement(services: Services, queries: BenchQueries)
     const found = new Set((await services.semantic.searchText(text, K)).map((m) => m.id));
     agree += (exact[i] ?? []).filter((m) => found.has(m.id)).length;
   }
-  return agree / (texts.length * K);
+  const index = services.semantic.vectors;
+  const exactIds = exact.map((best) => best.map((m) => m.id));
+  const byBreadth = breadths && index ? agreementByBreadth(index, vectors, exactIds, K) : [];
+  return { served: agree / (texts.length * K), byBreadth };
 }

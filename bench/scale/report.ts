@@ -31,13 +31,18 @@ export function printTable(database: string, papers: number, f: Figures, load: s
   for (const [mode, latency] of f.latencies.modes)
     rows.push([
       `${mode} p50 / p99 (all 400; titles; phrases)`,
-      `${ms(latency.all)}; ${ms(latency.titles)}; ${ms(latency.phrases)}`,
+      `${ms(latency.all)}; ${ms(latency.titles)}; ${ms(latency.phrases)}; slowest ${latency.slowest.map(([q, t]) => `"${q}" ${t.toFixed(0)} ms`).join(", ")}`,
     ]);
   rows.push(["similar papers p50 / p99", ms(f.latencies.similar)]);
   rows.push([
     "vector index top-10 agreement with the exact scan (400 real-text queries)",
-    `${(100 * f.agreement).toFixed(1)}%`,
+    `${(100 * f.agreement.served).toFixed(1)}%`,
   ]);
+  for (const b of f.agreement.byBreadth)
+    rows.push([
+      `the same graph searched at breadth ${b.breadth}: agreement; graph search p50 / p99`,
+      `${(100 * b.agreement).toFixed(1)}%; ${ms(b.search)}`,
+    ]);
   if (f.dayPage) {
     rows.push([`day list query, 50 of ${f.dayPage.papers} featured, p50 / p99`, ms(f.dayPage.query)]);
     rows.push(["day page (in process) p50 / p99", ms(f.dayPage.page)]);

@@ -9,6 +9,8 @@ export interface KindLatency {
   readonly all: Percentiles;
   readonly titles: Percentiles;
   readonly phrases: Percentiles;
+  /** The three slowest queries and what they took (ms): where the p99 comes from. */
+  readonly slowest: readonly (readonly [string, number])[];
 }
 
 export interface SearchLatencies {
@@ -21,6 +23,13 @@ const search = (services: Services, q: string, mode: SearchMode) =>
     { database: services.database, semantic: services.semantic },
     { q, mode, offset: 0, limit: 20 },
   );
+
+function slowestOf(texts: readonly string[], times: readonly number[]): [string, number][] {
+  return texts
+    .map((q, i): [string, number] => [q, times[i] ?? 0])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
+}
 
 /**
  * Search latency in this one warm process: every query once untimed, then the 200 titles and 200 phrases in
@@ -41,6 +50,7 @@ export async function searchLatencies(services: Services, queries: BenchQueries)
       all: percentiles([...titles, ...phrases]),
       titles: percentiles(titles),
       phrases: percentiles(phrases),
+      slowest: slowestOf([...queries.titles, ...queries.phrases], [...titles, ...phrases]),
     });
   }
   const deps = { database: services.database, semantic: services.semantic };

@@ -6,7 +6,7 @@ import { type DayPage, measureDayPage } from "./day-page.js";
 import { type Increment, measureIncrement } from "./increment.js";
 import { type MeasuredRun, measuredCli } from "./measured-run.js";
 import type { BenchQueries } from "./queries.js";
-import { vectorAgreement } from "./recall.js";
+import { type Agreement, vectorAgreement } from "./recall.js";
 import { type SearchLatencies, searchLatencies } from "./search-latency.js";
 import { measureServeMemory, type ServeMemory } from "./serve-memory.js";
 
@@ -35,7 +35,7 @@ export interface Figures {
   readonly dayPage: DayPage | null;
   readonly latencies: SearchLatencies;
   /** Top-10 positions the vector index shares with the exact scan, on the bench queries. */
-  readonly agreement: number;
+  readonly agreement: Agreement;
   readonly increment: Increment | null;
   readonly serve: ServeMemory;
 }
@@ -75,7 +75,7 @@ export async function runSequence(input: SequenceInput): Promise<Figures> {
     const loadSeconds = seconds(started);
     const dayPage = await measureDayPage(services, input.scratch);
     const latencies = await searchLatencies(services, input.queries);
-    const agreement = await vectorAgreement(services, input.queries);
+    const agreement = await vectorAgreement(services, input.queries, true);
     const increment = await measureIncrement(services, input.scratch, env, input.seed);
     rest = { vacuumSeconds, bytes, loadSeconds, dayPage, latencies, agreement, increment };
   } finally {
