@@ -36,9 +36,12 @@ export async function startSession(deps: SessionDeps, userId: number): Promise<N
   return { token, maxAgeSeconds };
 }
 
-/** The live session a cookie's token opens, or null when there is none or it has expired. */
-export function liveSession(deps: SessionDeps, token: string): Promise<LiveSession | null> {
-  return findLiveSession(deps.database, hashSecret(token), deps.clock.now().toISOString());
+/**
+ * The live session a cookie's token opens, found by the token's hash (hashSecret: the caller has it already as
+ * its key), or null when there is none or it has expired.
+ */
+export function liveSession(deps: SessionDeps, tokenHash: string): Promise<LiveSession | null> {
+  return findLiveSession(deps.database, tokenHash, deps.clock.now().toISOString());
 }
 
 export function endSession(deps: SessionDeps, token: string): Promise<void> {

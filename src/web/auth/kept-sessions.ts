@@ -39,14 +39,14 @@ export class KeptSessions {
     const kept = this.kept.get(hash);
     if (kept && kept.versions === versions && kept.expiresAt > this.deps.clock.now().toISOString())
       return kept;
-    const read = await this.read(token);
+    const read = await this.read(hash);
     if (read) this.kept.set(hash, { ...read, versions });
     else this.kept.delete(hash);
     return read;
   }
 
-  private async read(token: string): Promise<(SessionReader & { readonly expiresAt: string }) | null> {
-    const session = await liveSession(this.deps, token);
+  private async read(hash: string): Promise<(SessionReader & { readonly expiresAt: string }) | null> {
+    const session = await liveSession(this.deps, hash);
     if (!session) return null;
     const { account, expiresAt } = session;
     // The query matches the address as stored; one stored in another form is matched as the digests match it.
