@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -10,8 +9,5 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     globalSetup: ["test/global-setup.ts"],
-    // Vitest runs one file fewer than the machine has cores: on CI's two, one file at a time, with a core idle
-    // while a suite waits on PostgreSQL, a spawned process or Chromium. Files at once: one more than the cores.
-    maxWorkers: availableParallelism() + 1,
   },
 });
