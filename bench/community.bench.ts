@@ -1,7 +1,7 @@
 /**
  * Community paths on a synthetic instance (SQLite file): 20,000 papers featured over the last week, 500 accounts,
  * about 100,000 upvotes and 5,000 comments. Prints the time to compute the trending list, the upvote write rate,
- * and day and trending pages for a signed-in member (in process, sequential).
+ * and day and trending pages for a signed-in member (in process, sequential: the first answer, then the kept page).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -124,8 +124,12 @@ export async function run() {
     const app = await buildApp(services);
     const cookie = `paperboy_session=${(await startSession(services, account.id)).token}`;
     for (const url of [`/papers/date/${listingDayOf(NOW)}`, "/papers/trending"]) {
+      // The first answer renders the page; later ones are the page kept for this data version.
+      const first = await timed(1, () => app.inject({ url, headers: { cookie } }));
       const ms = await timed(20, () => app.inject({ url, headers: { cookie } }));
-      console.log(`${url} for a signed-in member: ${ms.toFixed(1)} ms median (in process, sequential)`);
+      console.log(
+        `${url} for a signed-in member: first ${first.toFixed(1)} ms, then ${ms.toFixed(1)} ms median (in process, sequential)`,
+      );
     }
     await app.close();
   } finally {

@@ -2,20 +2,20 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BACKENDS, createIsolatedSchema, type IsolatedSchema } from "../helpers/backends.js";
+import { BACKENDS, createIsolatedDatabase, type IsolatedDatabase } from "../helpers/backends.js";
 import { runCli } from "../helpers/cli.js";
 
 describe.each(BACKENDS)("paperboy account (%s)", (backend) => {
   let directory: string;
-  let schema: IsolatedSchema | null = null;
+  let server: IsolatedDatabase | null = null;
   let env: Record<string, string>;
   let handle = "";
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), "paperboy-account-"));
-    schema = backend === "postgres" ? await createIsolatedSchema() : null;
+    server = backend === "postgres" ? await createIsolatedDatabase() : null;
     env = {
-      DATABASE_URL: schema?.url ?? `sqlite:${join(directory, "cli.db")}`,
+      DATABASE_URL: server?.url ?? `sqlite:${join(directory, "cli.db")}`,
       SECRET_KEY: "test-secret-key-that-is-long-enough-0123456789",
     };
     const added = runCli(["user", "add", "grace@example.org"], env);
@@ -24,7 +24,7 @@ describe.each(BACKENDS)("paperboy account (%s)", (backend) => {
     expect(runCli(["token", "create", "grace@example.org", "--name", "nightly"], env).status).toBe(0);
   });
   afterAll(async () => {
-    await schema?.drop();
+    await server?.drop();
     rmSync(directory, { recursive: true, force: true });
   });
 

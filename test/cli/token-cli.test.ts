@@ -5,25 +5,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountOfApiToken } from "../../src/community/api-tokens.js";
 import { systemClock } from "../../src/core/clock.js";
 import { openDatabase } from "../../src/storage/open.js";
-import { BACKENDS, createIsolatedSchema, type IsolatedSchema } from "../helpers/backends.js";
+import { BACKENDS, createIsolatedDatabase, type IsolatedDatabase } from "../helpers/backends.js";
 import { runCli } from "../helpers/cli.js";
 
 describe.each(BACKENDS)("paperboy token (%s)", (backend) => {
   let directory: string;
-  let schema: IsolatedSchema | null = null;
+  let server: IsolatedDatabase | null = null;
   let env: Record<string, string>;
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), "paperboy-token-"));
-    schema = backend === "postgres" ? await createIsolatedSchema() : null;
+    server = backend === "postgres" ? await createIsolatedDatabase() : null;
     env = {
-      DATABASE_URL: schema?.url ?? `sqlite:${join(directory, "cli.db")}`,
+      DATABASE_URL: server?.url ?? `sqlite:${join(directory, "cli.db")}`,
       SECRET_KEY: "test-secret-key-that-is-long-enough-0123456789",
     };
     expect(runCli(["user", "add", "ops@example.org"], env).status).toBe(0);
   });
   afterAll(async () => {
-    await schema?.drop();
+    await server?.drop();
     rmSync(directory, { recursive: true, force: true });
   });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/core/clock.js";
 import { importFiles } from "../../src/ingestion/import-files.js";
 import { buildApp } from "../../src/web/app.js";
-import { createIsolatedSchema, type IsolatedSchema, TEST_DATABASE_URL } from "../helpers/backends.js";
+import { createIsolatedDatabase, type IsolatedDatabase, TEST_DATABASE_URL } from "../helpers/backends.js";
 import { fixture } from "../helpers/fixtures.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
@@ -46,14 +46,14 @@ class Relay {
 
 describe.runIf(TEST_DATABASE_URL)("PostgreSQL restarted under traffic (postgres)", () => {
   const relay = new Relay(new URL(TEST_DATABASE_URL));
-  let schema: IsolatedSchema;
+  let server: IsolatedDatabase;
   let instance: TestInstance;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    schema = await createIsolatedSchema();
+    server = await createIsolatedDatabase();
     await relay.up();
-    const url = new URL(schema.url);
+    const url = new URL(server.url);
     url.hostname = "127.0.0.1";
     url.port = String(relay.port);
     instance = await createTestInstance({
@@ -69,7 +69,7 @@ describe.runIf(TEST_DATABASE_URL)("PostgreSQL restarted under traffic (postgres)
     await relay.up();
     await instance?.dispose();
     await relay.down();
-    await schema?.drop();
+    await server?.drop();
   });
 
   it("answers 503 with Retry-After at once while it is down, and serves again once it is back", async () => {

@@ -17,8 +17,15 @@ export function withSearchPath(url: string, schema: string): string {
   return parsed.toString();
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+/** TEST_DATABASE_URL naming another database on the same server. */
+function databaseNamed(name: string): string {
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>, url = TEST_DATABASE_URL): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -27,55 +34,41 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export interface IsolatedSchema {
+export interface IsolatedDatabase {
   readonly url: string;
-  readonly schema: string;
   drop(): Promise<void>;
 }
 
 /**
- * Schema drops and migrations take turns on the test server. Kysely's migrator lists the columns of every
- * schema's tables (through `pg_get_serial_sequence` on their names), which fails with "schema ... does not
- * exist" when another suite drops its schema at that moment. Migrations share the lock; a drop takes it alone.
+ * The schema test databases keep Paperboy's tables in, named by the URL's search_path as an operator may do,
+ * so that the suites run Paperboy outside `public` too.
  */
-const SCHEMA_TURNS = 7_301_001;
-
-/** Runs `work` (which migrates a test schema) while no test schema is being dropped. */
-export async function whileNoSchemaDrops<T>(work: () => Promise<T>): Promise<T> {
-  return admin(async (client) => {
-    await client.query("select pg_advisory_lock_shared($1)", [SCHEMA_TURNS]);
-    return work();
-  });
-}
+const SCHEMA = "paperboy";
 
 /**
- * A fresh schema on the test server for one test instance: each instance migrates into its own schema, so
- * suites run side by side on one database and leave nothing behind.
+ * A database of its own on the test server for one test instance or process, so suites run side by side and
+ * leave nothing behind. Not a schema in a shared database: Kysely's migrator reads the columns of every schema
+ * in its database, and failed with "relation ... does not exist" when another suite dropped its schema then.
+ * From `template` (a database migrated by test/global-setup.ts) it comes migrated; else empty.
  */
-export async function createIsolatedSchema(): Promise<IsolatedSchema> {
+export async function createIsolatedDatabase(template?: string): Promise<IsolatedDatabase> {
   if (!TEST_DATABASE_URL)
     throw new Error("TEST_DATABASE_URL is not set: no PostgreSQL server to test against");
-  const schema = `test_${randomBytes(6).toString("hex")}`;
-  await admin((client) => client.query(`create schema ${schema}`));
+  const name = `paperboy_test_${randomBytes(6).toString("hex")}`;
+  await admin((client) => client.query(`create database ${name}${template ? ` template ${template}` : ""}`));
+  if (!template) await admin((client) => client.query(`create schema ${SCHEMA}`), databaseNamed(name));
   return {
-    url: withSearchPath(TEST_DATABASE_URL, schema),
-    schema,
+    url: withSearchPath(databaseNamed(name), SCHEMA),
     drop: () =>
-      admin(async (client) => {
-        await client.query("select pg_advisory_lock($1)", [SCHEMA_TURNS]);
-        await client.query(`drop schema if exists ${schema} cascade`);
-      }),
+      admin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
   };
 }
 
 /**
  * An empty database for a process the test starts itself (the CLI, `serve`): a file in `directory` on SQLite,
- * an isolated schema on PostgreSQL.
+ * an isolated database on PostgreSQL.
  */
-export async function freshDatabase(
-  backend: Backend,
-  directory: string,
-): Promise<Pick<IsolatedSchema, "url" | "drop">> {
-  if (backend === "postgres") return createIsolatedSchema();
+export async function freshDatabase(backend: Backend, directory: string): Promise<IsolatedDatabase> {
+  if (backend === "postgres") return createIsolatedDatabase();
   return { url: `sqlite:${join(directory, "paperboy.db")}`, drop: async () => undefined };
 }

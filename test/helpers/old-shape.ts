@@ -6,7 +6,7 @@ import { afterEach, beforeEach } from "vitest";
 import type { Database } from "../../src/storage/database.js";
 import { MIGRATIONS } from "../../src/storage/migrations/index.js";
 import { openDatabase } from "../../src/storage/open.js";
-import { type Backend, createIsolatedSchema, type IsolatedSchema } from "./backends.js";
+import { type Backend, createIsolatedDatabase, type IsolatedDatabase } from "./backends.js";
 
 async function currentSchema(database: Database): Promise<string | undefined> {
   if (!database.capabilities.schemas) return undefined;
@@ -36,7 +36,7 @@ export async function migrateAllBut(database: Database, newShape: readonly strin
 }
 
 /**
- * A fresh database for each test of the describe block it is called in (a SQLite file, or a schema of its own on
+ * A fresh database for each test of the describe block it is called in (a SQLite file, or a database of its own on
  * PostgreSQL), migrated to just before `newShape`; read `database` inside a test or a later hook.
  */
 export function oldShapeDatabase(
@@ -44,17 +44,17 @@ export function oldShapeDatabase(
   newShape: readonly string[],
 ): { readonly database: Database } {
   let directory = "";
-  let schema: IsolatedSchema | null = null;
+  let server: IsolatedDatabase | null = null;
   let database: Database | null = null;
   beforeEach(async () => {
     directory = mkdtempSync(join(tmpdir(), "paperboy-old-shape-"));
-    schema = backend === "postgres" ? await createIsolatedSchema() : null;
-    database = openDatabase(schema?.url ?? `sqlite:${join(directory, "old.db")}`);
+    server = backend === "postgres" ? await createIsolatedDatabase() : null;
+    database = openDatabase(server?.url ?? `sqlite:${join(directory, "old.db")}`);
     await migrateAllBut(database, newShape);
   });
   afterEach(async () => {
     await database?.close();
-    await schema?.drop();
+    await server?.drop();
     rmSync(directory, { recursive: true, force: true });
   });
   return {

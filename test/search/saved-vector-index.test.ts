@@ -4,7 +4,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { postgresInstanceKey } from "../../src/storage/postgres/instance-key.js";
-import { BACKENDS, createIsolatedSchema, TEST_DATABASE_URL } from "../helpers/backends.js";
+import { BACKENDS, createIsolatedDatabase, TEST_DATABASE_URL } from "../helpers/backends.js";
 import { incoming, paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { listingPapers, storePapers } from "./backends.js";
@@ -85,8 +85,8 @@ describe.each(BACKENDS)("a saved vector index (%s)", (backend) => {
 });
 
 describe.runIf(TEST_DATABASE_URL)("where a PostgreSQL instance's snapshot is kept (postgres)", () => {
-  it("is named alike by every connection to one schema and differently for another schema", async () => {
-    const schemas = [await createIsolatedSchema(), await createIsolatedSchema()];
+  it("is named alike by every connection to one database and differently for another database", async () => {
+    const schemas = [await createIsolatedDatabase(), await createIsolatedDatabase()];
     const pools = [schemas[0], schemas[0], schemas[1]].map(
       (schema) => new pg.Pool({ connectionString: schema?.url ?? "" }),
     );

@@ -7,7 +7,7 @@ import { loadDemoCorpus } from "../../src/ingestion/demo.js";
 import { backupSqlite } from "../../src/storage/sqlite/backup.js";
 import { openSqlite } from "../../src/storage/sqlite/open.js";
 import { upsertPapers } from "../../src/storage/upsert-papers.js";
-import { BACKENDS, createIsolatedSchema } from "../helpers/backends.js";
+import { BACKENDS, createIsolatedDatabase } from "../helpers/backends.js";
 import { runCli } from "../helpers/cli.js";
 import { incoming, paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
@@ -78,13 +78,13 @@ function authorsOfDemo(copy: BetterSqlite3.Database): number {
 
 describe.runIf(BACKENDS.includes("postgres"))("paperboy backup (PostgreSQL)", () => {
   it("refuses, and names pg_dump instead", async () => {
-    const schema = await createIsolatedSchema();
+    const server = await createIsolatedDatabase();
     try {
-      const result = runCli(["backup", join(tmpdir(), "never-written.db")], { DATABASE_URL: schema.url });
+      const result = runCli(["backup", join(tmpdir(), "never-written.db")], { DATABASE_URL: server.url });
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(/backup copies SQLite databases; for PostgreSQL use pg_dump/);
     } finally {
-      await schema.drop();
+      await server.drop();
     }
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../src/community/accounts.js";
 import { startSession } from "../../src/community/sessions.js";
 import { countPapers } from "../../src/storage/papers.js";
-import { BACKENDS, createIsolatedSchema, type IsolatedSchema } from "../helpers/backends.js";
+import { BACKENDS, createIsolatedDatabase, type IsolatedDatabase } from "../helpers/backends.js";
 import { runCli } from "../helpers/cli.js";
 import { fixture } from "../helpers/fixtures.js";
 import { oaiFixture } from "../helpers/oai-pages.js";
@@ -57,7 +57,7 @@ async function findable(
  */
 describe.each(BACKENDS)("two paperboy serve processes on one database (%s)", (backend) => {
   let directory: string;
-  let schema: IsolatedSchema | null = null;
+  let server: IsolatedDatabase | null = null;
   let replay: ReplayServer;
   let env: Record<string, string>;
   let servers: ServeProcess[] = [];
@@ -65,12 +65,12 @@ describe.each(BACKENDS)("two paperboy serve processes on one database (%s)", (ba
   let jobsSettledAt = 0;
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), "paperboy-two-"));
-    schema = backend === "postgres" ? await createIsolatedSchema() : null;
+    server = backend === "postgres" ? await createIsolatedDatabase() : null;
     replay = await startReplayServer((request) =>
       request.path === "/oai" ? { body: oaiFixture("ErrorResponseNoRecordsMatch.xml") } : { body: HF_DAY },
     );
     env = {
-      DATABASE_URL: schema?.url ?? `sqlite:${join(directory, "shared.db")}`,
+      DATABASE_URL: server?.url ?? `sqlite:${join(directory, "shared.db")}`,
       SECRET_KEY,
       ARXIV_OAI_URL: `${replay.url}/oai`,
       HF_API_URL: replay.url,
@@ -100,7 +100,7 @@ describe.each(BACKENDS)("two paperboy serve processes on one database (%s)", (ba
     const codes = await Promise.all(servers.map(stop));
     await observer?.dispose();
     await replay?.close();
-    await schema?.drop();
+    await server?.drop();
     rmSync(directory, { recursive: true, force: true });
     expect(codes).toEqual([0, 0]);
   });
