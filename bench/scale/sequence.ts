@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { sql } from "kysely";
 import { loadConfig } from "../../src/config.js";
 import { createServices, type Services } from "../../src/services.js";
@@ -58,6 +59,8 @@ export async function runSequence(input: SequenceInput): Promise<Figures> {
     SECRET_KEY,
     API_RATE_LIMIT: "1000000",
     SEARCH_RATE_LIMIT: "1000000",
+    // PostgreSQL's saved vector index goes with the rest of the run's files.
+    VECTOR_INDEX_DIR: join(input.scratch, "vector-index"),
   };
   const imported = await measuredCli(["import", "--format", "arxiv-snapshot", input.corpus], env);
   const indexed = await measuredCli(["index"], env);
