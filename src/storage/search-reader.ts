@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./database.js";
-import { applySessionSettings } from "./postgres/session-settings.js";
+import { SESSION_SETTINGS } from "./postgres/session-settings.js";
 import type { Schema } from "./schema.js";
 import { canReadInThreads, ReadPool } from "./sqlite/read-pool.js";
 import { ThreadDialect } from "./sqlite/thread-dialect.js";
@@ -33,11 +33,11 @@ export function openSearchReader(main: Database, url: string, options: ReaderOpt
     max: options.size,
     statement_timeout: options.statementMs,
     connectionTimeoutMillis: 5_000,
+    ...SESSION_SETTINGS,
   });
   // An idle connection the server dropped (a restart) is replaced at the next query; the error is not fatal.
   pool.on("error", () => undefined);
   pool.on("connect", (client) => client.on("error", () => undefined));
-  applySessionSettings(pool);
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return { ...main, kysely, native: { kind: "postgres", pool }, close: () => kysely.destroy() };
 }
