@@ -107,10 +107,20 @@ function toSummary(row: SummaryRow, authors: readonly string[], categories: read
 
 /** Turns summary rows into domain papers, keeping the rows' order. */
 export async function hydrateSummaries(db: Db, rows: readonly SummaryRow[]): Promise<PaperSummary[]> {
-  const { authors, categories } = await authorsAndCategories(
-    db,
-    rows.map((row) => row.id),
+  return withPeople(
+    rows,
+    await authorsAndCategories(
+      db,
+      rows.map((row) => row.id),
+    ),
   );
+}
+
+/** Summary rows with their authors and categories, in the rows' order. */
+function withPeople(
+  rows: readonly SummaryRow[],
+  { authors, categories }: Awaited<ReturnType<typeof authorsAndCategories>>,
+): PaperSummary[] {
   return rows.map((row) => toSummary(row, authors.get(row.id) ?? [], categories.get(row.id) ?? []));
 }
 
@@ -118,13 +128,11 @@ export async function hydrateSummaries(db: Db, rows: readonly SummaryRow[]): Pro
 export async function getSummaries(database: Database, ids: readonly string[]): Promise<PaperSummary[]> {
   if (ids.length === 0) return [];
   // The papers, their authors and their categories are read at once (one round trip's wait, not two).
-  const [rows, { authors, categories }] = await Promise.all([
+  const [rows, extras] = await Promise.all([
     summaryQuery(database.kysely).where("p.id", "in", ids).execute(),
     authorsAndCategories(database.kysely, ids),
   ]);
-  const byId = new Map(
-    rows.map((row) => [row.id, toSummary(row, authors.get(row.id) ?? [], categories.get(row.id) ?? [])]),
-  );
+  const byId = new Map(withPeople(rows, extras).map((paper) => [paper.id, paper]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
