@@ -9,7 +9,7 @@
  * as soon as the last is answered (a 503 too): they share the machine's cores with the server, so the CPU both
  * used is printed. Prints throughput, p50/p99 per kind, the worst 10-second p99 of the day page, every error and
  * status other than success, and checks that every acknowledged write is in the database.
- * LOAD_RATE=N runs an open loop instead (see RATE).
+ * LOAD_RATE=N runs an open loop instead (see RATE); LOAD_PROCESSES=N serves with N processes on one database.
  * Goal (issue 19): no timeout and no 5xx but deliberate 503s; day page p99 < 50 ms throughout; no write lost.
  */
 import { Agent, request as httpRequest } from "node:http";
@@ -31,6 +31,8 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
  * slows down. It explains the headline (the closed loop); it does not replace it.
  */
 const RATE = Number(process.env.LOAD_RATE ?? 0);
+/** LOAD_PROCESSES=N: N serve processes on one database, the connections split among them. */
+const PROCESSES = Number(process.env.LOAD_PROCESSES ?? 1);
 const TIMEOUT_MS = 10_000;
 const KINDS = ["day page", "paper page", "search", "upvote", "comment"] as const;
 type Kind = (typeof KINDS)[number];
@@ -123,26 +125,35 @@ function call(base: URL, agent: Agent, spec: Call): Promise<number> {
 
 export async function run(): Promise<void> {
   await onEachDatabase("load", async (database) => {
-    const port = await freePort();
-    const server = await startServe(database.url, port, {
-      TRUST_PROXY: "loopback",
-      SEARCH_RATE_LIMIT: "1000000",
-      API_TOKEN_RATE_LIMIT: "1000000",
-    });
+    const ports: number[] = [];
+    const servers = [];
+    for (let i = 0; i < PROCESSES; i += 1) {
+      const port = await freePort();
+      ports.push(port);
+      servers.push(
+        await startServe(database.url, port, {
+          TRUST_PROXY: "loopback",
+          SEARCH_RATE_LIMIT: "1000000",
+          API_TOKEN_RATE_LIMIT: "1000000",
+        }),
+      );
+    }
     const services = await createServices(
       loadConfig({ DATABASE_URL: database.url, SECRET_KEY: BENCH_SECRET_KEY, LOG_LEVEL: "silent" }),
     );
     try {
-      const base = new URL(`http://127.0.0.1:${port}`);
-      console.log(`semantic index built after ${(await semanticIndexBuilt(base.origin)).toFixed(0)} s`);
+      const bases = ports.map((port) => new URL(`http://127.0.0.1:${port}`));
+      for (const base of bases)
+        console.log(`semantic index built after ${(await semanticIndexBuilt(base.origin)).toFixed(0)} s`);
       const { members, corpus } = await prepare(services);
-      const cpu = { server: cpuSecondsOf(server.pid), generator: process.cpuUsage() };
+      const serverCpu0 = servers.reduce((sum, s) => sum + cpuSecondsOf(s.pid), 0);
+      const cpu = { server: serverCpu0, generator: process.cpuUsage() };
       const lag = monitorEventLoopDelay({ resolution: 1 });
       lag.enable();
-      const result = await load(base, members, corpus);
+      const result = await load(bases, members, corpus);
       lag.disable();
       report(result.tallies, result.seconds);
-      const serverCpu = cpuSecondsOf(server.pid) - cpu.server;
+      const serverCpu = servers.reduce((sum, s) => sum + cpuSecondsOf(s.pid), 0) - cpu.server;
       const generated = process.cpuUsage(cpu.generator);
       const generatorCpu = (generated.user + generated.system) / 1e6;
       console.log(
@@ -157,7 +168,7 @@ export async function run(): Promise<void> {
       await checkWrites(services, result.acknowledged);
     } finally {
       await services.close();
-      await stopServe(server);
+      for (const s of servers) await stopServe(s);
     }
   });
 }
@@ -167,7 +178,7 @@ interface Acknowledged {
   comments: number;
 }
 
-async function load(base: URL, members: readonly Member[], corpus: Corpus) {
+async function load(bases: readonly URL[], members: readonly Member[], corpus: Corpus) {
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const tallies = new Map(KINDS.map((kind) => [kind, newTally()]));
   const acknowledged: Acknowledged = { upvotes: new Set(), comments: 0 };
@@ -182,6 +193,7 @@ async function load(base: URL, members: readonly Member[], corpus: Corpus) {
     const query = corpus.queries[step % corpus.queries.length] ?? "model";
     const tally = tallies.get(kind) ?? newTally();
     try {
+      const base = bases[member.id % bases.length] as URL;
       const status = await call(base, agent, callFor(kind, member, paper, query, step));
       const took = performance.now() - sent;
       tally.latencies.push(took);
@@ -275,7 +287,17 @@ function report(tallies: Map<Kind, Tally>, seconds: number) {
       ),
     ),
   );
-  console.log(`day page: worst p99 over 10-second windows ${worst.toFixed(1)} ms (goal < 50 ms)`);
+  const each = [...(day?.windows ?? [])]
+    .sort(([a], [b]) => a - b)
+    .map(([, window]) =>
+      percentile(
+        [...window].sort((a, b) => a - b),
+        99,
+      ).toFixed(0),
+    );
+  console.log(
+    `day page: worst p99 over 10-second windows ${worst.toFixed(1)} ms (goal < 50 ms); each window: ${each.join(", ")} ms`,
+  );
 }
 
 async function checkWrites(services: Services, acknowledged: Acknowledged) {

@@ -93,6 +93,12 @@ export function registerPageCache(
         : busy()
           ? store.recent(request.url)
           : undefined);
+    // A first render is under way and there is nothing to answer meanwhile: wait for its copy, not render again.
+    const first =
+      !hit && store.isRendering(request.url) && !store.kept(request.url)
+        ? await store.firstCopy(request.url)
+        : undefined;
+    if (first) return sendKept(request, reply, first, store);
     if (!hit) {
       store.renderStarted(request.url);
       request.rendersKeptPage = true;

@@ -30,6 +30,35 @@ describe("RenderedStore while a newer copy is rendered", () => {
   });
 });
 
+describe("RenderedStore's first copy of an address", () => {
+  it("hands the copy the first render keeps to those who waited for it", async () => {
+    const store = new RenderedStore(1024 * 1024);
+    store.renderStarted("/papers");
+    const waiting = [store.firstCopy("/papers"), store.firstCopy("/papers")];
+    store.set("/papers", "v1", "<p>day</p>");
+    store.renderEnded("/papers");
+    const copies = await Promise.all(waiting);
+    expect(copies.map((copy) => copy?.etag)).toEqual(["v1", "v1"]);
+    expect(copies[0]?.html.toString()).toBe("<p>day</p>");
+  });
+
+  it("tells those waiting that there is no copy when every render ended without one", async () => {
+    const store = new RenderedStore(1024 * 1024);
+    store.renderStarted("/a");
+    store.renderStarted("/a");
+    const waiting = store.firstCopy("/a");
+    store.renderEnded("/a");
+    let settled = false;
+    void waiting.then(() => {
+      settled = true;
+    });
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    store.renderEnded("/a");
+    expect(await waiting).toBeUndefined();
+  });
+});
+
 describe("RenderedStore's compressed copies", () => {
   it("makes each copy once, shared by the requests that ask while it is made", async () => {
     const store = new RenderedStore(1024 * 1024);

@@ -69,6 +69,8 @@ export class RenderedStore {
   private readonly held = new WeakSet<StoredPage>();
   /** Renders under way per address (a request that found no current copy is rendering one). */
   private readonly rendering = new Map<string, number>();
+  /** Requests waiting for the first copy of an address, while its first render runs. */
+  private readonly awaiting = new Map<string, Array<(page: StoredPage | undefined) => void>>();
   private total = 0;
 
   constructor(private readonly budgetBytes: number) {}
@@ -111,8 +113,30 @@ export class RenderedStore {
 
   renderEnded(url: string) {
     const left = (this.rendering.get(url) ?? 1) - 1;
-    if (left > 0) this.rendering.set(url, left);
-    else this.rendering.delete(url);
+    if (left > 0) return this.rendering.set(url, left);
+    this.rendering.delete(url);
+    // Every render ended without a copy (an error, a refusal): those waiting render it themselves.
+    this.settle(url, undefined);
+  }
+
+  /**
+   * The copy the render under way will keep, for a request that came while an address with no copy yet is
+   * rendered: on a cold start, every request for the day page that came during its first render rendered it
+   * too, each a turn of the event loop. Undefined when the renders end without keeping a copy.
+   */
+  firstCopy(url: string): Promise<StoredPage | undefined> {
+    return new Promise((resolve) => {
+      const waiting = this.awaiting.get(url);
+      if (waiting) waiting.push(resolve);
+      else this.awaiting.set(url, [resolve]);
+    });
+  }
+
+  private settle(url: string, page: StoredPage | undefined) {
+    const waiting = this.awaiting.get(url);
+    if (!waiting) return;
+    this.awaiting.delete(url);
+    for (const resolve of waiting) resolve(page);
   }
 
   set(url: string, etag: string, html: string | Buffer, now: number = Date.now()) {
@@ -123,6 +147,7 @@ export class RenderedStore {
     this.held.add(page);
     this.total += page.bytes;
     this.trim();
+    this.settle(url, page);
   }
 
   async encoded(

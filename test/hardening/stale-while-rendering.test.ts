@@ -21,6 +21,22 @@ describe.each(BACKENDS)("kept pages under a stream of writes (%s)", (backend) =>
     await instance.dispose();
   });
 
+  it("renders a page with no copy yet once, however many readers ask during that first render", async () => {
+    const address = "/papers/new/2026-06-30";
+    // A request that reaches its handler renders the page; a kept copy is answered before that.
+    let renders = 0;
+    app.addHook("preHandler", async (request) => {
+      if (request.url === address) renders += 1;
+    });
+    // All five arrive while the first is rendered (each parses as soon as the one before has passed its hooks).
+    const answers = await Promise.all(Array.from({ length: 5 }, () => app.inject(address)));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(Array(5).fill(200));
+    expect(renders).toBe(1);
+    expect(new Set(answers.map((answer) => answer.headers.etag)).size).toBe(1);
+    expect(new Set(answers.map((answer) => answer.body)).size).toBe(1);
+    expect(answers[0]?.body).toMatch(/2606\.\d{5}/);
+  });
+
   it("renders a page once after a write, answering the copy kept before meanwhile", async () => {
     const before = await app.inject("/papers");
     expect(before.statusCode).toBe(200);
