@@ -74,7 +74,10 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   // Hook order matters for onSend: cookies are written first (so the page cache sees Set-Cookie and keeps no
   // copy of such a page), then the cache keeps the HTML, then compression runs.
   const shedding = new LoadShedding(options.shedding);
-  registerPageCache(app, services, new RenderedStore(RENDERED_PAGES_BUDGET_BYTES), () => shedding.busy());
+  registerPageCache(app, services, new RenderedStore(RENDERED_PAGES_BUDGET_BYTES), {
+    busy: () => shedding.busy(),
+    renderFree: () => shedding.keptRenderFree(),
+  });
   registerSharedPages(app, services);
   // Compression applies to the routes registered after it.
   await app.register(fastifyCompress, { global: true, threshold: 1024 });

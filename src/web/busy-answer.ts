@@ -39,6 +39,7 @@ export class BusyAnswer {
       variants: new Map(),
       bytes: 0,
       currentAt: 0,
+      checkedAt: 0,
     };
     return this.page;
   }

@@ -83,6 +83,11 @@ export class LoadShedding {
     return this.gate.full || this.late();
   }
 
+  /** A kept page's render would get one of its own places now, not wait in the gate's line. */
+  keptRenderFree(): boolean {
+    return this.keptRendering < this.limits.keptRenders;
+  }
+
   register(app: FastifyInstance) {
     app.addHook("onRequest", async (request, reply) => {
       if (request.url.startsWith("/assets/")) return;

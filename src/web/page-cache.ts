@@ -25,6 +25,9 @@ declare module "fastify" {
   }
 }
 
+/** How far behind the data a copy may be answered while no render can start at once. */
+const LONGEST_BEHIND_MS = 60_000;
+
 // A new build (deploy) must not answer 304 with pages an older build rendered.
 const BUILD = String(statSync(fileURLToPath(import.meta.url)).mtimeMs);
 
@@ -47,6 +50,15 @@ function clockPeriod(option: boolean | { readonly refreshMinutes: number } | und
   return String(Math.floor(now.getTime() / (option.refreshMinutes * 60_000)));
 }
 
+export interface ServerLoad {
+  /** Every place for work is taken (web/load-shedding.ts). */
+  busy(): boolean;
+  /** A kept page's render would start at once rather than wait in the gate's line behind other work. */
+  renderFree(): boolean;
+}
+
+const IDLE: ServerLoad = { busy: () => false, renderFree: () => true };
+
 /**
  * ETag/304 and a store of rendered anonymous pages for the routes that set `config.pageCache`. One request at a
  * time renders an address anew; meanwhile the others get the copy kept before, with its own ETag. While the
@@ -57,8 +69,9 @@ export function registerPageCache(
   app: FastifyInstance,
   services: Services,
   store: RenderedStore,
-  busy: () => boolean = () => false,
+  load: ServerLoad = IDLE,
 ) {
+  const busy = () => load.busy();
   app.decorateRequest("rendersKeptPage", false);
   app.decorateRequest("pageEtag", null);
   app.decorateRequest("pageVersion", null);
@@ -88,11 +101,14 @@ export function registerPageCache(
     // such renders taken, joined the gate's line and was refused, in bursts of seconds.
     const hit =
       store.get(request.url, etag) ??
-      (store.isRendering(request.url)
-        ? store.kept(request.url)
-        : busy()
-          ? store.recent(request.url)
-          : undefined);
+      checked(
+        store,
+        store.isRendering(request.url)
+          ? store.kept(request.url)
+          : busy()
+            ? answerable(store, request.url, load)
+            : undefined,
+      );
     // A first render is under way and there is nothing to answer meanwhile: wait for its copy, not render again.
     const first =
       !hit && store.isRendering(request.url) && !store.kept(request.url)
@@ -122,6 +138,23 @@ export function registerPageCache(
     store.set(request.url, etag, payload);
     return payload;
   });
+}
+
+/**
+ * While busy, the copy answered instead of a render: a recent one; or, when a render would wait in the gate's
+ * line (behind searches, for up to its wait, and then be refused), any copy up to LONGEST_BEHIND_MS behind: a
+ * day page was answered 503 there, with a copy of it at hand.
+ */
+function answerable(store: RenderedStore, url: string, load: ServerLoad): StoredPage | undefined {
+  return (
+    store.recent(url) ?? (load.renderFree() ? undefined : store.recent(url, Date.now(), LONGEST_BEHIND_MS))
+  );
+}
+
+/** A copy behind the data, answered anyway: the requests of the next moment answer it without a read. */
+function checked(store: RenderedStore, page: StoredPage | undefined): StoredPage | undefined {
+  if (page) store.checked(page);
+  return page;
 }
 
 /** Answers a kept copy with its own validator (not the one of a copy being rendered). */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { RenderedStore, STALE_WHILE_RENDERING_MS } from "./rendered-store.js";
+import { CHECKED_MS, KNOWN_CURRENT_MS, RenderedStore, STALE_WHILE_RENDERING_MS } from "./rendered-store.js";
 
 describe("RenderedStore while a newer copy is rendered", () => {
   it("keeps the copy before a newer one, answerable while it is recent, and counts renders under way", () => {
@@ -27,6 +27,23 @@ describe("RenderedStore while a newer copy is rendered", () => {
     store.renderEnded("/a");
     expect(store.isRendering("/a")).toBe(true);
     expect(store.recent("/a", 5_000 + STALE_WHILE_RENDERING_MS)?.etag).toBe("v1");
+  });
+});
+
+describe("RenderedStore's copies answered without reading the version", () => {
+  it("counts a recent copy found behind the data as known for a moment after that read", () => {
+    const store = new RenderedStore(1024 * 1024);
+    store.set("/papers", "v1", "<p>day</p>", 0);
+    const later = KNOWN_CURRENT_MS + 1;
+    expect(store.known("/papers", later)).toBeUndefined();
+    const page = store.recent("/papers", later);
+    if (!page) throw new Error("the copy is recent");
+    store.checked(page, later);
+    expect(store.known("/papers", later + CHECKED_MS)?.etag).toBe("v1");
+    expect(store.known("/papers", later + CHECKED_MS + 1)).toBeUndefined();
+    // Never past the time a copy may stand behind the data.
+    store.checked(page, STALE_WHILE_RENDERING_MS);
+    expect(store.known("/papers", STALE_WHILE_RENDERING_MS + 1)).toBeUndefined();
   });
 });
 

@@ -132,6 +132,58 @@ describe.each(BACKENDS)("load shedding (%s)", (backend) => {
     }
   });
 
+  it("answers an older copy rather than 503 when a kept page's render would wait in the gate's line", async () => {
+    const gated = await buildApp(instance.services, {
+      shedding: { running: 0, waiting: 0, waitMs: 1_000, loopDelayMs: 10_000, crowd: 1_000, keptRenders: 1 },
+    });
+    // A render that holds the one place for kept pages' renders until released.
+    const holding = "/papers/date/2026-06-29";
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    gated.addHook("preHandler", async (request) => {
+      if (request.url === holding) await held;
+    });
+    try {
+      const before = await gated.inject("/papers");
+      expect(before.statusCode).toBe(200);
+      await instance.services.database.kysely
+        .updateTable("papers")
+        .set({ title: "Another title written while the server was full" })
+        .where(
+          "id",
+          "=",
+          (
+            await instance.services.database.kysely
+              .selectFrom("papers")
+              .select("id")
+              .executeTakeFirstOrThrow()
+          ).id,
+        )
+        .execute();
+      const holder = gated.inject(holding);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Past the time a copy is answered behind the data while a render is possible, within the longest.
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + STALE_WHILE_RENDERING_MS + 5_000 });
+      const answered = await gated.inject("/papers");
+      expect(answered.statusCode).toBe(200);
+      expect(answered.headers.etag).toBe(before.headers.etag);
+      vi.useRealTimers();
+      release();
+      expect((await holder).statusCode).toBe(200);
+      // With the place free again, the page is rendered anew.
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + STALE_WHILE_RENDERING_MS + 5_000 });
+      const fresh = await gated.inject("/papers");
+      expect(fresh.statusCode).toBe(200);
+      expect(fresh.headers.etag).not.toBe(before.headers.etag);
+    } finally {
+      vi.useRealTimers();
+      release();
+      await gated.close();
+    }
+  });
+
   it("answers a copy known current a moment ago before reading the database, while every place is taken", async () => {
     const gated = await buildApp(instance.services, {
       shedding: { running: 0, waiting: 0, waitMs: 1_000, loopDelayMs: 10_000, crowd: 1_000, keptRenders: 1 },
