@@ -71,7 +71,6 @@ export function registerPageCache(
   store: RenderedStore,
   load: ServerLoad = IDLE,
 ) {
-  const busy = () => load.busy();
   app.decorateRequest("rendersKeptPage", false);
   app.decorateRequest("pageEtag", null);
   app.decorateRequest("pageVersion", null);
@@ -81,7 +80,7 @@ export function registerPageCache(
     const anonymous = !request.headers.cookie;
     // While busy, a copy known current a moment ago is answered before any work on this request (on PostgreSQL
     // the version read is a round trip that waits its turn with everything else).
-    const unread = anonymous && !request.headers["if-none-match"] && busy() && store.known(request.url);
+    const unread = anonymous && !request.headers["if-none-match"] && load.busy() && store.known(request.url);
     if (unread) return sendKept(request, reply, unread, store);
     // Paper pages show similar papers from this process's vector index, which catches up after the write.
     const version = `${(await requestVersions(request, services.database)).content} ${services.semantic.generation}`;
@@ -105,7 +104,7 @@ export function registerPageCache(
         store,
         store.isRendering(request.url)
           ? store.kept(request.url)
-          : busy()
+          : load.busy()
             ? answerable(store, request.url, load)
             : undefined,
       );
