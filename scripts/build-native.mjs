@@ -1,5 +1,6 @@
-// Compiles the SQLite deadline extension (native/sqlite-deadline.c) into dist/native/. Without a C compiler
-// Paperboy still runs: searches then stop at their budget in the web process, not inside SQLite.
+// Compiles the SQLite extensions under native/ into dist/native/: the statement deadline (sqlite-deadline.c) and
+// BM25 with given document counts (sqlite-rank.c). Without a C compiler Paperboy still runs: searches then stop
+// at their budget in the web process, not inside SQLite, and keyword ranking uses FTS5's own bm25().
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -11,26 +12,31 @@ const headers = join(
   "deps",
   "sqlite3",
 );
-const output = join(root, "dist", "native", "sqlite-deadline.so");
-mkdirSync(dirname(output), { recursive: true });
-try {
-  execFileSync(
-    process.env.CC ?? "cc",
-    [
-      "-O2",
-      "-shared",
-      "-fPIC",
-      "-pthread",
-      "-I",
-      headers,
-      join(root, "native", "sqlite-deadline.c"),
-      "-o",
-      output,
-    ],
-    { stdio: "inherit" },
-  );
-} catch (error) {
-  console.warn(
-    `build-native: the SQLite deadline extension was not built (${error.message}); searches will be stopped at their budget by the web process instead`,
-  );
+const EXTENSIONS = {
+  "sqlite-deadline": "searches will be stopped at their budget by the web process instead",
+  "sqlite-rank": "keyword ranking will use FTS5's own bm25(), which counts every word's papers per query",
+};
+for (const [name, instead] of Object.entries(EXTENSIONS)) {
+  const output = join(root, "dist", "native", `${name}.so`);
+  mkdirSync(dirname(output), { recursive: true });
+  try {
+    execFileSync(
+      process.env.CC ?? "cc",
+      [
+        "-O2",
+        "-shared",
+        "-fPIC",
+        "-pthread",
+        "-I",
+        headers,
+        join(root, "native", `${name}.c`),
+        "-o",
+        output,
+        "-lm",
+      ],
+      { stdio: "inherit" },
+    );
+  } catch (error) {
+    console.warn(`build-native: the SQLite extension ${name} was not built (${error.message}); ${instead}`);
+  }
 }

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { invalid } from "../core/errors.js";
 import { findAccountIdByHandle } from "../storage/accounts.js";
 import type { Database } from "../storage/database.js";
@@ -38,6 +39,24 @@ export interface ImportOptions extends BatchOptions {
  * segments (less merging); 5,000 listing records are about 10 MB in flight.
  */
 export const IMPORT_BATCH_SIZE = 5000;
+
+/**
+ * Bytes per record of a metadata file, low estimates (an arXiv snapshot record is about 2,100 bytes, 830 in
+ * gzip; listing, Atom and OAI-PMH records are larger): enough to tell a bulk load from a day's papers.
+ */
+const BYTES_PER_RECORD = 2_000;
+const GZIP_BYTES_PER_RECORD = 800;
+
+/** About how many records these files hold, from their sizes (standard input counts as none). */
+export function estimateRecords(paths: readonly string[]): number {
+  let records = 0;
+  for (const path of paths) {
+    if (path === "-") continue;
+    const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+    records += Math.floor(size / (path.endsWith(".gz") ? GZIP_BYTES_PER_RECORD : BYTES_PER_RECORD));
+  }
+  return records;
+}
 
 /** The account bulk imports stand as (created by migration 0002). */
 export const IMPORT_ACCOUNT = "paperboy";

@@ -27,6 +27,8 @@ export interface SearchList extends PaperList {
   readonly sort: SearchSort;
   /** How many papers hold every word of the query; null for semantic search (see SearchOutcome). */
   readonly matched: number | null;
+  /** Keyword ranking weighed only the newest this many of the matching papers, and `matched` is a floor. */
+  readonly rankedNewest: number | null;
   /** How each paper on the page stands to the query's words. */
   readonly kinds: ReadonlyMap<string, ResultKind>;
   /** The words keyword search looked for, to highlight. */
@@ -82,6 +84,7 @@ export async function searchList(
     mode: outcome.mode,
     sort: outcome.sort,
     matched: outcome.matched,
+    rankedNewest: outcome.rankedNewest,
     kinds: outcome.kinds,
     words: outcome.words,
     goTo: outcome.goTo,

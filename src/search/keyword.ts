@@ -4,7 +4,7 @@ import { keywordSearch } from "../storage/keyword-search.js";
 import type { KeywordResult, PaperFilters, TextMatch } from "../storage/keyword-types.js";
 import type { SearchQuery, Words } from "./query/tree.js";
 import { isStopword } from "./stopwords.js";
-import { wordFrequencies } from "./word-frequencies.js";
+import { indexedPapers, wordFrequencies } from "./word-frequencies.js";
 
 /**
  * Cost bounds, in postings read. FTS5's BM25 reads every posting of every word it ranks by (to weigh the word)
@@ -17,6 +17,17 @@ import { wordFrequencies } from "./word-frequencies.js";
  */
 export const COMMON_WORD = 2_000;
 export const RELAXED_POSTINGS = 5_000;
+/**
+ * On a larger archive a word is common from the same share of its papers as COMMON_WORD was of the 74,728 it
+ * was tuned on: at 1,000,000 generated papers every title word but a few passed 2,000, a title's strict match
+ * kept all eleven of its words, and FTS5 took 69 ms to intersect them.
+ */
+export const COMMON_SHARE = COMMON_WORD / 74_728;
+
+/** The count from which a word is common in an index of `papers` papers. */
+export function commonFrom(papers: number): number {
+  return Math.max(COMMON_WORD, Math.ceil(papers * COMMON_SHARE));
+}
 /** Rarer words a strict match must keep before its common words may go. */
 const RARE_WORDS_TO_DROP_COMMON = 2;
 
@@ -30,10 +41,14 @@ const isStop = (words: Words) => words.kind === "word" && isStopword(words.text)
  * typed as plain words are left out (unless nothing else is left), and so are words in more than COMMON_WORD
  * papers (by `frequencies`) when enough rarer ones remain.
  */
-export function textMatch(query: SearchQuery, frequencies: Frequencies = new Map()): TextMatch | null {
+export function textMatch(
+  query: SearchQuery,
+  frequencies: Frequencies = new Map(),
+  common = COMMON_WORD,
+): TextMatch | null {
   const include = query.clauses.flatMap((c) => (c.kind === "include" ? [c.words] : []));
   const content = include.filter((w) => !isStop(w));
-  const rare = content.filter((w) => (frequencies.get(w.text.toLowerCase()) ?? 0) <= COMMON_WORD);
+  const rare = content.filter((w) => (frequencies.get(w.text.toLowerCase()) ?? 0) <= common);
   const kept = rare.length >= RARE_WORDS_TO_DROP_COMMON ? rare : content.length > 0 ? content : include;
   const all = kept.map((w) => [w.text]);
   const none: string[] = [];
@@ -72,10 +87,8 @@ export function relaxedWords(query: SearchQuery): string[] | null {
  * The relaxed match: the rarest words first, while their papers fit the posting budget. When even the rarest
  * word is past it, every word is common and "any of them" would rank a good part of the corpus: null.
  */
-export function relaxedMatch(frequencies: Frequencies): TextMatch | null {
-  const rarestFirst = [...frequencies]
-    .filter(([, n]) => n > 0 && n <= COMMON_WORD)
-    .sort((a, b) => a[1] - b[1]);
+export function relaxedMatch(frequencies: Frequencies, common = COMMON_WORD): TextMatch | null {
+  const rarestFirst = [...frequencies].filter(([, n]) => n > 0 && n <= common).sort((a, b) => a[1] - b[1]);
   const chosen: string[] = [];
   let postings = 0;
   for (const [word, n] of rarestFirst) {
@@ -98,12 +111,13 @@ export interface KeywordRanking extends KeywordResult {
 
 /** The strict match of a query, its common words (by counts in the index) left out when rarer ones remain. */
 async function strictMatch(database: Database, query: SearchQuery, relaxable: readonly string[] | null) {
+  const common = commonFrom(await indexedPapers(database));
   const frequencies = await wordFrequencies(
     database,
     [...strictWords(query), ...(relaxable ?? [])],
-    COMMON_WORD + 1,
+    common + 1,
   );
-  return { match: textMatch(query, frequencies), frequencies };
+  return { match: textMatch(query, frequencies, common), frequencies, common };
 }
 
 /**
@@ -117,12 +131,12 @@ export async function keywordRanking(
   window: number,
 ): Promise<KeywordRanking> {
   const relaxable = relaxedWords(query);
-  const { match, frequencies } = await strictMatch(database, query, relaxable);
+  const { match, frequencies, common } = await strictMatch(database, query, relaxable);
   const strict = await keywordSearch(database, { match, filters, offset: 0, limit: window });
   const exact = { ...strict, matched: strict.total, holdingAll: new Set(strict.ids), match };
   const relaxed =
     strict.total < window && relaxable
-      ? relaxedMatch(new Map(relaxable.map((w) => [w, frequencies.get(w) ?? 0])))
+      ? relaxedMatch(new Map(relaxable.map((w) => [w, frequencies.get(w) ?? 0])), common)
       : null;
   if (!relaxed || sameWords(relaxed, match)) return exact;
   const loose = await keywordSearch(database, { match: relaxed, filters, offset: 0, limit: window }).catch(

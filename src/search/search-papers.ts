@@ -45,6 +45,11 @@ export interface SearchOutcome {
   readonly total: number;
   /** How many papers hold every word of the query; null for semantic search, which ranks by meaning alone. */
   readonly matched: number | null;
+  /**
+   * Set when at least this many papers hold every word, as many as keyword ranking weighs: it ranked the newest
+   * this many of them (storage/sqlite/keyword-search.ts, RANK_NEWEST), and `matched` is a floor.
+   */
+  readonly rankedNewest: number | null;
   /** How each of `papers` stands to the query's words (keyword and hybrid search). */
   readonly kinds: ReadonlyMap<string, ResultKind>;
   /** The words keyword search looked for (common words left out), to highlight. */
@@ -141,6 +146,7 @@ async function search(deps: SearchDependencies, request: SearchRequest): Promise
     ...{ query, mode: request.mode, sort, offset: request.offset, limit: request.limit, partial: false },
     ...{ kinds: new Map<string, ResultKind>(), words: highlighted(query) },
     semanticBuilding: request.mode !== "keyword" && deps.semantic.isBuilding,
+    rankedNewest: null,
   };
   if (query.arxivId) {
     const [paper] = await getSummaries(deps.database, [query.arxivId]);
@@ -176,7 +182,8 @@ async function search(deps: SearchDependencies, request: SearchRequest): Promise
   const partial = ranking.partial === true || titled === null;
   const total = Math.max(ranking.total, titled?.length ?? 0);
   const words = keyword?.match ? keyword.match.all.flat() : base.words;
-  return { ...base, goTo: null, papers, total, matched, kinds, words, partial };
+  const rankedNewest = matched === null ? null : (keyword?.rankedNewest ?? null);
+  return { ...base, goTo: null, papers, total, matched, kinds, words, partial, rankedNewest };
 }
 
 function kindsOf(

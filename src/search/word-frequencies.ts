@@ -1,5 +1,5 @@
 import type { Database } from "../storage/database.js";
-import { countEachUpTo } from "../storage/keyword-search.js";
+import { countEachUpTo, countIndexed } from "../storage/keyword-search.js";
 
 /** Counts are remembered this long: a word's share of papers moves slowly as papers arrive. */
 const TTL_MS = 60 * 60 * 1000;
@@ -9,6 +9,8 @@ const MAX_WORDS = 50_000;
 interface Counted {
   readonly count: number;
   readonly at: number;
+  /** The cap it was counted up to: a count that reached it says only "at least", for that cap or lower. */
+  readonly cap: number;
 }
 
 // One memory per database object, so instances (and tests) never share counts.
@@ -33,15 +35,30 @@ export async function wordFrequencies(
   const unknown: string[] = [];
   for (const word of words) {
     const known = memory.get(word);
-    if (known && now - known.at < TTL_MS) out.set(word, known.count);
+    if (known && now - known.at < TTL_MS && (known.count < known.cap || cap <= known.cap))
+      out.set(word, Math.min(known.count, cap));
     else unknown.push(word);
   }
   const counted = await countEachUpTo(database, [...new Set(unknown)], cap);
   for (const [word, count] of counted) {
     // A word no paper has yet costs nothing to count again, and the next paper may bring it.
-    if (count > 0) memory.set(word, { count, at: now });
+    if (count > 0) memory.set(word, { count, at: now, cap });
     out.set(word, count);
   }
   // In the order asked, as before.
   return new Map(words.map((word) => [word, out.get(word) ?? 0]));
+}
+
+const papersKept = new WeakMap<Database, Counted>();
+
+/**
+ * About how many papers the keyword index holds (storage/keyword-search.ts), remembered for an hour like the
+ * word counts it is compared with.
+ */
+export async function indexedPapers(database: Database, now: number = Date.now()): Promise<number> {
+  const known = papersKept.get(database);
+  if (known && now - known.at < TTL_MS) return known.count;
+  const count = await countIndexed(database);
+  papersKept.set(database, { count, at: now, cap: Number.POSITIVE_INFINITY });
+  return count;
 }

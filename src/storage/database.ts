@@ -28,7 +28,13 @@ export interface Capabilities {
 }
 
 export type NativeHandle =
-  | { readonly kind: "sqlite"; readonly db: BetterSqlite3.Database; readonly file: string }
+  | {
+      readonly kind: "sqlite";
+      readonly db: BetterSqlite3.Database;
+      readonly file: string;
+      /** Whether paperboy_bm25 (native/sqlite-rank.c) is loaded: BM25 with document counts Paperboy keeps. */
+      readonly rankWithCounts: boolean;
+    }
   | { readonly kind: "postgres"; readonly pool: pg.Pool };
 
 /** An open database: the Kysely instance every repository takes first, plus what only bulk paths need. */

@@ -3,13 +3,24 @@ import type { Database } from "./database.js";
 import type { KeywordRequest, KeywordResult } from "./keyword-types.js";
 import { keywordSearchPostgres } from "./postgres/keyword-search.js";
 import { countEachPostgres } from "./postgres/word-counts.js";
-import { fts5Phrase, keywordSearchSqlite } from "./sqlite/keyword-search.js";
+import { documentCounts } from "./sqlite/document-counts.js";
+import { fts5Phrase, fts5Phrases, keywordSearchSqlite } from "./sqlite/keyword-search.js";
 
 /** BM25-ranked keyword search (FTS5 on SQLite, weighted tsvector on PostgreSQL) with filters and paging. */
-export function keywordSearch(database: Database, request: KeywordRequest): Promise<KeywordResult> {
-  return database.capabilities.fullText === "fts5"
-    ? keywordSearchSqlite(database.kysely, request)
-    : keywordSearchPostgres(database.kysely, request);
+export async function keywordSearch(database: Database, request: KeywordRequest): Promise<KeywordResult> {
+  const native = database.native;
+  if (native.kind !== "sqlite") return keywordSearchPostgres(database.kysely, request);
+  const phrases = request.match ? fts5Phrases(request.match) : [];
+  const ranked = native.rankWithCounts && phrases.length > 0;
+  // Excluded phrases hold no hit in a matching paper: their counts weigh nothing, so none is taken.
+  const positive = request.match ? phrases.length - request.match.none.length : 0;
+  const counts = ranked
+    ? [
+        ...(await documentCounts(database, phrases.slice(0, positive))),
+        ...phrases.slice(positive).map(() => 0),
+      ]
+    : null;
+  return keywordSearchSqlite(database.kysely, request, counts);
 }
 
 /**
@@ -54,4 +65,24 @@ export async function papersTitled(database: Database, title: string): Promise<s
     .limit(5)
     .execute();
   return rows.map((row) => row.id);
+}
+
+/**
+ * About how many papers are keyword-indexed, without reading them all: on SQLite the highest search row (rows
+ * are numbered as papers reach the index; a deleted paper leaves a gap), on PostgreSQL the planner's estimate
+ * of the index table's rows, or a count where it has none yet.
+ */
+export async function countIndexed(database: Database): Promise<number> {
+  if (database.native.kind === "sqlite") {
+    const { rows } = await sql<{ n: number | null }>`select max(id) as n from search_rows`.execute(
+      database.kysely,
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+  const { rows } = await sql<{ n: number }>`select reltuples as n from pg_class
+    where oid = to_regclass('paper_search')`.execute(database.kysely);
+  const estimate = Number(rows[0]?.n ?? -1);
+  if (estimate >= 0) return estimate;
+  const counted = await sql<{ n: string }>`select count(*) as n from paper_search`.execute(database.kysely);
+  return Number(counted.rows[0]?.n ?? 0);
 }

@@ -29,6 +29,8 @@ export interface KeywordRequest {
   readonly order?: "relevance" | "date";
   readonly offset: number;
   readonly limit: number;
+  /** Another bound than RANK_NEWEST (sqlite/keyword-search.ts): benchmarks comparing rankings, tests. */
+  readonly rankNewest?: number;
 }
 
 export interface KeywordResult {
@@ -39,6 +41,11 @@ export interface KeywordResult {
    * over the words when any may; 0 when only filtered): higher is better.
    */
   readonly scores: readonly number[];
-  /** How many papers match in all. */
+  /** How many papers match in all (a floor when `rankedNewest` is set). */
   readonly total: number;
+  /**
+   * Set when more papers matched than a ranking weighs (sqlite/keyword-search.ts, RANK_NEWEST): the ranking holds
+   * the best of the newest this many, and `total` says only that more match.
+   */
+  readonly rankedNewest?: number;
 }

@@ -1,4 +1,5 @@
 import { type Migration as KyselyMigration, Migrator, sql } from "kysely";
+import { finishBulkLoad } from "./bulk-load.js";
 import { countContentWrites } from "./content-writes.js";
 import type { Database } from "./database.js";
 import { MIGRATIONS } from "./migrations/index.js";
@@ -12,7 +13,10 @@ export interface MigrationOutcome {
  * Applies pending migrations, each in its own transaction, recording each one in `kysely_migration`; then counts
  * writes to every table pages show, the new ones included (content-writes.ts).
  */
-export async function migrate(database: Database): Promise<MigrationOutcome> {
+export async function migrate(
+  database: Database,
+  options: { readonly keepBulkIndexesDropped?: boolean } = {},
+): Promise<MigrationOutcome> {
   const entries: Record<string, KyselyMigration> = {};
   for (const migration of MIGRATIONS) {
     entries[migration.name] = { up: (db) => migration.up(db, database.capabilities) };
@@ -36,6 +40,9 @@ export async function migrate(database: Database): Promise<MigrationOutcome> {
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   await countContentWrites(database);
+  // A bulk import killed before its end left indexes dropped (bulk-load.ts); an import that goes on with the
+  // bulk load asks to keep them so.
+  if (!options.keepBulkIndexesDropped) finishBulkLoad(database);
   return { applied: (results ?? []).map((result) => result.migrationName) };
 }
 

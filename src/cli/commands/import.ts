@@ -1,5 +1,10 @@
 import { formatNames } from "../../ingestion/formats/index.js";
-import { type ImportReport, importBatches, readBatches } from "../../ingestion/import-files.js";
+import {
+  estimateRecords,
+  type ImportReport,
+  importBatches,
+  readBatches,
+} from "../../ingestion/import-files.js";
 import type { Command, CommandContext } from "../command.js";
 import { Progress } from "../progress.js";
 
@@ -21,10 +26,16 @@ export async function runImport(
     const { openDatabase } = await import("../../storage/open.js");
     const { migrate } = await import("../../storage/migrate.js");
     const { pendingKeywordIndex } = await import("../../storage/keyword-index-queue.js");
+    const { finishBulkLoad, isBulkLoad, startBulkLoad } = await import("../../storage/bulk-load.js");
+    const { countPapers } = await import("../../storage/papers.js");
     const database = openDatabase(context.config.databaseUrl);
     const progress = new Progress(context.stderr, "import");
+    let bulk = false;
     try {
-      await migrate(database);
+      await migrate(database, { keepBulkIndexesDropped: true });
+      bulk = isBulkLoad(database, await countPapers(database), estimateRecords(files));
+      if (bulk) startBulkLoad(database);
+      else finishBulkLoad(database);
       const report = await importBatches(database, batches, {
         format: options.format,
         strict: options.strict,
@@ -42,11 +53,22 @@ export async function runImport(
         );
       return report;
     } finally {
+      // Also after a failed import: the papers it stored are whole, and their indexes must be too.
+      if (bulk) buildIndexes(context, () => finishBulkLoad(database));
       await database.close();
     }
   } finally {
     await batches.close();
   }
+}
+
+/** Builds the indexes a bulk load went without, saying how long it took. */
+function buildIndexes(context: CommandContext, build: () => string[]): void {
+  const started = performance.now();
+  const built = build();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (built.length > 0)
+    context.stderr.write(`import: built the indexes ${built.join(", ")} (${seconds} s)\n`);
 }
 
 export const importCommand: Command = {

@@ -6,6 +6,7 @@ import { LRUCache } from "lru-cache";
 import { type Database, SQLITE_CAPABILITIES } from "../database.js";
 import { sqliteFileOfUrl } from "../database-url.js";
 import type { Schema } from "../schema.js";
+import { loadExtension, RANK_EXTENSION } from "./native-extensions.js";
 
 const PAGE_SIZE = 16384;
 
@@ -36,11 +37,13 @@ export function openSqlite(url: string): Database {
   db.pragma("busy_timeout = 5000");
   db.pragma("cache_size = -65536");
   db.pragma("temp_store = MEMORY");
+  // Reader threads load it too (read-worker.ts): one build makes both.
+  const rankWithCounts = loadExtension(db, RANK_EXTENSION);
   const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: reusingStatements(db) }) });
   return {
     kysely,
     capabilities: SQLITE_CAPABILITIES,
-    native: { kind: "sqlite", db, file },
+    native: { kind: "sqlite", db, file, rankWithCounts },
     close: () => kysely.destroy(),
   };
 }

@@ -1,23 +1,9 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DeadlineExceeded } from "../deadline.js";
-import type { ReadAnswer, ReadTask } from "./read-worker.js";
-
-/** The first of these files (relative to this module) that exists: the build's copy, or from src/ the dist one. */
-function builtFile(...candidates: string[]): string | null {
-  for (const candidate of candidates) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return null;
-}
+import { builtFile, DEADLINE_EXTENSION, RANK_EXTENSION } from "./native-extensions.js";
+import type { ReadAnswer, ReaderSetup, ReadTask } from "./read-worker.js";
 
 const WORKER_FILE = builtFile("./read-worker.js", "../../../dist/storage/sqlite/read-worker.js");
-const EXTENSION_FILE = builtFile(
-  "../../native/sqlite-deadline.so",
-  "../../../dist/native/sqlite-deadline.so",
-);
 
 /** Whether reader threads can run here (the worker exists only in the compiled build). */
 export function canReadInThreads(): boolean {
@@ -56,7 +42,8 @@ export class ReadPool {
 
   private start(): Thread {
     if (!WORKER_FILE) throw new Error("the reader thread is not built (npm run build)");
-    const worker = new Worker(WORKER_FILE, { workerData: { file: this.file, extension: EXTENSION_FILE } });
+    const setup: ReaderSetup = { file: this.file, deadline: DEADLINE_EXTENSION, rank: RANK_EXTENSION };
+    const worker = new Worker(WORKER_FILE, { workerData: setup });
     worker.unref();
     const thread: Thread = { worker, inFlight: 0 };
     worker.on("message", (answer: ReadAnswer) => this.settle(thread, answer));

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import BetterSqlite3 from "better-sqlite3";
+import { loadExtension } from "./native-extensions.js";
 
 /** A query for the reader thread: run it, and stop it once `deadline` (epoch ms, 0 for none) has passed. */
 export interface ReadTask {
@@ -13,22 +14,25 @@ export type ReadAnswer =
   | { readonly id: number; readonly rows: unknown[] }
   | { readonly id: number; readonly error: { readonly code: string | null; readonly message: string } };
 
-const { file, extension } = workerData as { file: string; extension: string | null };
-const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+/** What a reader thread opens: the database file and the extensions to load (null: not built). */
+export interface ReaderSetup {
+  readonly file: string;
+  readonly deadline: string | null;
+  readonly rank: string | null;
+}
+
+const setup = workerData as ReaderSetup;
+const db = new BetterSqlite3(setup.file, { readonly: true, fileMustExist: true });
 db.pragma("busy_timeout = 5000");
 db.pragma("cache_size = -16384");
-const arm = armDeadline(db, extension);
+const arm = armDeadline(db, setup.deadline);
+loadExtension(db, setup.rank);
 const statements = new Map<string, BetterSqlite3.Statement>();
 const STATEMENTS_KEPT = 500;
 
 /** The deadline setter, when the extension loads; without it statements run to their end. */
 function armDeadline(db: BetterSqlite3.Database, extension: string | null) {
-  if (!extension) return null;
-  try {
-    db.loadExtension(extension);
-  } catch {
-    return null;
-  }
+  if (!loadExtension(db, extension)) return null;
   const statement = db.prepare("select paperboy_deadline(?)");
   return (ms: number) => statement.get(ms);
 }

@@ -37,11 +37,20 @@ export function SearchSummary({ list }: { readonly list: SearchList }) {
           <>No paper contains {quoted}</>
         ) : (
           <>
-            {count(list.matched)} {list.matched === 1 ? "matches" : "match"} {quoted}
+            {list.rankedNewest !== null ? "At least " : null}
+            {count(list.matched)} {list.matched === 1 && list.rankedNewest === null ? "matches" : "match"}{" "}
+            {quoted}
           </>
         )}
         {list.matched > 0 && skipped.length > 0 ? ` (common words left out: ${skipped.join(", ")})` : null}
       </p>
+      {list.rankedNewest !== null && list.sort === "relevance" ? (
+        <p class="result-note">
+          Too many to weigh them all: the most relevant of the newest{" "}
+          {list.rankedNewest.toLocaleString("en-US")} come first. Add a word, a category or a date range to
+          reach older ones.
+        </p>
+      ) : null}
       {kinds.has("partial") || kinds.has("related") ? (
         <p class="result-note">
           {list.matched === 0 ? "Instead: " : "After them: "}
