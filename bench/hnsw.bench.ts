@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- hnsw --database sqlite:FILE [--connectivity 16,32] [--expansion-add 64,128]
- * [--expansion-search 64,400] [--quantization f16,f32] [--batch 500]`: how far the vector index's top 10 agree with the exact
+ * [--expansion-search 64,400] [--quantization f16,bf16,i8,f32] [--batch 500] [--limit N]`: how far the vector index's top 10 agree with the exact
  * scan, on the 400 real-text bench queries, over the vectors of an embedded archive (bench scale --keep), for each
- * graph setting: build time, memory, agreement and search time. The exact scan in half precision says how much of
+ * graph setting: build time, memory, agreement and search time. `--limit` keeps the first N vectors only. The exact scan in half precision says how much of
  * the disagreement comes from the rounding rather than from the graph.
  */
 import { rmSync } from "node:fs";
@@ -19,6 +19,12 @@ import { percentiles } from "./scale/latency.js";
 import { benchQueries } from "./scale/queries.js";
 
 const K = 10;
+const SCALARS: Record<string, ScalarKind> = {
+  f32: ScalarKind.F32,
+  f16: ScalarKind.F16,
+  bf16: ScalarKind.BF16,
+  i8: ScalarKind.I8,
+};
 const SERIAL_BASE = 2_000;
 
 const list = (options: BenchOptions, name: string, fallback: string) =>
@@ -70,7 +76,8 @@ export async function run(options: BenchOptions): Promise<void> {
   try {
     const model = await new LsaSource(services.database, systemClock).current();
     if (!model) throw new Error("hnsw: the archive has no embedder");
-    const stored = await loadVectors(services.database, model);
+    const limit = options.limit ? Number(options.limit) : Number.POSITIVE_INFINITY;
+    const stored = (await loadVectors(services.database, model)).slice(0, limit);
     const d = model.dimensions;
     const data = new Float32Array(stored.length * d);
     for (const [i, v] of stored.entries()) data.set(v.vector, i * d);
@@ -89,7 +96,8 @@ export async function run(options: BenchOptions): Promise<void> {
     for (const quantization of list(options, "quantization", "f16"))
       for (const connectivity of list(options, "connectivity", "16").map(Number))
         for (const expansionAdd of list(options, "expansion-add", "64").map(Number)) {
-          const scalar = quantization === "f32" ? ScalarKind.F32 : ScalarKind.F16;
+          const scalar = SCALARS[quantization];
+          if (!scalar) throw new Error(`hnsw: --quantization takes ${Object.keys(SCALARS).join(", ")}`);
           const config = {
             dimensions: d,
             metric: MetricKind.Cos,

@@ -3,12 +3,14 @@ import { embeddingWatermark } from "../storage/embedding-revisions.js";
 import { loadVectors, papersWithoutVectors, saveVectors } from "../storage/embeddings.js";
 import { detectPgvector, ensurePgvectorIndex, type Pgvector } from "../storage/postgres/pgvector.js";
 import { backfillPgvectors, countPgvectors } from "../storage/postgres/pgvector-vectors.js";
-import type { Embedder } from "./embedders/embedder.js";
+import type { BulkEmbedding, Embedder, EmbeddingText } from "./embedders/embedder.js";
 import { VectorIndex, type VectorIndexOptions } from "./vector-index.js";
 import type { VectorIndexFiles } from "./vector-index-files.js";
 
 /** Papers embedded and stored per round trip: big enough to amortise, small enough to keep memory flat. */
 const EMBED_BATCH = 500;
+/** Batches a run embeds in place before it moves embedding off this thread (a day's papers stay in place). */
+const BULK_AFTER_BATCHES = 8;
 /** Revisions of stored vectors read per round trip when catching up (a revision is one batch: 500 vectors). */
 const REVISIONS_PER_READ = 40;
 /**
@@ -108,34 +110,62 @@ export class IndexedEmbedder {
 
   /**
    * Embeds, stores and indexes the papers that have no vector from this embedder yet, batch by batch;
-   * `onBatch` hears the running count after each.
+   * `onBatch` hears the running count after each. The next batch is read and handed to the embedder's
+   * off-thread copy (where it has one) before this one goes into the graph, which holds this thread.
    */
   async embedMissing(onBatch: Progress): Promise<number> {
     const { embedder, index } = this;
-    let total = 0;
-    let after: string | undefined;
-    for (;;) {
-      // Papers stored behind the cursor meanwhile are found by the next refresh, which starts from the first.
-      const papers = await papersWithoutVectors(this.deps.database, embedder, EMBED_BATCH, after);
-      if (papers.length === 0) return total;
-      after = papers.at(-1)?.id;
-      const vectors = await embedder.embed(papers.map((p) => ({ title: p.title, body: p.abstract })));
-      const entries = papers.map((p, i) => ({
-        id: p.id,
-        vector: vectors[i] ?? new Float32Array(embedder.dimensions),
-      }));
-      const revision = await saveVectors(
-        this.deps.database,
-        embedder,
-        entries.map((e) => ({ paperId: e.id, vector: e.vector })),
-      );
-      this.own.add(revision);
-      index?.add(entries, 0);
-      this.stored += index ? 0 : papers.length;
-      total += papers.length;
-      await onBatch(total);
-      await this.save(false);
+    // The copy costs a thread and a copy of the model: taken once a run has shown itself long.
+    let bulk: BulkEmbedding | null | undefined;
+    let batches = 0;
+    const embed = (texts: readonly EmbeddingText[]) => {
+      batches += 1;
+      if (bulk === undefined && batches > BULK_AFTER_BATCHES) bulk = embedder.bulk?.() ?? null;
+      return (bulk ?? embedder).embed(texts);
+    };
+    try {
+      let total = 0;
+      let next = await this.nextBatch(embed, undefined);
+      while (next) {
+        const { papers, vectors } = next;
+        const embedded = await vectors;
+        const entries = papers.map((p, i) => ({
+          id: p.id,
+          vector: embedded[i] ?? new Float32Array(embedder.dimensions),
+        }));
+        const revision = await saveVectors(
+          this.deps.database,
+          embedder,
+          entries.map((e) => ({ paperId: e.id, vector: e.vector })),
+        );
+        this.own.add(revision);
+        next = await this.nextBatch(embed, papers.at(-1)?.id);
+        index?.add(entries, 0);
+        this.stored += index ? 0 : papers.length;
+        total += papers.length;
+        await onBatch(total);
+        await this.save(false);
+      }
+      return total;
+    } finally {
+      await bulk?.close();
     }
+  }
+
+  /**
+   * The next papers without a vector after `after`, their embedding started; null when none is left. Papers
+   * stored behind the cursor meanwhile are found by the next refresh, which starts from the first.
+   */
+  private async nextBatch(
+    embed: (texts: readonly EmbeddingText[]) => Promise<Float32Array[]>,
+    after: string | undefined,
+  ) {
+    const papers = await papersWithoutVectors(this.deps.database, this.embedder, EMBED_BATCH, after);
+    if (papers.length === 0) return null;
+    const vectors = embed(papers.map((p) => ({ title: p.title, body: p.abstract })));
+    // Awaited by the caller after the graph insertion; a failure meanwhile is not an unhandled rejection.
+    vectors.catch(() => undefined);
+    return { papers, vectors };
   }
 
   /**

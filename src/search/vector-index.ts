@@ -32,7 +32,7 @@ export interface Match {
 }
 
 /**
- * Paper vectors in memory, held once: in half precision inside an HNSW graph (usearch), keyed by a number per
+ * Paper vectors in memory, held once: in bfloat16 inside an HNSW graph (usearch), keyed by a number per
  * paper in the order papers arrived. On small corpora the search visits every vector and is exact. A paper
  * added twice keeps its latest vector. The graph and its ids can be saved and restored, so that a process
  * starts without rebuilding the graph (vector-index-files.ts).
@@ -127,7 +127,11 @@ function graphOf(dimensions: number, options: VectorIndexOptions): Index {
   return new Index({
     dimensions,
     metric: MetricKind.Cos,
-    quantization: ScalarKind.F16,
+    // bfloat16, like half precision two bytes a number, but this machine's processors multiply it natively
+    // (AVX-512 BF16): on 300,000 stored vectors the graph built in 119 s against 185 s, searched in half the time,
+    // and agreed with the exact scan as often (91.0% against 91.1% of top-10 positions at breadth 400); int8
+    // built in 87 s but agreed on 84.6% (bench hnsw). A graph saved in half precision loads as it was saved.
+    quantization: ScalarKind.BF16,
     connectivity: options.connectivity,
     expansion_add: options.expansionAdd,
     expansion_search: options.expansionSearch,

@@ -30,3 +30,23 @@ describe("training the built-in embedder on a thread of its own", () => {
     expect(ticks).toBeGreaterThan(0);
   });
 });
+
+describe("embedding with the built-in embedder on a thread of its own (a bulk run)", () => {
+  it("gives the vectors embedding in place gives, batch after batch, in order", async () => {
+    const model = trainLsa(documents, documents.length, options);
+    const bulk = model.bulk();
+    if (!bulk) throw new Error("the compiled embedding worker is missing (npm run build)");
+    try {
+      const batches = [documents.slice(0, 40), documents.slice(40, 41), documents.slice(41, 140)];
+      // Sent together: answers come back to their own batch.
+      const offThread = await Promise.all(batches.map((batch) => bulk.embed(batch)));
+      for (const [i, batch] of batches.entries()) {
+        const here = await model.embed(batch);
+        expect(offThread[i]?.map((v) => Array.from(v))).toEqual(here.map((v) => Array.from(v)));
+      }
+    } finally {
+      await bulk.close();
+    }
+    await expect(bulk.embed(documents.slice(0, 1))).rejects.toThrow();
+  });
+});

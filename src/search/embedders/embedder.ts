@@ -13,6 +13,17 @@ export interface Embedder {
   readonly version: string;
   readonly dimensions: number;
   embed(texts: readonly EmbeddingText[]): Promise<Float32Array[]>;
+  /**
+   * For a long run of batches: the same embedding off this thread, so that it overlaps this thread's own work;
+   * absent (or null) where `embed` already runs elsewhere (a server, ONNX Runtime's threads).
+   */
+  bulk?(): BulkEmbedding | null;
+}
+
+/** An embedder's off-thread copy for one bulk run; closed when the run ends. */
+export interface BulkEmbedding {
+  embed(texts: readonly EmbeddingText[]): Promise<Float32Array[]>;
+  close(): Promise<void>;
 }
 
 /** Scales a vector to unit length in place (a zero vector stays zero). */

@@ -1,4 +1,5 @@
-import { type Embedder, type EmbeddingText, normalize } from "../embedders/embedder.js";
+import { type BulkEmbedding, type Embedder, type EmbeddingText, normalize } from "../embedders/embedder.js";
+import { EmbedThread } from "./embed-thread.js";
 import { termCounts } from "./terms.js";
 
 /** What a trained model is stored as: a JSON header and the projection's bytes. */
@@ -47,6 +48,10 @@ export class LsaModel implements Embedder {
 
   embed(texts: readonly EmbeddingText[]): Promise<Float32Array[]> {
     return Promise.resolve(texts.map((text) => this.embedOne(text)));
+  }
+
+  bulk(): BulkEmbedding | null {
+    return EmbedThread.start(this.toStored(), this.dimensions);
   }
 
   toStored(): StoredModel {
