@@ -93,7 +93,7 @@ export async function run(options: BenchOptions): Promise<void> {
     const batch = Number(options.batch ?? 500);
     const keys = BigUint64Array.from(stored.map((_, i) => BigInt(i)));
     const file = join(tmpdir(), `paperboy-hnsw-${process.pid}.usearch`);
-    for (const quantization of list(options, "quantization", "f16"))
+    for (const quantization of list(options, "quantization", "bf16"))
       for (const connectivity of list(options, "connectivity", "16").map(Number))
         for (const expansionAdd of list(options, "expansion-add", "64").map(Number)) {
           const scalar = SCALARS[quantization];

@@ -1,3 +1,4 @@
+import { dataVersion } from "../storage/data-version.js";
 import type { Database } from "../storage/database.js";
 import { embeddingWatermark } from "../storage/embedding-revisions.js";
 import { loadVectors, papersWithoutVectors, saveVectors } from "../storage/embeddings.js";
@@ -45,6 +46,8 @@ export class IndexedEmbedder {
   private readonly own = new Set<number>();
   /** Vectors in the index when it was last saved or restored. */
   private savedSize = 0;
+  /** The data version (storage/data-version.ts) at the start of the last run that left no paper without a vector. */
+  private settled: string | null = null;
 
   private constructor(
     private readonly deps: IndexedEmbedderDeps,
@@ -115,6 +118,10 @@ export class IndexedEmbedder {
    */
   async embedMissing(onBatch: Progress): Promise<number> {
     const { embedder, index } = this;
+    // Nothing written since a run found every paper embedded: nothing to look for. Looking counts every paper
+    // and every vector (about 200 ms at 3,000,000 papers, every refresh interval).
+    const version = await dataVersion(this.deps.database);
+    if (version === this.settled) return 0;
     // The copy costs a thread and a copy of the model: taken once a run has shown itself long.
     let bulk: BulkEmbedding | null | undefined;
     let batches = 0;
@@ -146,6 +153,9 @@ export class IndexedEmbedder {
         await onBatch(total);
         await this.save(false);
       }
+      // Every paper written before this run began has a vector now (the run's own writes move the version, so
+      // the next run looks once more, finds nothing, and settles).
+      this.settled = version;
       return total;
     } finally {
       await bulk?.close();

@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { builtFile } from "../../core/built-file.js";
 import type { EmbeddingText } from "../embedders/embedder.js";
 import type { StoredModel } from "./model.js";
 
@@ -16,15 +15,11 @@ export interface EmbedAnswer {
 }
 
 /** The compiled worker: beside this file in dist/, or dist/'s copy when running from source (tests). */
-function workerFile(): string | null {
-  for (const candidate of ["./embed-worker.js", "../../../dist/search/lsa/embed-worker.js"]) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return null;
-}
-
-const WORKER_FILE = workerFile();
+const WORKER_FILE = builtFile(
+  import.meta.url,
+  "./embed-worker.js",
+  "../../../dist/search/lsa/embed-worker.js",
+);
 
 /**
  * An LSA model's embedding on a thread of its own, for a bulk run: the thread embeds the next batch while this

@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { builtFile } from "../../core/built-file.js";
 import type { EmbeddingText } from "../embedders/embedder.js";
 import { LsaModel, type StoredModel } from "./model.js";
 import { type LsaOptions, trainLsa } from "./train.js";
@@ -13,15 +12,11 @@ export interface TrainingRequest {
 }
 
 /** The compiled worker: beside this file in dist/, or dist/'s copy when running from source (tests). */
-function workerFile(): string | null {
-  for (const candidate of ["./train-worker.js", "../../../dist/search/lsa/train-worker.js"]) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return null;
-}
-
-const WORKER_FILE = workerFile();
+const WORKER_FILE = builtFile(
+  import.meta.url,
+  "./train-worker.js",
+  "../../../dist/search/lsa/train-worker.js",
+);
 
 /**
  * trainLsa on a thread of its own: training takes tens of seconds on the demo corpus, and a server that already

@@ -1,19 +1,9 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type BetterSqlite3 from "better-sqlite3";
-
-/** The first of these files (relative to this module) that exists: the build's copy, or from src/ the dist one. */
-export function builtFile(...candidates: string[]): string | null {
-  for (const candidate of candidates) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return null;
-}
+import { builtFile } from "../../core/built-file.js";
 
 /** A SQLite extension compiled from native/NAME.c by scripts/build-native.mjs; null where it was not built. */
 function extensionFile(name: string): string | null {
-  return builtFile(`../../native/${name}.so`, `../../../dist/native/${name}.so`);
+  return builtFile(import.meta.url, `../../native/${name}.so`, `../../../dist/native/${name}.so`);
 }
 
 /** The statement deadline (native/sqlite-deadline.c): loaded by reader threads. */

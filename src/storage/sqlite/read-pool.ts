@@ -1,9 +1,14 @@
 import { Worker } from "node:worker_threads";
+import { builtFile } from "../../core/built-file.js";
 import { DeadlineExceeded } from "../deadline.js";
-import { builtFile, DEADLINE_EXTENSION, RANK_EXTENSION } from "./native-extensions.js";
+import { DEADLINE_EXTENSION, RANK_EXTENSION } from "./native-extensions.js";
 import type { ReadAnswer, ReaderSetup, ReadTask } from "./read-worker.js";
 
-const WORKER_FILE = builtFile("./read-worker.js", "../../../dist/storage/sqlite/read-worker.js");
+const WORKER_FILE = builtFile(
+  import.meta.url,
+  "./read-worker.js",
+  "../../../dist/storage/sqlite/read-worker.js",
+);
 
 /** Whether reader threads can run here (the worker exists only in the compiled build). */
 export function canReadInThreads(): boolean {
