@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { builtFile } from "../../core/built-file.js";
 import type { EmbeddingText } from "../embedders/embedder.js";
-import type { StoredModel } from "./model.js";
+import type { StoredModel } from "./stored-model.js";
 
 /** A batch for the embedding thread, and its answer: the vectors end to end, `dimensions` numbers each. */
 export interface EmbedTask {

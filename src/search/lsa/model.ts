@@ -1,13 +1,9 @@
 import { type BulkEmbedding, type Embedder, type EmbeddingText, normalize } from "../embedders/embedder.js";
 import { EmbedThread } from "./embed-thread.js";
+import type { StoredModel } from "./stored-model.js";
 import { termCounts } from "./terms.js";
 
-/** What a trained model is stored as: a JSON header and the projection's bytes. */
-export interface StoredModel {
-  readonly version: string;
-  readonly header: string;
-  readonly data: Uint8Array;
-}
+export type { StoredModel } from "./stored-model.js";
 
 interface Header {
   readonly terms: readonly string[];
