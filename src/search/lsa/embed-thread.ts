@@ -36,7 +36,7 @@ export class EmbedThread {
 
   private constructor(
     private readonly worker: Worker,
-    private readonly dimensions: number,
+    dimensions: number,
   ) {
     worker.on("message", (answer: EmbedAnswer) => {
       const waiting = this.pending.get(answer.id);
