@@ -2,9 +2,9 @@ import type { Database } from "../storage/database.js";
 import { isDeadlineError } from "../storage/deadline.js";
 import { keywordSearch } from "../storage/keyword-search.js";
 import type { KeywordResult, PaperFilters, TextMatch } from "../storage/keyword-types.js";
+import { indexedPapers, wordFrequencies } from "../storage/word-frequencies.js";
 import type { SearchQuery, Words } from "./query/tree.js";
 import { isStopword } from "./stopwords.js";
-import { indexedPapers, wordFrequencies } from "./word-frequencies.js";
 
 /**
  * Cost bounds, in postings read. FTS5's BM25 reads every posting of every word it ranks by (to weigh the word)

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IncomingPaper } from "../../src/core/paper.js";
 import { type SearchMode, type SearchRequest, searchPapers } from "../../src/search/search-papers.js";
-import { wordFrequencies } from "../../src/search/word-frequencies.js";
-import { countMatchesUpTo } from "../../src/storage/keyword-search.js";
+import { countMatchesUpTo, wordFrequencies } from "../../src/storage/word-frequencies.js";
 import { BACKENDS } from "../helpers/backends.js";
 import type { TestInstance } from "../helpers/services.js";
 import { listingPapers, searchInstance, storePapers } from "./backends.js";

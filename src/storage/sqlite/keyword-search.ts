@@ -70,23 +70,41 @@ export const RANK_NEWEST = 2_000;
 
 /**
  * Without filters, ranking stays inside the FTS5 table, and only the page's rows are joined to their papers:
- * joining every match first cost as much again as ranking it (a common word matches 20k papers). FTS5 walks the
- * matches newest first and stops after `rankNewest` of them; they are scored and sorted, and counted on the way.
+ * joining every match first cost as much again as ranking it (a common word matches 20k papers).
  */
-async function unfiltered(db: Db, expression: string, score: RawBuilder<number>, request: KeywordRequest) {
+function unfiltered(db: Db, expression: string, score: RawBuilder<number>, request: KeywordRequest) {
+  return newestRanked(db, sql`from papers_fts f where papers_fts match ${expression}`, score, request);
+}
+
+/**
+ * One page of the newest `rankNewest` matches (rows of `from`, which names the FTS5 table `f`), best first: FTS5
+ * walks the matches newest first and stops there; they are scored and sorted, and counted on the way.
+ */
+async function newestRanked(
+  db: Db,
+  from: RawBuilder<unknown>,
+  score: RawBuilder<number>,
+  request: KeywordRequest,
+): Promise<KeywordResult> {
   const newest = request.rankNewest ?? RANK_NEWEST;
-  const rows = await sql<Hit>`select r.paper_id as id, hits.score, hits.matches from (
+  const { rows } = await sql<Hit>`select r.paper_id as id, hits.score, hits.matches from (
       select rowid, score, count(*) over () as matches from (
-        select rowid, -${score} as score from papers_fts where papers_fts match ${expression}
-        order by rowid desc limit ${newest}
+        select f.rowid as rowid, -${score} as score ${from} order by f.rowid desc limit ${newest}
       ) order by score desc, rowid desc limit ${request.limit} offset ${request.offset}
     ) as hits join search_rows r on r.id = hits.rowid order by hits.score desc, hits.rowid desc`.execute(db);
-  return counted(rows.rows, newest, () =>
-    sql<{
-      n: number;
-    }>`select count(*) as n from (select 1 from papers_fts where papers_fts match ${expression}
-      limit ${newest}) as hits`.execute(db),
-  );
+  const page = { ids: rows.map((row) => row.id), scores: rows.map((row) => row.score) };
+  // A page past the last match has no row to carry the count, which is then asked for on its own.
+  const total = rows[0] ? Number(rows[0].matches) : await countUpTo(db, from, newest);
+  // As many matches as the bound may be more: the count is then a floor.
+  return total < newest ? { ...page, total } : { ...page, total, rankedNewest: newest };
+}
+
+/** How many rows `from` yields, counted no further than `cap`. */
+async function countUpTo(db: Db, from: RawBuilder<unknown>, cap: number): Promise<number> {
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*) as n from (select 1 ${from} limit ${cap}) as hits`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** A ranked page: one row per paper, each carrying how many matches were ranked. */
@@ -94,20 +112,6 @@ interface Hit {
   readonly id: string;
   readonly score: number;
   readonly matches: number;
-}
-
-/**
- * The page and its count. A page past the last match has no row to carry the count, which is then asked for
- * on its own (up to the bound). As many matches as the bound may be more: the count is then a floor.
- */
-async function counted(
-  rows: readonly Hit[],
-  newest: number,
-  count: () => Promise<{ rows: { n: number }[] }>,
-): Promise<KeywordResult> {
-  const page = { ids: rows.map((row) => row.id), scores: rows.map((row) => row.score) };
-  const total = rows[0] ? Number(rows[0].matches) : Number((await count()).rows[0]?.n ?? 0);
-  return total < newest ? { ...page, total } : { ...page, total, rankedNewest: newest };
 }
 
 /**
@@ -140,15 +144,7 @@ async function filtered(
       total: Number(count.rows[0]?.n ?? 0),
     };
   }
-  const newest = request.rankNewest ?? RANK_NEWEST;
-  const rows = await sql<Hit>`select r.paper_id as id, hits.score, hits.matches from (
-      select rowid, score, count(*) over () as matches from (
-        select f.rowid as rowid, -${score} as score ${from} order by f.rowid desc limit ${newest}
-      ) order by score desc, rowid desc limit ${request.limit} offset ${request.offset}
-    ) as hits join search_rows r on r.id = hits.rowid order by hits.score desc, hits.rowid desc`.execute(db);
-  return counted(rows.rows, newest, () =>
-    sql<{ n: number }>`select count(*) as n from (select 1 ${from} limit ${newest}) as hits`.execute(db),
-  );
+  return newestRanked(db, from, score, request);
 }
 
 /** Filters (and exclusions) without positive words: the newest matching papers. */
