@@ -3,8 +3,8 @@
  *
  * FTS5's own bm25() learns how many documents hold each phrase of the query by reading every one of them once
  * per query: for a common word ("model" is in 900,000 of 1,000,000 generated papers) that alone took 35 ms,
- * whatever the query matched. Paperboy counts each word once and keeps the count (src/storage/sqlite/
- * document-counts.ts), and passes it here:
+ * whatever the query matched. Paperboy counts each word once and keeps the count for an hour
+ * (src/storage/word-frequencies.ts), and passes it here:
  *
  *   paperboy_bm25(papers_fts, weight_0, ..., weight_(columns-1), count_0, ..., count_(phrases-1))
  *
