@@ -1,5 +1,6 @@
 import { type BulkEmbedding, type Embedder, type EmbeddingText, normalize } from "../embedders/embedder.js";
 import { EmbedThread } from "./embed-thread.js";
+import { type TermSum, termSum } from "./projection.js";
 import type { StoredModel } from "./stored-model.js";
 import { termCounts } from "./terms.js";
 
@@ -18,6 +19,8 @@ interface Header {
 export class LsaModel implements Embedder {
   readonly name = "lsa";
   private readonly index: Map<string, number>;
+  /** Made at the first text embedded: it copies the projection (30 MB at 30,000 terms). */
+  private summer: TermSum | null = null;
 
   constructor(
     readonly version: string,
@@ -31,15 +34,14 @@ export class LsaModel implements Embedder {
   }
 
   embedOne(text: EmbeddingText): Float32Array {
-    const out = new Float32Array(this.dimensions);
-    const k = this.dimensions;
+    this.summer ??= termSum(this.projection, this.dimensions);
+    const summer = this.summer;
+    summer.clear();
     for (const [term, count] of termCounts(text.title, text.body)) {
       const row = this.index.get(term);
-      if (row === undefined) continue;
-      const weight = (1 + Math.log(count)) * (this.idf[row] ?? 0);
-      for (let c = 0; c < k; c += 1) out[c] = (out[c] ?? 0) + weight * (this.projection[row * k + c] ?? 0);
+      if (row !== undefined) summer.add(row, (1 + Math.log(count)) * (this.idf[row] ?? 0));
     }
-    return normalize(out);
+    return normalize(summer.sum());
   }
 
   embed(texts: readonly EmbeddingText[]): Promise<Float32Array[]> {
