@@ -2,8 +2,18 @@ import { dataVersion } from "../storage/data-version.js";
 import type { Database } from "../storage/database.js";
 import { embeddingWatermark } from "../storage/embedding-revisions.js";
 import { loadVectors, papersWithoutVectors, saveVectors } from "../storage/embeddings.js";
-import { detectPgvector, ensurePgvectorIndex, type Pgvector } from "../storage/postgres/pgvector.js";
-import { backfillPgvectors, countPgvectors } from "../storage/postgres/pgvector-vectors.js";
+import { countPapers } from "../storage/papers.js";
+import {
+  detectPgvector,
+  dropPgvectorIndex,
+  ensurePgvectorIndex,
+  type Pgvector,
+} from "../storage/postgres/pgvector.js";
+import {
+  backfillPgvectors,
+  countPgvectors,
+  countPgvectorsOfEmbedder,
+} from "../storage/postgres/pgvector-vectors.js";
 import type { BulkEmbedding, Embedder, EmbeddingText } from "./embedders/embedder.js";
 import { VectorIndex, type VectorIndexOptions } from "./vector-index.js";
 import type { VectorIndexFiles } from "./vector-index-files.js";
@@ -20,6 +30,12 @@ const REVISIONS_PER_READ = 40;
  * at most that many graph insertions, and a day's papers wait in the database until enough have gathered.
  */
 const SAVE_FROM = 20_000;
+/**
+ * With pgvector, a run that has at least this many papers to embed, and at least as many as the embedder's HNSW
+ * index holds (every version), builds the index at its end instead of inserting into it (dropPgvectorIndex).
+ * A retrained model's run inserts into the index the current model's vectors are searched through.
+ */
+const PGVECTOR_BULK = 20_000;
 const CHECKPOINT_MAX = 500_000;
 
 /** Hears how many papers a refresh has embedded so far; embedding goes on once it has returned (or resolved). */
@@ -62,8 +78,9 @@ export class IndexedEmbedder {
     if (embedder.dimensions === 0) await embedder.embed([{ title: "", body: "dimensions" }]);
     const pgvector = await detectPgvector(deps.database);
     if (pgvector) {
-      await ensurePgvectorIndex(deps.database, pgvector, embedder);
       await backfillPgvectors(deps.database, pgvector, embedder);
+      // A bulk run builds the index at its end; until then searches read every vector.
+      if (!(await pgvectorBulk(deps, embedder))) await ensurePgvectorIndex(deps.database, pgvector, embedder);
       const loaded = new IndexedEmbedder(deps, embedder, null, pgvector);
       loaded.stored = await countPgvectors(deps.database, embedder);
       return loaded;
@@ -125,6 +142,7 @@ export class IndexedEmbedder {
     // The copy costs a thread and a copy of the model: taken once a run has shown itself long.
     let bulk: BulkEmbedding | null | undefined;
     let batches = 0;
+    let buildIndexAfter = false;
     const embed = (texts: readonly EmbeddingText[]) => {
       batches += 1;
       if (bulk === undefined && batches > BULK_AFTER_BATCHES) bulk = embedder.bulk?.() ?? null;
@@ -133,6 +151,9 @@ export class IndexedEmbedder {
     try {
       let total = 0;
       let next = await this.nextBatch(embed, undefined);
+      // Counted only when something is missing: a refresh finds nothing more often than not.
+      buildIndexAfter = next !== null && this.pgvector !== null && (await pgvectorBulk(this.deps, embedder));
+      if (buildIndexAfter) await dropPgvectorIndex(this.deps.database, embedder);
       while (next) {
         const { papers, vectors } = next;
         const embedded = await vectors;
@@ -159,6 +180,8 @@ export class IndexedEmbedder {
       return total;
     } finally {
       await bulk?.close();
+      if (this.pgvector && buildIndexAfter)
+        await ensurePgvectorIndex(this.deps.database, this.pgvector, embedder);
     }
   }
 
@@ -210,4 +233,12 @@ export class IndexedEmbedder {
     this.revision = Math.max(this.revision, mark);
     for (const revision of this.own) if (revision <= this.revision) this.own.delete(revision);
   }
+}
+
+/** Whether a run would embed enough papers to build pgvector's index after it rather than insert (PGVECTOR_BULK). */
+async function pgvectorBulk(deps: IndexedEmbedderDeps, embedder: Embedder): Promise<boolean> {
+  const { database, options } = deps;
+  const missing = (await countPapers(database)) - (await countPgvectors(database, embedder));
+  const indexed = await countPgvectorsOfEmbedder(database, embedder.name);
+  return missing >= Math.max(options.pgvectorBulk ?? PGVECTOR_BULK, indexed);
 }

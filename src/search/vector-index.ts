@@ -8,6 +8,11 @@ export interface VectorIndexOptions {
   readonly connectivity: number;
   readonly expansionAdd: number;
   readonly expansionSearch: number;
+  /**
+   * pgvector's index instead: a run with at least this many papers to embed, and at least as many as the index
+   * holds, builds it after the run instead of inserting (indexed-embedder.ts; PGVECTOR_BULK when not given).
+   */
+  readonly pgvectorBulk?: number;
 }
 
 export const VECTOR_INDEX_DEFAULTS: VectorIndexOptions = Object.freeze({

@@ -1,5 +1,9 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { systemClock } from "../../src/core/clock.js";
+import { createEmbedderSource } from "../../src/search/embedders/create.js";
+import { SemanticIndex } from "../../src/search/semantic-index.js";
+import { VECTOR_INDEX_DEFAULTS } from "../../src/search/vector-index.js";
 import { loadVectors } from "../../src/storage/embeddings.js";
 import { detectPgvector } from "../../src/storage/postgres/pgvector.js";
 import { BACKENDS } from "../helpers/backends.js";
@@ -130,5 +134,37 @@ describe.each(WITH_PGVECTOR)("vector search through %s", () => {
     expect(Number(rows[0]?.n)).toBe(2 * papers.length);
     expect(await second.services.semantic.forgetRetired()).toBe(papers.length);
     expect(await second.services.semantic.similar(id, 3)).toHaveLength(3);
+  });
+
+  it("builds its HNSW index after a bulk run instead of inserting into it, and inserts a day's papers", async () => {
+    await scratch.installPgvector();
+    first = await open(scratch.url);
+    await storePapers(first, papers);
+    const { database, config } = first.services;
+    // A bulk run from 100 papers on, as from 20,000 in production.
+    const semantic = new SemanticIndex(database, createEmbedderSource(config, database, systemClock), {
+      ...VECTOR_INDEX_DEFAULTS,
+      pgvectorBulk: 100,
+    });
+    const indexes = async () =>
+      (
+        await sql<{ name: string }>`select indexname as name from pg_indexes
+          where tablename = 'paper_vectors' and indexdef like '%hnsw%'`.execute(database.kysely)
+      ).rows.map((row) => row.name);
+    const during: string[][] = [];
+    expect(await semantic.refresh(async () => void during.push(await indexes()))).toBe(papers.length);
+    expect(during.length).toBeGreaterThan(0);
+    expect(during.every((names) => names.length === 0)).toBe(true);
+    const built = await indexes();
+    expect(built).toEqual([expect.stringMatching(/^paper_vectors_lsa_\d+$/)]);
+    const source = papers[9]?.record;
+    if (!source) throw new Error("fixture is too small");
+    await storePapers(first, [
+      incoming(paperRecord("2607.99003", { title: source.title, abstract: source.abstract })),
+    ]);
+    during.length = 0;
+    expect(await semantic.refresh(async () => void during.push(await indexes()))).toBe(1);
+    expect(during).toEqual([built]);
+    expect((await semantic.similar("2607.99003", 1))[0]?.id).toBe(source.id);
   });
 });

@@ -99,6 +99,13 @@ export async function countPgvectors(database: Database, embedder: EmbedderIdent
   return Number(rows[0]?.n ?? 0);
 }
 
+/** How many vectors of this embedder (every version, at any dimension count) paper_vectors holds. */
+export async function countPgvectorsOfEmbedder(database: Database, name: string): Promise<number> {
+  const { rows } = await sql<{ n: string }>`select count(*) as n from paper_vectors
+    where embedder = ${name}`.execute(database.kysely);
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** Identifiers spliced into operator names, where a bound parameter cannot go. */
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;

@@ -50,18 +50,37 @@ async function detect(database: Database): Promise<Pgvector | null> {
   return { schema };
 }
 
+function indexName(embedder: { name: string; dimensions: number }): string {
+  if (!/^[a-z0-9_]+$/.test(embedder.name)) throw new Error(`embedder name ${embedder.name} is not plain`);
+  return `paper_vectors_${embedder.name}_${embedder.dimensions}`;
+}
+
 /** One HNSW index per embedder and dimension count, made the first time that embedder's vectors are used. */
 export async function ensurePgvectorIndex(
   database: Database,
   pgvector: Pgvector,
   embedder: { name: string; dimensions: number },
 ): Promise<void> {
-  if (!/^[a-z0-9_]+$/.test(embedder.name)) throw new Error(`embedder name ${embedder.name} is not plain`);
-  const name = `paper_vectors_${embedder.name}_${embedder.dimensions}`;
+  const name = indexName(embedder);
   await locked(database, async (trx) => {
     await sql`create index if not exists ${sql.id(name)} on paper_vectors using hnsw
       ((${typed(pgvector, embedder.dimensions)}) ${sql.id(pgvector.schema)}.vector_cosine_ops)
       where ${partial(pgvector, embedder)}`.execute(trx);
+  });
+}
+
+/**
+ * Drops the embedder's HNSW index for a bulk run, which builds it again at its end (ensurePgvectorIndex):
+ * inserted one by one, vectors went into it at about 300 a second at 300,000 papers. Until it is back, nearest
+ * neighbours are found by reading every vector. A process that starts meanwhile builds it at its load.
+ */
+export async function dropPgvectorIndex(
+  database: Database,
+  embedder: { name: string; dimensions: number },
+): Promise<void> {
+  const name = indexName(embedder);
+  await locked(database, async (trx) => {
+    await sql`drop index if exists ${sql.id(name)}`.execute(trx);
   });
 }
 
