@@ -5,6 +5,18 @@ import type { Figures } from "./sequence.js";
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
 const s = (x: number) => `${x.toFixed(1)} s`;
 
+/** Each query kind's p50 / p99 and its slowest queries, as table rows. */
+export function latencyRows(latencies: Figures["latencies"]): [string, string][] {
+  const rows: [string, string][] = [];
+  for (const [mode, latency] of latencies.modes)
+    rows.push([
+      `${mode} p50 / p99 (all 400; titles; phrases)`,
+      `${ms(latency.all)}; ${ms(latency.titles)}; ${ms(latency.phrases)}; slowest ${latency.slowest.map(([q, t]) => `"${q}" ${t.toFixed(0)} ms`).join(", ")}`,
+    ]);
+  rows.push(["similar papers p50 / p99", ms(latencies.similar)]);
+  return rows;
+}
+
 /** The figures of one sequence as a Markdown table, ready for docs/performance.md. */
 export function printTable(database: string, papers: number, f: Figures, load: string): void {
   const keywordReady = f.imported.seconds + f.keywordSeconds;
@@ -28,12 +40,7 @@ export function printTable(database: string, papers: number, f: Figures, load: s
     ["on disk", `${n(f.bytes / 1024 / 1024)} MB`],
     ["a fresh process's first refresh (embedder and vector index loaded)", s(f.loadSeconds)],
   ];
-  for (const [mode, latency] of f.latencies.modes)
-    rows.push([
-      `${mode} p50 / p99 (all 400; titles; phrases)`,
-      `${ms(latency.all)}; ${ms(latency.titles)}; ${ms(latency.phrases)}; slowest ${latency.slowest.map(([q, t]) => `"${q}" ${t.toFixed(0)} ms`).join(", ")}`,
-    ]);
-  rows.push(["similar papers p50 / p99", ms(f.latencies.similar)]);
+  rows.push(...latencyRows(f.latencies));
   rows.push([
     "vector index top-10 agreement with the exact scan (400 real-text queries)",
     `${(100 * f.agreement.served).toFixed(1)}%`,
