@@ -47,7 +47,7 @@ export interface SearchOutcome {
   readonly matched: number | null;
   /**
    * Set when at least this many papers hold every word, as many as keyword ranking weighs: it ranked the newest
-   * this many of them (storage/sqlite/keyword-search.ts, RANK_NEWEST), and `matched` is a floor.
+   * this many of them (storage/keyword-types.ts, RANK_NEWEST), and `matched` is a floor.
    */
   readonly rankedNewest: number | null;
   /** How each of `papers` stands to the query's words (keyword and hybrid search). */

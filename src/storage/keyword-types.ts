@@ -29,7 +29,7 @@ export interface KeywordRequest {
   readonly order?: "relevance" | "date";
   readonly offset: number;
   readonly limit: number;
-  /** Another bound than RANK_NEWEST (sqlite/keyword-search.ts): benchmarks comparing rankings, tests. */
+  /** Another bound than RANK_NEWEST: benchmarks comparing rankings, tests. */
   readonly rankNewest?: number;
 }
 
@@ -44,8 +44,16 @@ export interface KeywordResult {
   /** How many papers match in all (a floor when `rankedNewest` is set). */
   readonly total: number;
   /**
-   * Set when more papers matched than a ranking weighs (sqlite/keyword-search.ts, RANK_NEWEST): the ranking holds
+   * Set when more papers matched than a ranking weighs (RANK_NEWEST): the ranking holds
    * the best of the newest this many, and `total` says only that more match.
    */
   readonly rankedNewest?: number;
 }
+
+/**
+ * How many matches a ranking weighs at most: the newest, in the order papers reached the keyword index (for an
+ * arXiv harvest or snapshot, the order of their ids). Past it the count is a floor, and the page says so.
+ * Hybrid search, the default, adds the nearest papers in meaning from the whole archive; sorting by date reaches
+ * every match. Why each database needs it: sqlite/keyword-search.ts, postgres/keyword-search.ts.
+ */
+export const RANK_NEWEST = 2_000;

@@ -3,6 +3,7 @@ import { loadDemoCorpus } from "../../src/ingestion/demo.js";
 import { keywordSearch } from "../../src/storage/keyword-search.js";
 import type { KeywordRequest } from "../../src/storage/keyword-types.js";
 import { upsertPapers } from "../../src/storage/upsert-papers.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { incoming, paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
@@ -32,11 +33,10 @@ function lattice(more: Partial<KeywordRequest> = {}): KeywordRequest {
   };
 }
 
-// The bound is SQLite's: FTS5 scores every match it is asked to rank.
-describe("keyword ranking past its bound (SQLite)", () => {
+describe.each(BACKENDS)("keyword ranking past its bound (%s)", (backend) => {
   let instance: TestInstance;
   beforeAll(async () => {
-    instance = await createTestInstance({ backend: "sqlite" });
+    instance = await createTestInstance({ backend });
     // One paper per batch, oldest first: the order papers reach the index is the order they arrived.
     for (const record of PAPERS)
       await upsertPapers(instance.services.database, [incoming(record)], {

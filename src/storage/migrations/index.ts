@@ -41,6 +41,7 @@ import { collectionPapers } from "./0721-collection-papers.js";
 import { collectionEditors } from "./0722-collection-editors.js";
 import { contentWrites } from "./0800-content-writes.js";
 import { sessionEnds } from "./0830-session-ends.js";
+import { searchOrder } from "./0840-search-order.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order. A new one is a new numbered file added at the end of this list. */
@@ -88,4 +89,5 @@ export const MIGRATIONS: readonly Migration[] = [
   contentWrites,
   embeddingsPerVersion,
   sessionEnds,
+  searchOrder,
 ];

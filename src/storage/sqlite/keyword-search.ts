@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import type { KeywordRequest, KeywordResult, TextMatch } from "../keyword-types.js";
+import { type KeywordRequest, type KeywordResult, RANK_NEWEST, type TextMatch } from "../keyword-types.js";
 import type { Schema } from "../schema.js";
 import { andAll, filterConditions, PAPER_DATE } from "../search-filters.js";
 
@@ -57,16 +57,12 @@ export async function keywordSearchSqlite(
   return filtered(db, expression, score, filters, request);
 }
 
-/**
- * How many matches a ranking weighs at most. FTS5 finds matches newest first (in the order papers reached the
- * keyword index: for an arXiv harvest or snapshot, the order of their ids) and can stop at any point, but it
- * finds them one candidate at a time, and to score them all or even count them it must reach the last one:
- * "language model" matched 370,000 of 1,000,000 generated papers and took 0.6 s to rank, "agentic in-context"
- * matched 7,747 among 68,000 papers holding its words and took 47 ms only to count. From RANK_NEWEST matches on,
- * BM25 ranks the newest RANK_NEWEST and the count says "at least". Hybrid search, the default, adds the nearest
- * papers in meaning from the whole archive; sorting by date reaches every match.
+/*
+ * RANK_NEWEST (keyword-types.ts) here: FTS5 finds matches newest first (by row id) and can stop at any point,
+ * but it finds them one candidate at a time, and to score them all or even count them it must reach the last
+ * one: "language model" matched 370,000 of 1,000,000 generated papers and took 0.6 s to rank, "agentic
+ * in-context" matched 7,747 among 68,000 papers holding its words and took 47 ms only to count.
  */
-export const RANK_NEWEST = 2_000;
 
 /**
  * Without filters, ranking stays inside the FTS5 table, and only the page's rows are joined to their papers:
