@@ -2,7 +2,7 @@ import { importFiles } from "../src/ingestion/import-files.js";
 import { seededRandom } from "../src/search/lsa/random.js";
 import type { Services } from "../src/services.js";
 import { embeddingWatermark } from "../src/storage/embedding-revisions.js";
-import { allPaperTexts, papersWithoutVectors, saveVectors } from "../src/storage/embeddings.js";
+import { allPaperTexts, missingVectors, saveVectors } from "../src/storage/embeddings.js";
 import { onEachDatabase } from "./databases.js";
 import { benchInstance } from "./search-instance.js";
 import { sharedListingFiles } from "./shared-data.js";
@@ -42,7 +42,7 @@ export async function run(): Promise<void> {
       await importFiles(services.database, files, { format: "listing" });
       console.log(`${await storeRandomVectors(services)} papers with a stored vector`);
       console.log(`watermark poll: ${await timed(() => embeddingWatermark(services.database, "bench"))}`);
-      const check = () => papersWithoutVectors(services.database, IDENTITY, 500);
+      const check = () => missingVectors(services.database, IDENTITY);
       console.log(`papers without a vector (none): ${await timed(check)}`);
     } finally {
       await services.close();

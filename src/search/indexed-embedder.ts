@@ -1,7 +1,7 @@
 import { dataVersion } from "../storage/data-version.js";
 import type { Database } from "../storage/database.js";
 import { embeddingWatermark } from "../storage/embedding-revisions.js";
-import { loadVectors, papersWithoutVectors, saveVectors } from "../storage/embeddings.js";
+import { loadVectors, missingVectors, papersWithoutVectors, saveVectors } from "../storage/embeddings.js";
 import { countPapers } from "../storage/papers.js";
 import {
   detectPgvector,
@@ -150,7 +150,9 @@ export class IndexedEmbedder {
     };
     try {
       let total = 0;
-      let next = await this.nextBatch(embed, undefined);
+      // The walk stops once it has found this many: a day's new papers come first (papersWithoutVectors).
+      const missing = await missingVectors(this.deps.database, embedder);
+      let next = missing > 0 ? await this.nextBatch(embed, undefined) : null;
       // Counted only when something is missing: a refresh finds nothing more often than not.
       buildIndexAfter = next !== null && this.pgvector !== null && (await pgvectorBulk(this.deps, embedder));
       if (buildIndexAfter) await dropPgvectorIndex(this.deps.database, embedder);
@@ -167,7 +169,7 @@ export class IndexedEmbedder {
           entries.map((e) => ({ paperId: e.id, vector: e.vector })),
         );
         this.own.add(revision);
-        next = await this.nextBatch(embed, papers.at(-1)?.id);
+        next = total + papers.length < missing ? await this.nextBatch(embed, papers.at(-1)?.id) : null;
         index?.add(entries, 0);
         this.stored += index ? 0 : papers.length;
         total += papers.length;
@@ -186,14 +188,14 @@ export class IndexedEmbedder {
   }
 
   /**
-   * The next papers without a vector after `after`, their embedding started; null when none is left. Papers
-   * stored behind the cursor meanwhile are found by the next refresh, which starts from the first.
+   * The next papers without a vector before `before` (newest first), their embedding started; null when none
+   * is left. Papers stored past the cursor meanwhile are found by the next refresh, which starts from the newest.
    */
   private async nextBatch(
     embed: (texts: readonly EmbeddingText[]) => Promise<Float32Array[]>,
-    after: string | undefined,
+    before: string | undefined,
   ) {
-    const papers = await papersWithoutVectors(this.deps.database, this.embedder, EMBED_BATCH, after);
+    const papers = await papersWithoutVectors(this.deps.database, this.embedder, EMBED_BATCH, before);
     if (papers.length === 0) return null;
     const vectors = embed(papers.map((p) => ({ title: p.title, body: p.abstract })));
     // Awaited by the caller after the graph insertion; a failure meanwhile is not an unhandled rejection.
