@@ -199,7 +199,10 @@ export class SemanticIndex {
     exclude?: ReadonlySet<string>,
   ) {
     const { embedder, pgvector, index } = current;
-    if (pgvector) return pgvectorNearest(this.deps.database, pgvector, embedder, vector, k, exclude);
+    if (pgvector) {
+      const breadth = this.deps.options.expansionSearch;
+      return pgvectorNearest(this.deps.database, pgvector, embedder, vector, k, exclude, breadth);
+    }
     return index?.search(vector, k, exclude) ?? [];
   }
 

