@@ -1,7 +1,13 @@
 import { dataVersion } from "../storage/data-version.js";
 import type { Database } from "../storage/database.js";
 import { embeddingWatermark } from "../storage/embedding-revisions.js";
-import { loadVectors, missingVectors, papersWithoutVectors, saveVectors } from "../storage/embeddings.js";
+import {
+  loadVectors,
+  missingVectors,
+  newestPaperRow,
+  papersWithoutVectors,
+  saveVectors,
+} from "../storage/embeddings.js";
 import { countPapers } from "../storage/papers.js";
 import {
   detectPgvector,
@@ -64,6 +70,8 @@ export class IndexedEmbedder {
   private savedSize = 0;
   /** The data version (storage/data-version.ts) at the start of the last run that left no paper without a vector. */
   private settled: string | null = null;
+  /** SQLite: the papers' greatest row id at the start of that run (newestPaperRow). */
+  private settledRow: number | null = null;
 
   private constructor(
     private readonly deps: IndexedEmbedderDeps,
@@ -139,6 +147,13 @@ export class IndexedEmbedder {
     // and every vector (about 200 ms at 3,000,000 papers, every refresh interval).
     const version = await dataVersion(this.deps.database);
     if (version === this.settled) return 0;
+    // On SQLite a write that brought no paper (a vote, a comment) leaves the papers' last row id as it was:
+    // nothing to count either.
+    const newestRow = await newestPaperRow(this.deps.database);
+    if (newestRow !== null && newestRow === this.settledRow) {
+      this.settled = version;
+      return 0;
+    }
     // The copy costs a thread and a copy of the model: taken once a run has shown itself long.
     let bulk: BulkEmbedding | null | undefined;
     let batches = 0;
@@ -179,6 +194,7 @@ export class IndexedEmbedder {
       // Every paper written before this run began has a vector now (the run's own writes move the version, so
       // the next run looks once more, finds nothing, and settles).
       this.settled = version;
+      this.settledRow = newestRow;
       return total;
     } finally {
       await bulk?.close();

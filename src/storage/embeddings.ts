@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Database } from "./database.js";
 import { nextRevision } from "./embedding-revisions.js";
 import type { EmbedderIdentity, PaperText, RevisedVector, StoredVector } from "./embedding-types.js";
@@ -134,6 +135,19 @@ export async function papersWithoutVectors(
     )
     .orderBy("id", "desc")
     .execute();
+}
+
+/**
+ * SQLite: the greatest row id of the papers table, which a new paper always raises (Paperboy never deletes a
+ * paper, so no row id is handed out twice); read from the table's b-tree edge at once, where counting the
+ * papers took 120-170 ms at 3,000,000. Null on PostgreSQL, whose rows have no such number.
+ */
+export async function newestPaperRow(database: Database): Promise<number | null> {
+  if (database.native.kind !== "sqlite") return null;
+  const { rows } = await sql<{ n: number | null }>`select max(rowid) as n from papers`.execute(
+    database.kysely,
+  );
+  return rows[0]?.n ?? 0;
 }
 
 /**
