@@ -36,13 +36,13 @@ const REVISIONS_PER_READ = 40;
  * at most that many graph insertions, and a day's papers wait in the database until enough have gathered.
  */
 const SAVE_FROM = 20_000;
+const CHECKPOINT_MAX = 500_000;
 /**
  * With pgvector, a run that has at least this many papers to embed, and at least as many as the embedder's HNSW
  * index holds (every version), builds the index at its end instead of inserting into it (dropPgvectorIndex).
  * A retrained model's run inserts into the index the current model's vectors are searched through.
  */
 const PGVECTOR_BULK = 20_000;
-const CHECKPOINT_MAX = 500_000;
 
 /** Hears how many papers a refresh has embedded so far; embedding goes on once it has returned (or resolved). */
 export type Progress = (embedded: number) => void | Promise<void>;
