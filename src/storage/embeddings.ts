@@ -97,8 +97,8 @@ export async function storedVector(
  * them batch by batch passes the last id it got as `before`: starting from the first paper every time probed
  * every paper already embedded again, which made embedding 75k papers quadratic (216 s instead of about 60).
  * Newest first because a day's new papers are the newest: with missingVectors' count a caller stops once it
- * has them all, where a walk in id order probed every paper before reaching them (the day's 2,000 new papers at
- * 3,000,000 spent most of their 6.1 s of embedding there).
+ * has them all, where a walk in id order probed every paper before reaching them (2.9-3.6 s to find a day's 2,000
+ * new papers at 3,000,000, of a 6.1 s embedding; under 0.4 s newest first).
  */
 export async function papersWithoutVectors(
   database: Database,
