@@ -20,7 +20,7 @@ import { type BenchOptions, countOption } from "./options.js";
 import { benchQueries } from "./scale/queries.js";
 import { latencyRows, printTable } from "./scale/report.js";
 import { searchLatencies } from "./scale/search-latency.js";
-import { runSequence } from "./scale/sequence.js";
+import { runSequence, SECRET_KEY } from "./scale/sequence.js";
 
 export async function run(options: BenchOptions): Promise<void> {
   if (options.database) return searchesOnly(options.database);
@@ -55,7 +55,7 @@ async function searchesOnly(url: string): Promise<void> {
   if (!queries) return;
   const config = loadConfig({
     DATABASE_URL: url,
-    SECRET_KEY: "bench-secret-key-that-is-long-enough-0123456789",
+    SECRET_KEY,
     LOG_LEVEL: "silent",
   });
   const services = await createServices(config);

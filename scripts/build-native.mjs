@@ -1,6 +1,7 @@
 // Compiles the SQLite extensions under native/ into dist/native/: the statement deadline (sqlite-deadline.c) and
 // BM25 with given document counts (sqlite-rank.c). Without a C compiler Paperboy still runs: searches then stop
-// at their budget in the web process, not inside SQLite, and keyword ranking uses FTS5's own bm25().
+// at their budget in the web process, not inside SQLite, and keyword ranking uses FTS5's own bm25(). It also
+// assembles the LSA projection (lsa-project.wat) into WebAssembly with wabt.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

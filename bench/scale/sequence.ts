@@ -41,7 +41,8 @@ export interface Figures {
   readonly serve: ServeMemory;
 }
 
-const SECRET_KEY = "bench-secret-key-that-is-long-enough-0123456789";
+/** The benches' secret key: long enough for the config's check, never a real one. */
+export const SECRET_KEY = "bench-secret-key-that-is-long-enough-0123456789";
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 

@@ -8,7 +8,6 @@ import {
   papersWithoutVectors,
   saveVectors,
 } from "../storage/embeddings.js";
-import { countPapers } from "../storage/papers.js";
 import {
   detectPgvector,
   dropPgvectorIndex,
@@ -88,7 +87,9 @@ export class IndexedEmbedder {
     if (pgvector) {
       await backfillPgvectors(deps.database, pgvector, embedder);
       // A bulk run builds the index at its end; until then searches read every vector.
-      if (!(await pgvectorBulk(deps, embedder))) await ensurePgvectorIndex(deps.database, pgvector, embedder);
+      const missing = await missingVectors(deps.database, embedder);
+      if (!(await pgvectorBulk(deps, embedder, missing)))
+        await ensurePgvectorIndex(deps.database, pgvector, embedder);
       const loaded = new IndexedEmbedder(deps, embedder, null, pgvector);
       loaded.stored = await countPgvectors(deps.database, embedder);
       return loaded;
@@ -169,7 +170,8 @@ export class IndexedEmbedder {
       const missing = await missingVectors(this.deps.database, embedder);
       let next = missing > 0 ? await this.nextBatch(embed, undefined) : null;
       // Counted only when something is missing: a refresh finds nothing more often than not.
-      buildIndexAfter = next !== null && this.pgvector !== null && (await pgvectorBulk(this.deps, embedder));
+      buildIndexAfter =
+        next !== null && this.pgvector !== null && (await pgvectorBulk(this.deps, embedder, missing));
       if (buildIndexAfter) await dropPgvectorIndex(this.deps.database, embedder);
       while (next) {
         const { papers, vectors } = next;
@@ -253,10 +255,15 @@ export class IndexedEmbedder {
   }
 }
 
-/** Whether a run would embed enough papers to build pgvector's index after it rather than insert (PGVECTOR_BULK). */
-async function pgvectorBulk(deps: IndexedEmbedderDeps, embedder: Embedder): Promise<boolean> {
-  const { database, options } = deps;
-  const missing = (await countPapers(database)) - (await countPgvectors(database, embedder));
-  const indexed = await countPgvectorsOfEmbedder(database, embedder.name);
-  return missing >= Math.max(options.pgvectorBulk ?? PGVECTOR_BULK, indexed);
+/**
+ * Whether a run with `missing` papers to embed (missingVectors: paper_vectors follows paper_embeddings once
+ * backfilled) would build pgvector's index after it rather than insert (PGVECTOR_BULK).
+ */
+async function pgvectorBulk(
+  deps: IndexedEmbedderDeps,
+  embedder: Embedder,
+  missing: number,
+): Promise<boolean> {
+  if (missing < (deps.options.pgvectorBulk ?? PGVECTOR_BULK)) return false;
+  return missing >= (await countPgvectorsOfEmbedder(deps.database, embedder.name));
 }

@@ -77,16 +77,7 @@ async function newestRanked(
     select id, score, count(*) over () as total from ranked
     order by score desc, id limit ${request.limit} offset ${request.offset}`.execute(db);
   const first = rows.rows[0];
-  const total =
-    first || request.offset === 0
-      ? Number(first?.total ?? 0)
-      : Number(
-          (
-            await sql<{
-              n: string;
-            }>`select count(*) as n from (select 1 ${from} limit ${newest}) as hits`.execute(db)
-          ).rows[0]?.n ?? 0,
-        );
+  const total = first || request.offset === 0 ? Number(first?.total ?? 0) : await countUpTo(db, from, newest);
   const page = { ids: rows.rows.map((row) => row.id), scores: rows.rows.map((row) => Number(row.score)) };
   // As many matches as the bound may be more: the count is then a floor.
   return total < newest ? { ...page, total } : { ...page, total, rankedNewest: newest };
@@ -119,6 +110,14 @@ async function newestPage(
     countAll(db, from),
   ]);
   return { ids: rows.rows.map((row) => row.id), scores: rows.rows.map(() => 0), total };
+}
+
+/** How many rows `from` yields, counted no further than `cap`. */
+async function countUpTo(db: Db, from: RawBuilder<unknown>, cap: number): Promise<number> {
+  const { rows } = await sql<{
+    n: string;
+  }>`select count(*) as n from (select 1 ${from} limit ${cap}) as hits`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 async function countAll(db: Db, from: RawBuilder<unknown>): Promise<number> {
