@@ -20,16 +20,16 @@ export interface BreadthAgreement {
  * (the breadth is a search setting, not part of the graph). Copies of the graph are restored from a file with
  * each breadth, one at a time.
  */
-export function agreementByBreadth(
+export async function agreementByBreadth(
   index: VectorIndex,
   queries: readonly Float32Array[],
   exact: readonly (readonly string[])[],
   k: number,
-): BreadthAgreement[] {
+): Promise<BreadthAgreement[]> {
   const folder = mkdtempSync(join(tmpdir(), "paperboy-breadth-"));
   try {
     const file = join(folder, "graph.usearch");
-    const ids = [...index.save(file)];
+    const ids = [...(await index.save(file))];
     return BREADTHS.map((breadth) => {
       const options = { ...VECTOR_INDEX_DEFAULTS, expansionSearch: breadth };
       const copy = VectorIndex.restore(index.dimensions, options, file, ids);

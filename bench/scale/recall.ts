@@ -78,6 +78,6 @@ export async function vectorAgreement(
   }
   const index = services.semantic.vectors;
   const exactIds = exact.map((best) => best.map((m) => m.id));
-  const byBreadth = breadths && index ? agreementByBreadth(index, vectors, exactIds, K) : [];
+  const byBreadth = breadths && index ? await agreementByBreadth(index, vectors, exactIds, K) : [];
   return { served: agree / (texts.length * K), byBreadth };
 }

@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import { dataVersion } from "../storage/data-version.js";
 import type { Database } from "../storage/database.js";
 import { embeddingWatermark } from "../storage/embedding-revisions.js";
@@ -42,6 +43,19 @@ const CHECKPOINT_MAX = 500_000;
  * A retrained model's run inserts into the index the current model's vectors are searched through.
  */
 const PGVECTOR_BULK = 20_000;
+/**
+ * A run asked to (EmbedOptions) moves the in-memory graph to a thread of its own when it has at least this many
+ * papers to embed: the database work between insertions then overlaps them instead of leaving a core idle.
+ */
+const GRAPH_THREAD_FROM = 50_000;
+
+export interface EmbedOptions {
+  /**
+   * Build the graph on its own thread during a long run (GRAPH_THREAD_FROM); nothing can search it until the
+   * run ends, so only a process that does not serve searches from this index asks (`paperboy index`, a retrain).
+   */
+  readonly graphOnThread?: boolean;
+}
 
 /** Hears how many papers a refresh has embedded so far; embedding goes on once it has returned (or resolved). */
 export type Progress = (embedded: number) => void | Promise<void>;
@@ -142,7 +156,7 @@ export class IndexedEmbedder {
    * `onBatch` hears the running count after each. The next batch is read and handed to the embedder's
    * off-thread copy (where it has one) before this one goes into the graph, which holds this thread.
    */
-  async embedMissing(onBatch: Progress): Promise<number> {
+  async embedMissing(onBatch: Progress, options: EmbedOptions = {}): Promise<number> {
     const { embedder, index } = this;
     // Nothing written since a run found every paper embedded: nothing to look for. Looking counts every paper
     // and every vector (about 200 ms at 3,000,000 papers, every refresh interval).
@@ -159,6 +173,7 @@ export class IndexedEmbedder {
     let bulk: BulkEmbedding | null | undefined;
     let batches = 0;
     let buildIndexAfter = false;
+    let onThread = false;
     const embed = (texts: readonly EmbeddingText[]) => {
       batches += 1;
       if (bulk === undefined && batches > BULK_AFTER_BATCHES) bulk = embedder.bulk?.() ?? null;
@@ -173,6 +188,12 @@ export class IndexedEmbedder {
       buildIndexAfter =
         next !== null && this.pgvector !== null && (await pgvectorBulk(this.deps, embedder, missing));
       if (buildIndexAfter) await dropPgvectorIndex(this.deps.database, embedder);
+      onThread =
+        next !== null &&
+        index !== null &&
+        options.graphOnThread === true &&
+        missing >= (this.deps.options.graphThreadFrom ?? GRAPH_THREAD_FROM) &&
+        (await index.moveToThread(this.scratch));
       while (next) {
         const { papers, vectors } = next;
         const embedded = await vectors;
@@ -188,6 +209,8 @@ export class IndexedEmbedder {
         this.own.add(revision);
         next = total + papers.length < missing ? await this.nextBatch(embed, papers.at(-1)?.id) : null;
         index?.add(entries, 0);
+        // On its own thread the graph may lag one batch behind, no more: memory stays flat.
+        await index?.caughtUp(1);
         this.stored += index ? 0 : papers.length;
         total += papers.length;
         await onBatch(total);
@@ -200,9 +223,15 @@ export class IndexedEmbedder {
       return total;
     } finally {
       await bulk?.close();
+      if (onThread) await index?.moveBack(this.scratch);
       if (this.pgvector && buildIndexAfter)
         await ensurePgvectorIndex(this.deps.database, this.pgvector, embedder);
     }
+  }
+
+  /** Where the graph is written while it moves to and from its thread: beside its snapshots, or the temp folder. */
+  private get scratch(): string {
+    return this.deps.files?.folder ?? tmpdir();
   }
 
   /**
@@ -236,7 +265,7 @@ export class IndexedEmbedder {
     const remainder = grown > 0 && grown >= Math.min(SAVE_FROM, this.savedSize / 10);
     if (!due && !(final && remainder)) return;
     await this.advance();
-    files.save(this.embedder, index, this.revision);
+    await files.save(this.embedder, index, this.revision);
     this.savedSize = index.size;
   }
 

@@ -6,7 +6,12 @@ import { forgetOtherVersions } from "../storage/retrained-models.js";
 import type { Embedder } from "./embedders/embedder.js";
 import type { EmbedderSource } from "./embedders/source.js";
 import { type Feedback, NO_FEEDBACK, withFeedback } from "./hybrid.js";
-import { IndexedEmbedder, type IndexedEmbedderDeps, type Progress } from "./indexed-embedder.js";
+import {
+  type EmbedOptions,
+  IndexedEmbedder,
+  type IndexedEmbedderDeps,
+  type Progress,
+} from "./indexed-embedder.js";
 import {
   type Match,
   VECTOR_INDEX_DEFAULTS,
@@ -80,10 +85,11 @@ export class SemanticIndex {
 
   /**
    * Catches up with the database, then embeds what has no vector yet; returns how many papers it embedded.
-   * `onProgress` hears the running count after each stored batch (unless a refresh was already under way).
+   * `onProgress` hears the running count after each stored batch (unless a refresh was already under way);
+   * `options` likewise apply only when no refresh was under way.
    */
-  refresh(onProgress?: Progress): Promise<number> {
-    this.refreshing ??= this.refreshNow(onProgress).finally(() => {
+  refresh(onProgress?: Progress, options?: EmbedOptions): Promise<number> {
+    this.refreshing ??= this.refreshNow(onProgress, options).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
@@ -131,7 +137,8 @@ export class SemanticIndex {
     const candidate = await this.source.candidate();
     if (!candidate || candidate.version === this.current?.embedder.version) return 0;
     const next = await IndexedEmbedder.load(this.deps, candidate);
-    const embedded = await next.embedMissing(onProgress);
+    // Nothing searches the candidate before it is whole: its graph can be built on its own thread.
+    const embedded = await next.embedMissing(onProgress, { graphOnThread: true });
     await next.save(true);
     await this.source.promote(candidate);
     this.swap(next);
@@ -218,7 +225,7 @@ export class SemanticIndex {
   }
 
   /** One refresh: catch up with the stored model and vectors, then embed the papers that have none. */
-  private async refreshNow(onProgress: Progress = ignore): Promise<number> {
+  private async refreshNow(onProgress: Progress = ignore, options: EmbedOptions = {}): Promise<number> {
     this.refreshedAt = performance.now();
     await this.catchUp();
     const current = this.current;
@@ -226,7 +233,7 @@ export class SemanticIndex {
     return current.embedMissing((total) => {
       this.changes += 1;
       return onProgress(total);
-    });
+    }, options);
   }
 
   private async catchUp(): Promise<void> {

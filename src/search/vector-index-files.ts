@@ -18,7 +18,8 @@ const SNAPSHOT = /^(.+)-r(\d+)$/;
  * under a temporary name and renamed whole, so a process killed while saving leaves the previous one.
  */
 export class VectorIndexFiles {
-  constructor(private readonly folder: string) {}
+  /** `folder` also holds the graph briefly while it moves to and from its own thread (vector-index.ts). */
+  constructor(readonly folder: string) {}
 
   /**
    * The newest snapshot of this identity up to revision `mark` (the database's latest), or null when there is
@@ -48,13 +49,18 @@ export class VectorIndexFiles {
   }
 
   /** Saves the index as holding every vector up to `revision`, then removes this identity's older snapshots. */
-  save(identity: EmbedderIdentity, index: VectorIndex, revision: number): void {
+  async save(identity: EmbedderIdentity, index: VectorIndex, revision: number): Promise<void> {
     mkdirSync(this.folder, { recursive: true });
     const partial = join(this.folder, `.partial-${process.pid}-${Date.now()}`);
     mkdirSync(partial);
-    const ids = index.save(join(partial, "graph.usearch"));
-    writeFileSync(join(partial, "ids.txt"), `${ids.join("\n")}\n`);
-    renameSync(partial, join(this.folder, `${stem(identity)}-r${revision}`));
+    try {
+      const ids = await index.save(join(partial, "graph.usearch"));
+      writeFileSync(join(partial, "ids.txt"), `${ids.join("\n")}\n`);
+      renameSync(partial, join(this.folder, `${stem(identity)}-r${revision}`));
+    } catch (error) {
+      rmSync(partial, { recursive: true, force: true });
+      throw error;
+    }
     for (const old of this.snapshots(identity).slice(0, -1))
       rmSync(old.path, { recursive: true, force: true });
   }

@@ -87,14 +87,14 @@ describe("VectorIndex", () => {
     expect(agree / (queries.length * 10)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it("is saved whole and restored to answer alike, keeping only the newest snapshot of an embedder", () => {
+  it("is saved whole and restored to answer alike, keeping only the newest snapshot of an embedder", async () => {
     const vectors = clustered(400, 16, 5);
     const index = VectorIndex.create(16);
     index.add(vectors.map((vector, i) => ({ id: `p${i}`, vector })));
     const files = new VectorIndexFiles(folder);
     const identity = { name: "lsa", version: "16d-400-x" };
-    files.save(identity, index, 7);
-    files.save(identity, index, 9);
+    await files.save(identity, index, 7);
+    await files.save(identity, index, 9);
     const restored = files.latest(identity, 16, VECTOR_INDEX_DEFAULTS, 12);
     expect(restored?.revision).toBe(9);
     expect(restored?.index.size).toBe(400);

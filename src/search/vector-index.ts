@@ -1,4 +1,6 @@
-import { Index, MetricKind, ScalarKind } from "usearch";
+import type { Index } from "usearch";
+import { graphOf, insert } from "./graph.js";
+import { GraphThread } from "./graph-thread.js";
 
 export interface VectorIndexOptions {
   /**
@@ -13,6 +15,11 @@ export interface VectorIndexOptions {
    * holds, builds it after the run instead of inserting (indexed-embedder.ts; PGVECTOR_BULK when not given).
    */
   readonly pgvectorBulk?: number;
+  /**
+   * A run asked to build its graph on a thread of its own does so from this many papers to embed on
+   * (indexed-embedder.ts; GRAPH_THREAD_FROM when not given).
+   */
+  readonly graphThreadFrom?: number;
 }
 
 export const VECTOR_INDEX_DEFAULTS: VectorIndexOptions = Object.freeze({
@@ -20,16 +27,6 @@ export const VECTOR_INDEX_DEFAULTS: VectorIndexOptions = Object.freeze({
   expansionAdd: 64,
   expansionSearch: 400,
 });
-
-/**
- * Below this many vectors a graph takes its insertions one at a time whatever the caller asks. Threads inserting
- * at once into a near-empty graph all link to the same few nodes, and HNSW's pruning then leaves some papers with
- * no edge leading to them: measured with 180 random unit vectors added on every core at once, 2 of 10 graphs had
- * papers no search could reach (a second process's similar papers lost their best match), and so did graphs of
- * 2,000 and 20,000; none in the same trials once the first 180 to 1,000 went in one by one. Past that base,
- * parallel insertion keeps the graph whole and builds about twice as fast on two cores.
- */
-const SERIAL_BASE = 2_000;
 
 export interface Match {
   readonly id: string;
@@ -44,10 +41,13 @@ export interface Match {
  */
 export class VectorIndex {
   private readonly keys = new Map<string, number>();
+  /** During a long run of insertions (moveToThread) the graph lives on its own thread, and `graph` is null. */
+  private thread: GraphThread | null = null;
 
   private constructor(
     readonly dimensions: number,
-    private readonly graph: Index,
+    private readonly options: VectorIndexOptions,
+    private graph: Index | null,
     private readonly ids: string[],
   ) {
     ids.forEach((id, key) => {
@@ -56,7 +56,7 @@ export class VectorIndex {
   }
 
   static create(dimensions: number, options: VectorIndexOptions = VECTOR_INDEX_DEFAULTS): VectorIndex {
-    return new VectorIndex(dimensions, graphOf(dimensions, options), []);
+    return new VectorIndex(dimensions, options, graphOf(dimensions, options), []);
   }
 
   /** An index written by `save`: the graph file and its ids in key order. */
@@ -64,7 +64,7 @@ export class VectorIndex {
     const graph = graphOf(dimensions, options);
     graph.load(file);
     if (graph.dimensions() !== dimensions) throw new Error(`${file} holds vectors of another size`);
-    return new VectorIndex(dimensions, graph, ids);
+    return new VectorIndex(dimensions, options, graph, ids);
   }
 
   get size(): number {
@@ -77,7 +77,8 @@ export class VectorIndex {
 
   /**
    * Adds unit vectors; `threads` 0 lets usearch use every core (a bulk load), 1 keeps a server's work short.
-   * The first SERIAL_BASE vectors of a graph go in one thread whatever `threads` says.
+   * The first vectors of a graph go in one at a time whatever `threads` says (graph.ts). While the graph is on
+   * its own thread the insertion is only queued there (see caughtUp).
    */
   add(entries: readonly { readonly id: string; readonly vector: Float32Array }[], threads = 1): void {
     if (entries.length === 0) return;
@@ -94,25 +95,17 @@ export class VectorIndex {
       keys[i] = BigInt(key);
       vectors.set(vector, i * this.dimensions);
     });
-    if (replaced.length > 0) this.graph.remove(BigUint64Array.from(replaced));
-    const serial = Math.min(entries.length, Math.max(0, SERIAL_BASE - this.graph.size()));
-    // One vector per call, each with the same thread count as the rest: usearch sizes its per-thread scratch
-    // space for the thread count of the call that grows the graph, and refuses a later call with more threads.
-    for (let i = 0; i < serial; i += 1)
-      this.graph.add(
-        keys.slice(i, i + 1),
-        vectors.slice(i * this.dimensions, (i + 1) * this.dimensions),
-        threads,
-      );
-    if (serial < entries.length)
-      this.graph.add(keys.slice(serial), vectors.slice(serial * this.dimensions), threads);
+    const removed = BigUint64Array.from(replaced);
+    if (this.thread) this.thread.add(keys, vectors, removed, threads);
+    else insert(this.inPlace(), this.dimensions, keys, vectors, removed, threads);
   }
 
   /** The k nearest papers to a unit vector, best first, leaving out `exclude`. */
   search(query: Float32Array, k: number, exclude: ReadonlySet<string> = new Set()): Match[] {
-    const size = this.graph.size();
+    const graph = this.inPlace();
+    const size = graph.size();
     if (size === 0 || k <= 0) return [];
-    const found = this.graph.search(query, Math.min(k + exclude.size, size), 1);
+    const found = graph.search(query, Math.min(k + exclude.size, size), 1);
     const out: Match[] = [];
     for (let i = 0; i < found.keys.length && out.length < k; i += 1) {
       const id = this.ids[Number(found.keys[i])];
@@ -121,25 +114,56 @@ export class VectorIndex {
     return out;
   }
 
-  /** Writes the graph to `file`; returns the ids in key order, which the caller keeps beside it. */
-  save(file: string): readonly string[] {
-    this.graph.save(file);
-    return this.ids;
+  /**
+   * Writes the graph, with every vector added so far, to `file`; returns the ids in key order, which the caller
+   * keeps beside it.
+   */
+  async save(file: string): Promise<readonly string[]> {
+    const ids = this.ids.slice();
+    if (this.thread) await this.thread.save(file);
+    else this.inPlace().save(file);
+    return ids;
   }
-}
 
-function graphOf(dimensions: number, options: VectorIndexOptions): Index {
-  return new Index({
-    dimensions,
-    metric: MetricKind.Cos,
-    // bfloat16, like half precision two bytes a number, but this machine's processors multiply it natively
-    // (AVX-512 BF16): on 300,000 stored vectors the graph built in 119 s against 185 s, searched in half the time,
-    // and agreed with the exact scan as often (91.0% against 91.1% of top-10 positions at breadth 400); int8
-    // built in 87 s but agreed on 84.6% (bench hnsw). A graph saved in half precision loads as it was saved.
-    quantization: ScalarKind.BF16,
-    connectivity: options.connectivity,
-    expansion_add: options.expansionAdd,
-    expansion_search: options.expansionSearch,
-    multi: false,
-  });
+  /**
+   * Moves the graph to a thread of its own for a long run of insertions, through a file in `scratch` when it
+   * holds vectors already; searches wait for moveBack. Returns false (the graph stays here) where the thread's
+   * compiled worker is missing.
+   */
+  async moveToThread(scratch: string): Promise<boolean> {
+    if (this.thread) return true;
+    const thread = await GraphThread.start(this.dimensions, this.options, this.inPlace(), scratch);
+    if (!thread) return false;
+    this.thread = thread;
+    this.graph = null;
+    return true;
+  }
+
+  /** Waits until the graph's thread has at most `queued` insertions left to make (at once in place). */
+  async caughtUp(queued: number): Promise<void> {
+    await this.thread?.drain(queued);
+  }
+
+  /**
+   * Brings the graph back from its thread once every insertion is made (through a file in `scratch`). If the
+   * thread failed, its error is thrown and the index is unusable: the stored vectors rebuild it in a new
+   * process.
+   */
+  async moveBack(scratch: string): Promise<void> {
+    const thread = this.thread;
+    if (!thread) return;
+    this.thread = null;
+    try {
+      this.graph = await thread.finish(this.options, this.dimensions, scratch);
+    } catch (error) {
+      await thread.close();
+      throw error;
+    }
+  }
+
+  private inPlace(): Index {
+    if (!this.graph)
+      throw new Error("the vector index is being built on its own thread; it answers once the run ends");
+    return this.graph;
+  }
 }

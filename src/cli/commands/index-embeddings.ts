@@ -26,7 +26,8 @@ export const indexCommand: Command = {
       const started = performance.now();
       const semantic = services.semantic;
       const onProgress = embedProgress(context, started);
-      let embedded = await semantic.refresh(onProgress);
+      // This process serves no search: a long run builds the graph on its own thread (indexed-embedder.ts).
+      let embedded = await semantic.refresh(onProgress, { graphOnThread: true });
       const identity = semantic.identity;
       if (!identity) {
         context.stderr.write("paperboy index: too few papers to train the embedder yet; import some first\n");
