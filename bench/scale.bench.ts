@@ -6,24 +6,24 @@
  * 200 real titles and 200 real 2-4 word phrases, similar papers, the day page, a day's increment of 2,000
  * papers, `serve`'s resident memory and the size on disk; then prints the table. PostgreSQL needs
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL). `--keep` leaves the SQLite database in place and prints where, for
- * measurements that start from a loaded archive (bench hnsw). `--database URL` measures only the searches, on an
- * archive loaded before (one kept by `--keep`), after a first refresh of its vector index.
+ * measurements that start from a loaded archive (bench hnsw). `--database URL` measures what follows the load
+ * on an archive loaded and indexed before (one kept by `--keep`): searches, agreement, the day page, a day's
+ * increment (of the month after the database's newest paper), `serve`'s memory.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "../src/config.js";
-import { createServices } from "../src/services.js";
+import { openDatabase } from "../src/storage/open.js";
+import { countPapers } from "../src/storage/papers.js";
 import { DEFAULT_PAPERS, ensureCorpus } from "./corpus.bench.js";
 import { benchDatabases } from "./databases.js";
 import { type BenchOptions, countOption } from "./options.js";
 import { benchQueries } from "./scale/queries.js";
-import { latencyRows, printTable } from "./scale/report.js";
-import { searchLatencies } from "./scale/search-latency.js";
-import { runSequence, SECRET_KEY } from "./scale/sequence.js";
+import { printTable } from "./scale/report.js";
+import { measureLoaded, runSequence } from "./scale/sequence.js";
 
 export async function run(options: BenchOptions): Promise<void> {
-  if (options.database) return searchesOnly(options.database);
+  if (options.database) return afterLoad(options.database, options);
   const papers = countOption(options, "papers", DEFAULT_PAPERS);
   const seed = countOption(options, "seed", 1);
   const port = countOption(options, "port", 3390);
@@ -50,26 +50,20 @@ const load = () =>
     .map((x) => x.toFixed(1))
     .join(" / ");
 
-async function searchesOnly(url: string): Promise<void> {
+/** What follows the load, on an archive loaded before: the papers are counted, the rest as in the sequence. */
+async function afterLoad(url: string, options: BenchOptions): Promise<void> {
   const queries = await benchQueries();
   if (!queries) return;
-  const config = loadConfig({
-    DATABASE_URL: url,
-    SECRET_KEY,
-    LOG_LEVEL: "silent",
-  });
-  const services = await createServices(config);
+  const seed = countOption(options, "seed", 1);
+  const port = countOption(options, "port", 3390);
+  const scratch = mkdtempSync(join(tmpdir(), "paperboy-scale-"));
   try {
-    const started = performance.now();
-    await services.semantic.refresh();
-    console.log(
-      `-- ${url}: vector index loaded in ${((performance.now() - started) / 1000).toFixed(1)} s; load ${load()}`,
-    );
-    const rows = latencyRows(await searchLatencies(services, queries));
-    console.log("| what | figure |\n| --- | --- |");
-    for (const [what, figure] of rows) console.log(`| ${what} | ${figure} |`);
-    console.log(`load average at the end ${load()}`);
+    const database = openDatabase(url);
+    const papers = await countPapers(database).finally(() => database.close());
+    console.log(`-- ${url}, ${papers.toLocaleString("en-US")} papers loaded before; load ${load()}`);
+    const figures = await measureLoaded({ url, queries, scratch, seed, port });
+    printTable(url, papers, figures, load());
   } finally {
-    await services.close();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }

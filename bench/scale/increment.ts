@@ -1,6 +1,8 @@
 import { join } from "node:path";
+import { sql } from "kysely";
 import { searchPapers } from "../../src/search/search-papers.js";
 import type { Services } from "../../src/services.js";
+import type { Database } from "../../src/storage/database.js";
 import { indexPendingPapers } from "../../src/storage/keyword-index-queue.js";
 import { generateMonth, writeRecords } from "../corpus/generate.js";
 import { readSourceSet } from "../corpus/source-papers.js";
@@ -9,8 +11,21 @@ import { measuredCli } from "./measured-run.js";
 
 /** A day of new arXiv papers, on the scale of arXiv's busiest days. */
 export const INCREMENT = 2_000;
-/** The month after the corpus's last (June 2026), so the increment's ids are new. */
-const NEXT_MONTH = { year: 2026, month: 7 };
+/**
+ * The month after the newest new-style id in the database (June 2026 for a generated corpus), so that the
+ * increment's ids are new however many increments the database has had.
+ */
+async function nextMonth(database: Database): Promise<{ year: number; month: number }> {
+  // New-style ids (YYMM.NNNNN) sort before old-style ones, which start with a letter.
+  const { rows } = await sql<{ id: string | null }>`select max(id) as id from papers where id < 'a'`.execute(
+    database.kysely,
+  );
+  const yymm = /^(\d{2})(\d{2})\./.exec(rows[0]?.id ?? "");
+  if (!yymm) return { year: 2026, month: 7 };
+  const year = 2000 + Number(yymm[1]);
+  const month = Number(yymm[2]);
+  return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+}
 
 export interface Increment {
   readonly papers: number;
@@ -40,7 +55,9 @@ export async function measureIncrement(
   const files = sharedListingFiles();
   if (!files) return null;
   const file = join(scratch, "increment.jsonl.gz");
-  const records = [...generateMonth(await readSourceSet(files), NEXT_MONTH, INCREMENT, seed + 1)];
+  const records = [
+    ...generateMonth(await readSourceSet(files), await nextMonth(services.database), INCREMENT, seed + 1),
+  ];
   await writeRecords(file, records);
   const before = services.semantic.size;
   const started = performance.now();

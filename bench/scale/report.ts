@@ -1,12 +1,12 @@
 import { ms } from "./latency.js";
 import { quartilesMb } from "./measured-run.js";
-import type { Figures } from "./sequence.js";
+import type { AfterLoad, Figures } from "./sequence.js";
 
 const n = (x: number) => Math.round(x).toLocaleString("en-US");
 const s = (x: number) => `${x.toFixed(1)} s`;
 
 /** Each query kind's p50 / p99 and its slowest queries, as table rows. */
-export function latencyRows(latencies: Figures["latencies"]): [string, string][] {
+export function latencyRows(latencies: AfterLoad["latencies"]): [string, string][] {
   const rows: [string, string][] = [];
   for (const [mode, latency] of latencies.modes)
     rows.push([
@@ -17,11 +17,10 @@ export function latencyRows(latencies: Figures["latencies"]): [string, string][]
   return rows;
 }
 
-/** The figures of one sequence as a Markdown table, ready for docs/performance.md. */
-export function printTable(database: string, papers: number, f: Figures, load: string): void {
+/** The load's figures: import, keyword index, embedding. */
+function loadRows(papers: number, f: Figures): [string, string][] {
   const keywordReady = f.imported.seconds + f.keywordSeconds;
-  const rows: [string, string][] = [
-    ["papers", n(papers)],
+  return [
     [
       "import (`paperboy import`, process start included)",
       `${s(f.imported.seconds)}, ${n(papers / f.imported.seconds)} papers/s, peak RSS ${n(f.imported.peakMb)} MB (RSS at 25/50/75/100%: ${quartilesMb(f.imported.samplesMb).join(" / ")} MB)`,
@@ -34,6 +33,17 @@ export function printTable(database: string, papers: number, f: Figures, load: s
     ],
     ["of which the embedder's training, on its sample (to the first stored batch)", s(f.trainSeconds)],
     ["searchable by meaning, from an empty database", s(f.imported.seconds + f.indexed.seconds)],
+  ];
+}
+
+/**
+ * The figures of one sequence as a Markdown table, ready for docs/performance.md; without the load's rows when
+ * only what follows the load was measured (`bench scale --database`).
+ */
+export function printTable(database: string, papers: number, f: AfterLoad | Figures, load: string): void {
+  const rows: [string, string][] = [
+    ["papers", n(papers)],
+    ...("imported" in f ? loadRows(papers, f) : []),
     ...(f.vacuumSeconds > 0
       ? [["`vacuum analyze` after the load", s(f.vacuumSeconds)] as [string, string]]
       : []),
