@@ -44,6 +44,11 @@ const CHECKPOINT_MAX = 500_000;
  */
 const PGVECTOR_BULK = 20_000;
 /**
+ * A run with at least this many papers to embed walks them oldest first, so that their vectors are stored in id
+ * order (papersWithoutVectors); a shorter one, a day's papers, newest first, where they are.
+ */
+const OLDEST_FIRST_FROM = 20_000;
+/**
  * A run asked to (EmbedOptions) moves the in-memory graph to a thread of its own when it has at least this many
  * papers to embed: the database work between insertions then overlaps them instead of leaving a core idle.
  */
@@ -183,7 +188,8 @@ export class IndexedEmbedder {
       let total = 0;
       // The walk stops once it has found this many: a day's new papers come first (papersWithoutVectors).
       const missing = await missingVectors(this.deps.database, embedder);
-      let next = missing > 0 ? await this.nextBatch(embed, undefined) : null;
+      const order = missing >= OLDEST_FIRST_FROM ? "oldest" : "newest";
+      let next = missing > 0 ? await this.nextBatch(embed, undefined, order) : null;
       // Counted only when something is missing: a refresh finds nothing more often than not.
       buildIndexAfter =
         next !== null && this.pgvector !== null && (await pgvectorBulk(this.deps, embedder, missing));
@@ -207,7 +213,7 @@ export class IndexedEmbedder {
           entries.map((e) => ({ paperId: e.id, vector: e.vector })),
         );
         this.own.add(revision);
-        next = total + papers.length < missing ? await this.nextBatch(embed, papers.at(-1)?.id) : null;
+        next = total + papers.length < missing ? await this.nextBatch(embed, papers.at(-1)?.id, order) : null;
         index?.add(entries, 0);
         // On its own thread the graph may lag one batch behind, no more: memory stays flat.
         await index?.caughtUp(1);
@@ -235,14 +241,16 @@ export class IndexedEmbedder {
   }
 
   /**
-   * The next papers without a vector before `before` (newest first), their embedding started; null when none
-   * is left. Papers stored past the cursor meanwhile are found by the next refresh, which starts from the newest.
+   * The next papers without a vector past `cursor` in `order`, their embedding started; null when none is left.
+   * Papers stored behind the cursor meanwhile are found by the next refresh.
    */
   private async nextBatch(
     embed: (texts: readonly EmbeddingText[]) => Promise<Float32Array[]>,
-    before: string | undefined,
+    cursor: string | undefined,
+    order: "newest" | "oldest",
   ) {
-    const papers = await papersWithoutVectors(this.deps.database, this.embedder, EMBED_BATCH, before);
+    const { database } = this.deps;
+    const papers = await papersWithoutVectors(database, this.embedder, EMBED_BATCH, cursor, order);
     if (papers.length === 0) return null;
     const vectors = embed(papers.map((p) => ({ title: p.title, body: p.abstract })));
     // Awaited by the caller after the graph insertion; a failure meanwhile is not an unhandled rejection.

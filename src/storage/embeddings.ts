@@ -94,22 +94,28 @@ export async function storedVector(
 
 /**
  * Papers that have no vector from this embedder identity yet, newest (greatest id) first. A caller going through
- * them batch by batch passes the last id it got as `before`: starting from the first paper every time probed
+ * them batch by batch passes the last id it got as `cursor`: starting from the first paper every time probed
  * every paper already embedded again, which made embedding 75k papers quadratic (216 s instead of about 60).
  * Newest first because a day's new papers are the newest: with missingVectors' count a caller stops once it
  * has them all, where a walk in id order probed every paper before reaching them (2.9-3.6 s to find a day's 2,000
  * new papers at 3,000,000, of a 6.1 s embedding; under 0.4 s newest first).
+ *
+ * A bulk run (`order` "oldest") goes the other way, passing `after`: vectors are stored under their paper's id,
+ * and SQLite's table of them fills its pages when rows arrive in id order but leaves them half empty when they
+ * arrive in reverse (7.0 GB of vectors at 3,000,000 papers against 3.5 GB).
  */
 export async function papersWithoutVectors(
   database: Database,
   identity: EmbedderIdentity,
   limit: number,
-  before?: string,
+  cursor?: string,
+  order: "newest" | "oldest" = "newest",
 ): Promise<PaperText[]> {
+  const newest = order === "newest";
   const missing = await database.kysely
     .selectFrom("papers as p")
     .select("p.id")
-    .$if(before !== undefined, (query) => query.where("p.id", "<", before ?? ""))
+    .$if(cursor !== undefined, (query) => query.where("p.id", newest ? "<" : ">", cursor ?? ""))
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -121,7 +127,7 @@ export async function papersWithoutVectors(
         ),
       ),
     )
-    .orderBy("p.id", "desc")
+    .orderBy("p.id", newest ? "desc" : "asc")
     .limit(limit)
     .execute();
   if (missing.length === 0) return [];
@@ -133,7 +139,7 @@ export async function papersWithoutVectors(
       "in",
       missing.map((row) => row.id),
     )
-    .orderBy("id", "desc")
+    .orderBy("id", newest ? "desc" : "asc")
     .execute();
 }
 

@@ -52,6 +52,13 @@ describe.each(BACKENDS)("vectors keyed by embedder version (%s)", (backend) => {
     expect((await loadVectors(database, OLD)).length).toBe(2);
     expect((await loadVectors(database, NEW)).map((v) => [...v.vector])).toEqual([[9, 9]]);
     expect((await papersWithoutVectors(database, NEW, 10)).map((p) => p.id)).toEqual(IDS.slice(1).reverse());
+    // Batch by batch from a cursor, either way: newest first (a day's papers), oldest first (a bulk run).
+    const ids = async (cursor: string | undefined, order: "newest" | "oldest") =>
+      (await papersWithoutVectors(database, NEW, 1, cursor, order)).map((p) => p.id);
+    expect(await ids(IDS[2], "newest")).toEqual([IDS[1]]);
+    expect(await ids(undefined, "oldest")).toEqual([IDS[1]]);
+    expect(await ids(IDS[1], "oldest")).toEqual([IDS[2]]);
+    expect(await ids(IDS[2], "oldest")).toEqual([]);
     // A paper's vectors of every version go with it.
     await sql`delete from papers where id = ${IDS[0]}`.execute(database.kysely);
     expect((await loadVectors(database, NEW)).length).toBe(0);
