@@ -3,8 +3,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Index } from "usearch";
 import { builtFile } from "../core/built-file.js";
-import { graphOf } from "./graph.js";
-import type { VectorIndexOptions } from "./vector-index.js";
+import { graphOf, type VectorIndexOptions } from "./graph.js";
 
 /** What the graph's thread starts from: an empty graph, or the one saved in `file`. */
 export interface GraphStart {

@@ -1,5 +1,24 @@
 import { Index, MetricKind, ScalarKind } from "usearch";
-import type { VectorIndexOptions } from "./vector-index.js";
+
+export interface VectorIndexOptions {
+  /**
+   * HNSW graph degree and search breadth, tuned for >= 95% top-10 agreement with the exact scan on real-text
+   * queries (bench/scale.bench.ts).
+   */
+  readonly connectivity: number;
+  readonly expansionAdd: number;
+  readonly expansionSearch: number;
+  /**
+   * pgvector's index instead: a run with at least this many papers to embed, and at least as many as the index
+   * holds, builds it after the run instead of inserting (indexed-embedder.ts; PGVECTOR_BULK when not given).
+   */
+  readonly pgvectorBulk?: number;
+  /**
+   * A run asked to build its graph on a thread of its own does so from this many papers to embed on
+   * (indexed-embedder.ts; GRAPH_THREAD_FROM when not given).
+   */
+  readonly graphThreadFrom?: number;
+}
 
 /**
  * Below this many vectors a graph takes its insertions one at a time whatever the caller asks. Threads inserting
