@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Index } from "usearch";
 import { builtFile } from "../core/built-file.js";
+import { processGone } from "../storage/run-holder.js";
 import { graphOf, type VectorIndexOptions } from "./graph.js";
 
 /** What the graph's thread starts from: an empty graph, or the one saved in `file`. */
@@ -175,17 +176,7 @@ function sweep(scratch: string): void {
   }
   for (const name of names) {
     const pid = name.startsWith(PREFIX) ? Number(name.slice(PREFIX.length).split("-")[0]) : Number.NaN;
-    if (Number.isInteger(pid) && pid > 0 && !alive(pid))
+    if (Number.isInteger(pid) && pid > 0 && processGone(pid))
       rmSync(join(scratch, name), { recursive: true, force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -18,7 +18,8 @@ export async function runHolder(database: Database): Promise<string> {
   return `${PROCESS}@${await livenessTag(native.pool)}`;
 }
 
-function processGone(pid: number): boolean {
+/** Whether no process has this pid (one of another user's still counts as there). */
+export function processGone(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return false;
