@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { COMMON_WORD, RELAXED_POSTINGS, relaxedMatch, relaxedWords, textMatch } from "./keyword.js";
+import {
+  COMMON_WORD,
+  RELAXED_POSTINGS,
+  relaxedMatch,
+  relaxedWords,
+  textMatch,
+  VERY_COMMON_SHARE,
+  veryCommonFrom,
+} from "./keyword.js";
 import { parseQuery } from "./query/parse.js";
 
 const words = (q: string) => relaxedWords(parseQuery(q));
@@ -31,6 +39,26 @@ describe("textMatch", () => {
       ["quokka"],
       ["models"],
     ]);
+  });
+
+  it("with fewer than two rare words, leaves out the very common ones while two words remain", () => {
+    const papers = 1_000_000;
+    const veryCommon = veryCommonFrom(papers);
+    expect(veryCommon).toBe(papers * VERY_COMMON_SHARE);
+    const counts = new Map([
+      ["large", 480_000],
+      ["language", 520_000],
+      ["models", 900_000],
+      ["evaluated", 40_000],
+      ["know", 60_000],
+    ]);
+    const match = (q: string) => textMatch(parseQuery(q), counts, COMMON_WORD, veryCommon)?.all;
+    // Order as typed; "large", "language" and "models" are past a fifth of the papers.
+    expect(match("Large Language Models Know When They Are Evaluated")).toEqual([["Know"], ["Evaluated"]]);
+    // Every word very common: the two rarest stay.
+    expect(match("Large Language Models")).toEqual([["Large"], ["Language"]]);
+    // Without a very-common bound (the default) nothing more is left out.
+    expect(textMatch(parseQuery("Large Language Models"), counts)?.all).toHaveLength(3);
   });
 });
 

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "./database.js";
 import { countEachPostgres } from "./postgres/word-counts.js";
-import { fts5Phrase } from "./sqlite/keyword-search.js";
+import { fts5Term } from "./sqlite/keyword-search.js";
 
 /** Counts are remembered this long: a word's share of papers moves slowly as papers arrive. */
 const TTL_MS = 60 * 60 * 1000;
@@ -90,7 +90,7 @@ export async function countEachUpTo(
   const counts = new Map<string, number>();
   for (const phrase of phrases) {
     const result = await sql<{ n: number }>`select count(*) as n from (select 1 from papers_fts
-        where papers_fts match ${fts5Phrase(phrase)} limit ${cap}) as hits`.execute(database.kysely);
+        where papers_fts match ${fts5Term(phrase)} limit ${cap}) as hits`.execute(database.kysely);
     counts.set(phrase, Number(result.rows[0]?.n ?? 0));
   }
   return counts;

@@ -42,6 +42,7 @@ import { collectionEditors } from "./0722-collection-editors.js";
 import { contentWrites } from "./0800-content-writes.js";
 import { sessionEnds } from "./0830-session-ends.js";
 import { searchOrder } from "./0840-search-order.js";
+import { keywordCompounds } from "./0850-keyword-compounds.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order. A new one is a new numbered file added at the end of this list. */
@@ -90,4 +91,5 @@ export const MIGRATIONS: readonly Migration[] = [
   embeddingsPerVersion,
   sessionEnds,
   searchOrder,
+  keywordCompounds,
 ];

@@ -2,14 +2,23 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import { type KeywordRequest, type KeywordResult, RANK_NEWEST, type TextMatch } from "../keyword-types.js";
 import type { Schema } from "../schema.js";
 import { andAll, filterConditions, PAPER_DATE } from "../search-filters.js";
+import { joinedWord } from "./compounds.js";
 
 /** An FTS5 string literal: the tokenizer splits it, so a quoted run of several words is a phrase. */
 export function fts5Phrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/**
+ * What FTS5 searches for a query's word or phrase: a hyphenated word as the one word its compound is indexed as
+ * (compounds.ts), anything else as a phrase of its words.
+ */
+export function fts5Term(text: string): string {
+  return fts5Phrase(joinedWord(text) ?? text);
+}
+
 function group(phrases: readonly string[]): string {
-  return phrases.length === 1 ? fts5Phrase(phrases[0] ?? "") : `(${phrases.map(fts5Phrase).join(" OR ")})`;
+  return phrases.length === 1 ? fts5Term(phrases[0] ?? "") : `(${phrases.map(fts5Term).join(" OR ")})`;
 }
 
 /** The FTS5 MATCH expression for a text match; null when nothing positive is asked for. */

@@ -6,6 +6,7 @@ import { LRUCache } from "lru-cache";
 import { type Database, SQLITE_CAPABILITIES } from "../database.js";
 import { sqliteFileOfUrl } from "../database-url.js";
 import type { Schema } from "../schema.js";
+import { registerCompounds } from "./compounds.js";
 import { loadExtension, RANK_EXTENSION } from "./native-extensions.js";
 
 const PAGE_SIZE = 16384;
@@ -37,6 +38,8 @@ export function openSqlite(url: string): Database {
   db.pragma("busy_timeout = 5000");
   db.pragma("cache_size = -65536");
   db.pragma("temp_store = MEMORY");
+  // Writing keyword-index entries calls it (search-documents.ts).
+  registerCompounds(db);
   // Reader threads load it too (read-worker.ts): one build makes both.
   const rankWithCounts = loadExtension(db, RANK_EXTENSION);
   const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: reusingStatements(db) }) });

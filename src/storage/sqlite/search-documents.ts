@@ -3,7 +3,8 @@ import type BetterSqlite3 from "better-sqlite3";
 /**
  * Rewrites papers' keyword-index entries from their stored rows, set-based: three statements per call whatever
  * the number of papers, with the text read inside SQLite from the rows just written instead of being passed
- * from JavaScript a second time. Callers run it inside their own transaction, after the papers and authors.
+ * from JavaScript a second time (titles and abstracts get their hyphenated compounds appended on the way:
+ * compounds.ts). Callers run it inside their own transaction, after the papers and authors.
  */
 export class SqliteSearchDocuments {
   private readonly remove: BetterSqlite3.Statement<[string]>;
@@ -21,7 +22,7 @@ export class SqliteSearchDocuments {
     );
     this.insert = db.prepare(
       `insert into papers_fts (rowid, title, abstract, authors)
-       select r.id, p.title, p.abstract,
+       select r.id, paperboy_indexed_text(p.title), paperboy_indexed_text(p.abstract),
          coalesce((select group_concat(a.name, ', ' order by a.position) from paper_authors a
            where a.paper_id = p.id), '')
        from json_each(?) j cross join search_rows r on r.paper_id = j.value cross join papers p on p.id = j.value`,
