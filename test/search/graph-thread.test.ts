@@ -6,32 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { systemClock } from "../../src/core/clock.js";
 import { createEmbedderSource } from "../../src/search/embedders/create.js";
 import { normalize } from "../../src/search/embedders/embedder.js";
-import { seededRandom } from "../../src/search/lsa/random.js";
 import { SemanticIndex } from "../../src/search/semantic-index.js";
 import { VECTOR_INDEX_DEFAULTS, VectorIndex } from "../../src/search/vector-index.js";
 import { VectorIndexFiles } from "../../src/search/vector-index-files.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
+import { clustered, exactTop } from "../helpers/vectors.js";
 import { listingPapers, storePapers } from "./backends.js";
-
-/** Unit vectors around 20 centres, as embeddings cluster. */
-function clustered(count: number, dimensions: number, seed: number): Float32Array[] {
-  const random = seededRandom(seed);
-  const centres = Array.from({ length: 20 }, () =>
-    Float32Array.from({ length: dimensions }, () => random() - 0.5),
-  );
-  return Array.from({ length: count }, (_, i) => {
-    const centre = centres[i % centres.length] ?? new Float32Array(dimensions);
-    return normalize(Float32Array.from(centre, (x) => x + (random() - 0.5) * 0.8));
-  });
-}
-
-function exactTop(vectors: readonly Float32Array[], query: Float32Array, k: number): string[] {
-  return vectors
-    .map((v, i) => ({ id: `p${i}`, score: v.reduce((sum, x, j) => sum + x * (query[j] ?? 0), 0) }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, k)
-    .map((m) => m.id);
-}
 
 describe("a vector graph built on a thread of its own", () => {
   let scratch: string;

@@ -2,31 +2,10 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { normalize } from "./embedders/embedder.js";
-import { seededRandom } from "./lsa/random.js";
-import { VECTOR_INDEX_DEFAULTS, VectorIndex } from "./vector-index.js";
-import { VectorIndexFiles } from "./vector-index-files.js";
-
-/** Clustered unit vectors: harder for HNSW than uniform noise, closer to what embeddings look like. */
-function clustered(count: number, dimensions: number, seed: number): Float32Array[] {
-  const random = seededRandom(seed);
-  const centres = Array.from({ length: 20 }, () =>
-    Float32Array.from({ length: dimensions }, () => random() - 0.5),
-  );
-  return Array.from({ length: count }, (_, i) => {
-    const centre = centres[i % centres.length] ?? new Float32Array(dimensions);
-    return normalize(Float32Array.from(centre, (x) => x + (random() - 0.5) * 0.8));
-  });
-}
-
-/** The exact top k by dot product, computed here the plain way. */
-function exactTop(vectors: readonly Float32Array[], query: Float32Array, k: number): string[] {
-  return vectors
-    .map((v, i) => ({ id: `p${i}`, score: v.reduce((sum, x, j) => sum + x * (query[j] ?? 0), 0) }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, k)
-    .map((m) => m.id);
-}
+import { normalize } from "../../src/search/embedders/embedder.js";
+import { VECTOR_INDEX_DEFAULTS, VectorIndex } from "../../src/search/vector-index.js";
+import { VectorIndexFiles } from "../../src/search/vector-index-files.js";
+import { clustered, exactTop } from "../helpers/vectors.js";
 
 const unit = (...xs: number[]) => normalize(Float32Array.from(xs));
 
