@@ -1,13 +1,14 @@
 import type { Database } from "./database.js";
-import type { KeywordRequest, KeywordResult } from "./keyword-types.js";
+import { type KeywordRequest, type KeywordResult, RANK_NEWEST } from "./keyword-types.js";
 import { keywordSearchPostgres } from "./postgres/keyword-search.js";
 import { fts5Phrases, keywordSearchSqlite } from "./sqlite/keyword-search.js";
-import { wordFrequencies } from "./word-frequencies.js";
+import { indexedPapers, wordFrequencies } from "./word-frequencies.js";
 
 /** BM25-ranked keyword search (FTS5 on SQLite, weighted tsvector on PostgreSQL) with filters and paging. */
 export async function keywordSearch(database: Database, request: KeywordRequest): Promise<KeywordResult> {
   const native = database.native;
-  if (native.kind !== "sqlite") return keywordSearchPostgres(database.kysely, request);
+  if (native.kind !== "sqlite")
+    return keywordSearchPostgres(database.kysely, request, await fewMatches(database, request));
   const phrases = request.match ? fts5Phrases(request.match) : [];
   const ranked = native.rankWithCounts && phrases.length > 0;
   // Excluded phrases hold no hit in a matching paper: their counts weigh nothing, so none is taken.
@@ -35,6 +36,26 @@ export async function papersTitled(database: Database, title: string): Promise<s
     .limit(5)
     .execute();
   return rows.map((row) => row.id);
+}
+
+/**
+ * Whether PostgreSQL should find every match of a strict match through its GIN index rather than walk the newest
+ * papers until RANK_NEWEST of them match. Walking reads about RANK_NEWEST x papers / matches documents, finding
+ * them all reads the matches: so the GIN index wins below sqrt(RANK_NEWEST x papers) matches (24,500 at 300,000
+ * papers), estimated from the words' kept counts as if the words were independent.
+ */
+async function fewMatches(database: Database, request: KeywordRequest): Promise<boolean> {
+  const match = request.match;
+  if (!match || match.any || match.all.length === 0) return false;
+  const papers = Math.max(1, await indexedPapers(database));
+  const folded = match.all.map((group) => group.map((phrase) => phrase.toLowerCase()));
+  const counts = await wordFrequencies(database, folded.flat(), papers + 1);
+  // A group of alternatives is held by at most the sum of its phrases' papers.
+  const shares = folded.map((group) =>
+    Math.min(1, group.reduce((sum, phrase) => sum + (counts.get(phrase) ?? 0), 0) / papers),
+  );
+  const expected = shares.reduce((product, share) => product * share, papers);
+  return expected <= Math.sqrt(RANK_NEWEST * papers);
 }
 
 /** How many papers hold each phrase, exactly (kept for an hour: word-frequencies.ts), in the order given. */

@@ -24,7 +24,15 @@ export function tsquery(match: TextMatch): RawBuilder<unknown> | null {
 
 type Db = Kysely<Schema>;
 
-export async function keywordSearchPostgres(db: Db, request: KeywordRequest): Promise<KeywordResult> {
+/**
+ * `fewMatches`: the words' kept counts say that so few papers match that finding them all through the GIN index
+ * beats walking the newest papers (the caller decides: storage/keyword-search.ts; see newestRanked).
+ */
+export async function keywordSearchPostgres(
+  db: Db,
+  request: KeywordRequest,
+  fewMatches = false,
+): Promise<KeywordResult> {
   const query = request.match ? tsquery(request.match) : null;
   const conditions = filterConditions(request.filters, request.within);
   if (query === null) {
@@ -49,7 +57,7 @@ export async function keywordSearchPostgres(db: Db, request: KeywordRequest): Pr
     const rank = sql`ts_rank(${RANK_WEIGHTS}, s.document, query.q)`;
     return datedPage(db, from, rank, request);
   }
-  return newestRanked(db, query, from, request);
+  return newestRanked(db, query, from, request, fewMatches);
 }
 
 /**
@@ -66,11 +74,22 @@ async function newestRanked(
   query: RawBuilder<unknown>,
   from: RawBuilder<unknown>,
   request: KeywordRequest,
+  fewMatches: boolean,
 ): Promise<KeywordResult> {
   const newest = request.rankNewest ?? RANK_NEWEST;
-  const rows = await sql<{ id: string; score: number; total: string }>`with newest as materialized (
-      select s.paper_id as id ${from} order by s.seq desc limit ${newest}
-    ), ranked as materialized (
+  // With few matches possible, every match is found first (a CTE without a limit, which the planner answers from
+  // the GIN index) and the newest kept. Left to itself the planner walked the newest papers whenever it expected
+  // the bound to be reached within a fraction of them, and each paper it passed cost a read of its document:
+  // "Verification Datasets" (about 5,500 matches of 300,000) passed 110,657 papers in 221 ms.
+  const newestMatches = fewMatches
+    ? sql`with matches as materialized (select s.paper_id as id, s.seq ${from}),
+        newest as materialized (select id from matches order by seq desc limit ${newest})`
+    : sql`with newest as materialized (select s.paper_id as id ${from} order by s.seq desc limit ${newest})`;
+  const rows = await sql<{
+    id: string;
+    score: number;
+    total: string;
+  }>`${newestMatches}, ranked as materialized (
       select n.id, ts_rank(${RANK_WEIGHTS}, s.document, ${query})::float8 as score
       from newest n join paper_search s on s.paper_id = n.id
     )
