@@ -1,4 +1,6 @@
 import type { IncomingPaper, PaperRecord } from "../../src/core/paper.js";
+import type { Database } from "../../src/storage/database.js";
+import { upsertPapers } from "../../src/storage/upsert-papers.js";
 
 /** A paper record with plausible defaults; tests override what they are about. */
 export function paperRecord(id: string, overrides: Partial<PaperRecord> = {}): PaperRecord {
@@ -26,4 +28,12 @@ export function incoming(
   externalUpvotes: number | null = null,
 ): IncomingPaper {
   return { record, featureOn, externalUpvotes };
+}
+
+/** When importPapers stores papers, unless told otherwise. */
+export const IMPORTED_AT = "2026-06-02T00:00:00.000Z";
+
+/** Stores papers as `paperboy import` does (no submitter), keyword index included. */
+export function importPapers(database: Database, papers: readonly IncomingPaper[], now = IMPORTED_AT) {
+  return upsertPapers(database, papers, { submitterId: null, source: "import", now });
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keywordSearch } from "../../src/storage/keyword-search.js";
 import type { KeywordRequest } from "../../src/storage/keyword-types.js";
-import { upsertPapers } from "../../src/storage/upsert-papers.js";
 import { BACKENDS } from "../helpers/backends.js";
-import { incoming, paperRecord } from "../helpers/papers.js";
+import { keywordRequest } from "../helpers/keyword.js";
+import { importPapers, incoming, paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
 const id = (n: number) => `2606.${String(n).padStart(5, "0")}`;
@@ -23,25 +23,13 @@ const PAPERS = [
   ...Array.from({ length: 20 }, (_, i) => paperRecord(id(400 + i), { title: `Braid groups ${i}` })),
 ].map((record) => incoming(record));
 
-function anyOf(words: string[], more: Partial<KeywordRequest> = {}): KeywordRequest {
-  return {
-    match: { all: words.map((word) => [word]), none: [], any: true },
-    filters: { categories: [], authors: [], after: null, before: null },
-    offset: 0,
-    limit: 20,
-    ...more,
-  };
-}
+const anyOf = (words: string[], more: Partial<KeywordRequest> = {}) => keywordRequest(words, true, more);
 
 describe.each(BACKENDS)("a keyword search for any of several words (%s)", (backend) => {
   let instance: TestInstance;
   beforeAll(async () => {
     instance = await createTestInstance({ backend });
-    await upsertPapers(instance.services.database, PAPERS, {
-      submitterId: null,
-      source: "import",
-      now: "2026-06-02T00:00:00.000Z",
-    });
+    await importPapers(instance.services.database, PAPERS);
   });
   afterAll(async () => {
     await instance.dispose();

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoCorpus } from "../../src/ingestion/demo.js";
 import { keywordSearch } from "../../src/storage/keyword-search.js";
 import type { KeywordRequest } from "../../src/storage/keyword-types.js";
-import { upsertPapers } from "../../src/storage/upsert-papers.js";
 import { BACKENDS } from "../helpers/backends.js";
-import { incoming, paperRecord } from "../helpers/papers.js";
+import { keywordRequest } from "../helpers/keyword.js";
+import { importPapers, incoming, paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
 const id = (n: number) => `2606.${String(n).padStart(5, "0")}`;
@@ -23,27 +23,15 @@ const PAPERS = [
   ...Array.from({ length: 30 }, (_, i) => paperRecord(id(200 + i), { title: `Braid groups ${i}` })),
 ];
 
-function lattice(more: Partial<KeywordRequest> = {}): KeywordRequest {
-  return {
-    match: { all: [["lattice"]], none: [], any: false },
-    filters: { categories: [], authors: [], after: null, before: null },
-    offset: 0,
-    limit: 10,
-    ...more,
-  };
-}
+const lattice = (more: Partial<KeywordRequest> = {}) =>
+  keywordRequest(["lattice"], false, { limit: 10, ...more });
 
 describe.each(BACKENDS)("keyword ranking past its bound (%s)", (backend) => {
   let instance: TestInstance;
   beforeAll(async () => {
     instance = await createTestInstance({ backend });
     // One paper per batch, oldest first: the order papers reach the index is the order they arrived.
-    for (const record of PAPERS)
-      await upsertPapers(instance.services.database, [incoming(record)], {
-        submitterId: null,
-        source: "import",
-        now: "2026-06-02T00:00:00.000Z",
-      });
+    for (const record of PAPERS) await importPapers(instance.services.database, [incoming(record)]);
   });
   afterAll(async () => {
     await instance.dispose();

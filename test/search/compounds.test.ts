@@ -2,10 +2,9 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexPendingPapers, pendingKeywordIndex } from "../../src/storage/keyword-index-queue.js";
 import { keywordSearch } from "../../src/storage/keyword-search.js";
-import type { KeywordRequest } from "../../src/storage/keyword-types.js";
 import { keywordCompounds } from "../../src/storage/migrations/0850-keyword-compounds.js";
-import { upsertPapers } from "../../src/storage/upsert-papers.js";
-import { incoming, paperRecord } from "../helpers/papers.js";
+import { keywordRequest } from "../helpers/keyword.js";
+import { importPapers, incoming, paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
 const HYPHENATED = "2606.00001";
@@ -25,26 +24,13 @@ const PAPERS = [
   }),
 ].map((record) => incoming(record));
 
-function allOf(...groups: string[]): KeywordRequest {
-  return {
-    match: { all: groups.map((g) => [g]), none: [], any: false },
-    filters: { categories: [], authors: [], after: null, before: null },
-    offset: 0,
-    limit: 20,
-  };
-}
-
 describe("hyphenated compounds in SQLite's keyword index", () => {
   let instance: TestInstance;
   const found = async (...groups: string[]) =>
-    new Set((await keywordSearch(instance.services.database, allOf(...groups))).ids);
+    new Set((await keywordSearch(instance.services.database, keywordRequest(groups, false))).ids);
   beforeAll(async () => {
     instance = await createTestInstance({ backend: "sqlite" });
-    await upsertPapers(instance.services.database, PAPERS, {
-      submitterId: null,
-      source: "import",
-      now: "2026-06-02T00:00:00.000Z",
-    });
+    await importPapers(instance.services.database, PAPERS);
   });
   afterAll(async () => {
     await instance.dispose();

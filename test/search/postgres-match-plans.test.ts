@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { KeywordRequest } from "../../src/storage/keyword-types.js";
 import { keywordSearchPostgres } from "../../src/storage/postgres/keyword-search.js";
-import { upsertPapers } from "../../src/storage/upsert-papers.js";
 import { BACKENDS } from "../helpers/backends.js";
-import { incoming, paperRecord } from "../helpers/papers.js";
+import { keywordRequest } from "../helpers/keyword.js";
+import { importPapers, incoming, paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
 const id = (n: number) => `2606.${String(n).padStart(5, "0")}`;
@@ -18,13 +17,8 @@ const PAPERS = Array.from({ length: 3_000 }, (_, i) =>
 const text = (p: (typeof PAPERS)[number]) => `${p.record.title} ${p.record.abstract}`.toLowerCase();
 const HOLDING = PAPERS.filter((p) => text(p).includes("tundra") && text(p).includes("lichen")).length;
 
-const request = (rankNewest: number, offset = 0): KeywordRequest => ({
-  match: { all: [["tundra"], ["lichen"]], none: [], any: false },
-  filters: { categories: [], authors: [], after: null, before: null },
-  offset,
-  limit: 20,
-  rankNewest,
-});
+const request = (rankNewest: number, offset = 0) =>
+  keywordRequest(["tundra", "lichen"], false, { offset, rankNewest });
 
 it("the corpus holds enough matches to be bounded", () => {
   expect(HOLDING).toBeGreaterThan(50);
@@ -39,11 +33,7 @@ describe.each(BACKENDS.filter((b) => b === "postgres"))(
     let instance: TestInstance;
     beforeAll(async () => {
       instance = await createTestInstance({ backend });
-      await upsertPapers(instance.services.database, PAPERS, {
-        submitterId: null,
-        source: "import",
-        now: "2026-06-02T00:00:00.000Z",
-      });
+      await importPapers(instance.services.database, PAPERS);
     }, 60_000);
     afterAll(async () => {
       await instance.dispose();

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keywordRanking, RELAXED_POSTINGS } from "../../src/search/keyword.js";
 import { parseQuery } from "../../src/search/query/parse.js";
+import { NO_FILTERS } from "../../src/search/query/tree.js";
 import { RANK_NEWEST } from "../../src/storage/keyword-types.js";
-import { upsertPapers } from "../../src/storage/upsert-papers.js";
 import { BACKENDS } from "../helpers/backends.js";
-import { incoming, paperRecord } from "../helpers/papers.js";
+import { importPapers, incoming, paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
 const WORDS = ["quillwort", "spikemoss", "horsetail"];
@@ -29,11 +29,7 @@ describe.each(BACKENDS)("keyword ranking of papers holding some of the words (%s
   let instance: TestInstance;
   beforeAll(async () => {
     instance = await createTestInstance({ backend });
-    await upsertPapers(instance.services.database, PAPERS, {
-      submitterId: null,
-      source: "import",
-      now: "2026-06-02T00:00:00.000Z",
-    });
+    await importPapers(instance.services.database, PAPERS);
   }, 60_000);
   afterAll(async () => {
     await instance.dispose();
@@ -45,7 +41,7 @@ describe.each(BACKENDS)("keyword ranking of papers holding some of the words (%s
     const ranking = await keywordRanking(
       instance.services.database,
       parseQuery(WORDS.join(" ")),
-      { categories: [], authors: [], after: null, before: null },
+      NO_FILTERS,
       20,
     );
     expect(ranking.matched).toBe(0);
