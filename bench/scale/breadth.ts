@@ -4,21 +4,23 @@ import { join } from "node:path";
 import { VECTOR_INDEX_DEFAULTS, VectorIndex } from "../../src/search/vector-index.js";
 import { type Percentiles, percentiles } from "./latency.js";
 
-/** Search breadths (usearch's expansion_search) the served graph is also searched at. */
-export const BREADTHS = [200, 400, 600, 800, 1200] as const;
+/** Probe factors (lists scanned: factor x sqrt(lists)) the served index is also searched with. */
+export const PROBE_FACTORS = [2, 4, 6, 8, 12] as const;
 
 export interface BreadthAgreement {
-  readonly breadth: number;
-  /** Top-10 positions shared with the exact scan. */
+  readonly probeFactor: number;
+  /** Lists scanned per search. */
+  readonly probes: number;
+  /** Top-10 positions shared with the exact scan, by the index's 8-bit ranking alone (not ranked again). */
   readonly agreement: number;
-  /** The graph search alone, per query. */
+  /** The index's search alone, per query. */
   readonly search: Percentiles;
 }
 
 /**
- * The served graph searched at other breadths: the trade-off between agreement and search time, on one graph
- * (the breadth is a search setting, not part of the graph). Copies of the graph are restored from a file with
- * each breadth, one at a time.
+ * The served index searched with other probe factors: the trade-off between agreement and search time, on one
+ * partition (the factor is a search setting). Copies of the index are restored from a file with each factor,
+ * one at a time.
  */
 export async function agreementByBreadth(
   index: VectorIndex,
@@ -28,10 +30,10 @@ export async function agreementByBreadth(
 ): Promise<BreadthAgreement[]> {
   const folder = mkdtempSync(join(tmpdir(), "paperboy-breadth-"));
   try {
-    const file = join(folder, "graph.usearch");
-    const ids = [...(await index.save(file))];
-    return BREADTHS.map((breadth) => {
-      const options = { ...VECTOR_INDEX_DEFAULTS, expansionSearch: breadth };
+    const file = join(folder, "vectors.ivf");
+    const ids = [...index.save(file)];
+    return PROBE_FACTORS.map((probeFactor) => {
+      const options = { ...VECTOR_INDEX_DEFAULTS, probeFactor };
       const copy = VectorIndex.restore(index.dimensions, options, file, ids);
       const times: number[] = [];
       let shared = 0;
@@ -41,7 +43,12 @@ export async function agreementByBreadth(
         times.push(performance.now() - started);
         shared += (exact[q] ?? []).filter((id) => found.has(id)).length;
       });
-      return { breadth, agreement: shared / (queries.length * k), search: percentiles(times) };
+      return {
+        probeFactor,
+        probes: copy.probes,
+        agreement: shared / (queries.length * k),
+        search: percentiles(times),
+      };
     });
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { exactSearch, MetricKind } from "usearch";
 import { systemClock } from "../../src/core/clock.js";
+import { cosine } from "../../src/search/embedders/embedder.js";
 import { LsaSource } from "../../src/search/embedders/lsa-source.js";
 import type { Services } from "../../src/services.js";
 import { embeddingWatermark } from "../../src/storage/embedding-revisions.js";
@@ -59,14 +60,14 @@ export interface Agreement {
   readonly served: number;
   /** Served top-10 positions holding a paper at least as near as the exact 10th, less NEAR_TIE. */
   readonly nearTies: number;
-  /** The same graph searched at other breadths (empty unless asked for). */
+  /** The same index searched with other probe factors (empty unless asked for). */
   readonly byBreadth: readonly BreadthAgreement[];
 }
 
 /**
  * How often the served nearest neighbours agree with the exact scan: top-10 positions shared, over the 400 bench
  * queries embedded as a reader's query is (the vector index's answers through searchText, exact cosine over
- * every stored vector); with `breadths`, also at other search breadths.
+ * every stored vector); with `breadths`, also with other probe factors.
  */
 export async function vectorAgreement(
   services: Services,
@@ -97,16 +98,4 @@ export async function vectorAgreement(
   const byBreadth = breadths && index ? await agreementByBreadth(index, vectors, exactIds, K) : [];
   const positions = texts.length * K;
   return { served: agree / positions, nearTies: nearTies / positions, byBreadth };
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i += 1) {
-    dot += (a[i] ?? 0) * (b[i] ?? 0);
-    aa += (a[i] ?? 0) ** 2;
-    bb += (b[i] ?? 0) ** 2;
-  }
-  return dot / Math.sqrt(aa * bb);
 }

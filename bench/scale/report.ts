@@ -61,7 +61,7 @@ export function printTable(database: string, papers: number, f: AfterLoad | Figu
   ]);
   for (const b of f.agreement.byBreadth)
     rows.push([
-      `the same graph searched at breadth ${b.breadth}: agreement; graph search p50 / p99`,
+      `the same index, probe factor ${b.probeFactor} (${b.probes} lists): 8-bit agreement; index search p50 / p99`,
       `${(100 * b.agreement).toFixed(1)}%; ${ms(b.search)}`,
     ]);
   if (f.dayPage) {

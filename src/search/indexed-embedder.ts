@@ -1,4 +1,3 @@
-import { tmpdir } from "node:os";
 import { dataVersion } from "../storage/data-version.js";
 import type { Database } from "../storage/database.js";
 import { embeddingWatermark } from "../storage/embedding-revisions.js";
@@ -33,7 +32,7 @@ const REVISIONS_PER_READ = 40;
 /**
  * The index is saved once it holds this many vectors, and again whenever it holds this many more than its
  * last save or as many more as that save held, up to CHECKPOINT_MAX: a long embedding killed halfway redoes
- * at most that many graph insertions, and a day's papers wait in the database until enough have gathered.
+ * at most that many vectors' embedding, and a day's papers wait in the database until enough have gathered.
  */
 const SAVE_FROM = 20_000;
 const CHECKPOINT_MAX = 500_000;
@@ -49,17 +48,17 @@ const PGVECTOR_BULK = 20_000;
  */
 const OLDEST_FIRST_FROM = 20_000;
 /**
- * A run asked to (EmbedOptions) moves the in-memory graph to a thread of its own when it has at least this many
- * papers to embed: the database work between insertions then overlaps them instead of leaving a core idle.
+ * A run asked to (EmbedOptions) with at least this many papers to embed lets the vectors gather unsorted and
+ * partitions the in-memory index once at its end (VectorIndex.defer), instead of at every doubling.
  */
-const GRAPH_THREAD_FROM = 50_000;
+const DEFER_FROM = 50_000;
 
 export interface EmbedOptions {
   /**
-   * Build the graph on its own thread during a long run (GRAPH_THREAD_FROM); nothing can search it until the
-   * run ends, so only a process that does not serve searches from this index asks (`paperboy index`, a retrain).
+   * A bulk run (DEFER_FROM): the index partitions once, when the run ends; searches meanwhile scan every
+   * vector gathered, so only a process that serves no search from this index asks (`paperboy index`, a retrain).
    */
-  readonly graphOnThread?: boolean;
+  readonly bulk?: boolean;
 }
 
 /** Hears how many papers a refresh has embedded so far; embedding goes on once it has returned (or resolved). */
@@ -159,7 +158,7 @@ export class IndexedEmbedder {
   /**
    * Embeds, stores and indexes the papers that have no vector from this embedder yet, batch by batch;
    * `onBatch` hears the running count after each. The next batch is read and handed to the embedder's
-   * off-thread copy (where it has one) before this one goes into the graph, which holds this thread.
+   * off-thread copy (where it has one) before this one goes into the index.
    */
   async embedMissing(onBatch: Progress, options: EmbedOptions = {}): Promise<number> {
     const { embedder, index } = this;
@@ -178,7 +177,7 @@ export class IndexedEmbedder {
     let bulk: BulkEmbedding | null | undefined;
     let batches = 0;
     let buildIndexAfter = false;
-    let onThread = false;
+    let deferred = false;
     const embed = (texts: readonly EmbeddingText[]) => {
       batches += 1;
       if (bulk === undefined && batches > BULK_AFTER_BATCHES) bulk = embedder.bulk?.() ?? null;
@@ -194,12 +193,12 @@ export class IndexedEmbedder {
       buildIndexAfter =
         next !== null && this.pgvector !== null && (await pgvectorBulk(this.deps, embedder, missing));
       if (buildIndexAfter) await dropPgvectorIndex(this.deps.database, embedder);
-      onThread =
+      deferred =
         next !== null &&
         index !== null &&
-        options.graphOnThread === true &&
-        missing >= (this.deps.options.graphThreadFrom ?? GRAPH_THREAD_FROM) &&
-        (await index.moveToThread(this.scratch));
+        options.bulk === true &&
+        missing >= (this.deps.options.deferFrom ?? DEFER_FROM);
+      if (deferred) index?.defer();
       while (next) {
         const { papers, vectors } = next;
         const embedded = await vectors;
@@ -215,8 +214,6 @@ export class IndexedEmbedder {
         this.own.add(revision);
         next = total + papers.length < missing ? await this.nextBatch(embed, papers.at(-1)?.id, order) : null;
         index?.add(entries, 0);
-        // On its own thread the graph may lag one batch behind, no more: memory stays flat.
-        await index?.caughtUp(1);
         this.stored += index ? 0 : papers.length;
         total += papers.length;
         await onBatch(total);
@@ -229,15 +226,14 @@ export class IndexedEmbedder {
       return total;
     } finally {
       await bulk?.close();
-      if (onThread) await index?.moveBack(this.scratch);
+      if (deferred && index) {
+        index.settle();
+        // Partitioned now: the snapshot saved last holds the vectors unsorted, and the next save must replace it.
+        this.savedSize = 0;
+      }
       if (this.pgvector && buildIndexAfter)
         await ensurePgvectorIndex(this.deps.database, this.pgvector, embedder);
     }
-  }
-
-  /** Where the graph is written while it moves to and from its thread: beside its snapshots, or the temp folder. */
-  private get scratch(): string {
-    return this.deps.files?.folder ?? tmpdir();
   }
 
   /**
@@ -253,15 +249,15 @@ export class IndexedEmbedder {
     const papers = await papersWithoutVectors(database, this.embedder, EMBED_BATCH, cursor, order);
     if (papers.length === 0) return null;
     const vectors = embed(papers.map((p) => ({ title: p.title, body: p.abstract })));
-    // Awaited by the caller after the graph insertion; a failure meanwhile is not an unhandled rejection.
+    // Awaited by the caller after the last batch went into the index; a failure meanwhile is not an unhandled rejection.
     vectors.catch(() => undefined);
     return { papers, vectors };
   }
 
   /**
    * Saves the index when enough vectors arrived since its last save (see SAVE_FROM). At the end of a run
-   * (`final`) a smaller remainder is enough: whatever a run leaves unsaved, every process starting later inserts
-   * into its graph again; only a few thousand more (a day's papers) wait for the next checkpoint.
+   * (`final`) a smaller remainder is enough: whatever a run leaves unsaved, every process starting later adds it
+   * to its index again; only a few thousand more (a day's papers) wait for the next checkpoint.
    */
   async save(final: boolean): Promise<void> {
     const { files } = this.deps;

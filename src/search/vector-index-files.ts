@@ -11,14 +11,15 @@ export interface SavedIndex {
 }
 
 const SNAPSHOT = /^(.+)-r(\d+)$/;
+/** The index's own file in a snapshot; a snapshot of another layout (an HNSW graph) has none and is rebuilt. */
+const INDEX_FILE = "vectors.ivf";
 
 /**
  * Vector indexes saved in a folder (beside the SQLite database), one snapshot per embedder identity: a
- * folder `NAME-HASH-rREVISION` holding the usearch graph and the ids in key order. A snapshot is written
+ * folder `NAME-HASH-rREVISION` holding the index (vector-index.ts) and the ids in key order. A snapshot is written
  * under a temporary name and renamed whole, so a process killed while saving leaves the previous one.
  */
 export class VectorIndexFiles {
-  /** `folder` also holds the graph briefly while it moves to and from its own thread (vector-index.ts). */
   constructor(readonly folder: string) {}
 
   /**
@@ -40,7 +41,7 @@ export class VectorIndexFiles {
       const ids = readFileSync(join(found.path, "ids.txt"), "utf8")
         .split("\n")
         .filter((id) => id !== "");
-      const index = VectorIndex.restore(dimensions, options, join(found.path, "graph.usearch"), ids);
+      const index = VectorIndex.restore(dimensions, options, join(found.path, INDEX_FILE), ids);
       return { index, revision: found.revision };
     } catch {
       // Another process may have just replaced it; the caller rebuilds from the stored vectors.
@@ -54,7 +55,7 @@ export class VectorIndexFiles {
     const partial = join(this.folder, `.partial-${process.pid}-${Date.now()}`);
     mkdirSync(partial);
     try {
-      const ids = await index.save(join(partial, "graph.usearch"));
+      const ids = index.save(join(partial, INDEX_FILE));
       writeFileSync(join(partial, "ids.txt"), `${ids.join("\n")}\n`);
       renameSync(partial, join(this.folder, `${stem(identity)}-r${revision}`));
     } catch (error) {

@@ -92,6 +92,23 @@ export async function storedVector(
   return row ? toVector(row.vector) : null;
 }
 
+/** The stored vectors of these papers (those that have one), in one read. */
+export async function storedVectors(
+  database: Database,
+  identity: EmbedderIdentity,
+  paperIds: readonly string[],
+): Promise<Map<string, Float32Array>> {
+  if (paperIds.length === 0) return new Map();
+  const rows = await database.kysely
+    .selectFrom("paper_embeddings")
+    .select(["paper_id", "vector"])
+    .where("embedder", "=", identity.name)
+    .where("version", "=", identity.version)
+    .where("paper_id", "in", paperIds)
+    .execute();
+  return new Map(rows.map((row) => [row.paper_id, toVector(row.vector)]));
+}
+
 /**
  * Papers that have no vector from this embedder identity yet, newest (greatest id) first. A caller going through
  * them batch by batch passes the last id it got as `cursor`: starting from the first paper every time probed

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -35,55 +35,91 @@ describe("VectorIndex", () => {
     expect(index.search(unit(0, 1), 2).map((m) => m.id)).toEqual(["a", "b"]);
   });
 
-  it("leaves no paper unreachable when a small graph is built on every core", () => {
-    // Threads inserting at once into an empty graph used to leave some papers with no edge leading to them: a
-    // search asking for every paper came back short in most such graphs of 180.
-    for (let seed = 1; seed <= 20; seed += 1) {
-      const vectors = clustered(180, 64, seed);
-      const index = VectorIndex.create(64);
-      index.add(
-        vectors.map((vector, i) => ({ id: `p${i}`, vector })),
-        0,
-      );
-      for (const probe of [0, 60, 120]) {
-        const query = vectors[probe] ?? new Float32Array(64);
-        expect(index.search(query, 180)).toHaveLength(180);
-      }
-    }
-  });
+  /** Partitioned from 500 vectors into lists of about 100: the layout of 3,000,000 papers, at a test's size. */
+  const SMALL = { ...VECTOR_INDEX_DEFAULTS, partitionFrom: 500, listSize: 100, probeFactor: 2 };
 
-  it("agrees with the exact scan on >= 95% of top-10 positions, papers added in batches", () => {
-    const vectors = clustered(3000, 64, 11);
-    const index = VectorIndex.create(64);
-    for (let i = 0; i < vectors.length; i += 500)
-      index.add(vectors.slice(i, i + 500).map((vector, j) => ({ id: `p${i + j}`, vector })));
+  function agreement(index: VectorIndex, vectors: Float32Array[], queries: Float32Array[]): number {
     let agree = 0;
-    const queries = clustered(100, 64, 99);
     for (const query of queries) {
       const found = new Set(index.search(query, 10).map((m) => m.id));
       agree += exactTop(vectors, query, 10).filter((id) => found.has(id)).length;
     }
-    expect(agree / (queries.length * 10)).toBeGreaterThanOrEqual(0.95);
+    return agree / (queries.length * 10);
+  }
+
+  it("agrees with the exact scan on >= 95% of top-10 positions once partitioned, papers added in batches", () => {
+    const vectors = clustered(3000, 64, 11);
+    const index = VectorIndex.create(64, SMALL);
+    for (let i = 0; i < vectors.length; i += 250)
+      index.add(vectors.slice(i, i + 250).map((vector, j) => ({ id: `p${i + j}`, vector })));
+    // Partitioned (again at 1,000 and 2,000): a search scans some lists, not all.
+    expect(index.probes).toBeGreaterThan(0);
+    expect(index.probes).toBeLessThan(20);
+    expect(agreement(index, vectors, clustered(100, 64, 99))).toBeGreaterThanOrEqual(0.95);
+    // Every paper is reachable: asked for all, a search scanning every list returns all.
+    const everything = VectorIndex.create(64, { ...SMALL, probeFactor: 100 });
+    everything.add(vectors.map((vector, i) => ({ id: `p${i}`, vector })));
+    expect(everything.search(vectors[0] ?? new Float32Array(64), 3000)).toHaveLength(3000);
+  });
+
+  it("gathers a bulk run's vectors unsorted and partitions them once, at its end", () => {
+    const vectors = clustered(3000, 32, 4);
+    const index = VectorIndex.create(32, SMALL);
+    index.defer();
+    for (let i = 0; i < vectors.length; i += 500)
+      index.add(vectors.slice(i, i + 500).map((vector, j) => ({ id: `p${i + j}`, vector })));
+    // Meanwhile nothing is partitioned, and a search scans every vector: exact but for 8-bit rounding, which
+    // may swap two near ties.
+    expect(index.probes).toBe(0);
+    const queries = clustered(50, 32, 8);
+    expect(agreement(index, vectors, queries)).toBeGreaterThanOrEqual(0.98);
+    index.settle();
+    expect(index.probes).toBeGreaterThan(0);
+    expect(agreement(index, vectors, queries)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("moves a paper added again while partitioned to its new vector", () => {
+    const vectors = clustered(1200, 16, 2);
+    const index = VectorIndex.create(16, SMALL);
+    index.add(vectors.map((vector, i) => ({ id: `p${i}`, vector })));
+    const target = vectors[900] ?? new Float32Array(16);
+    index.add([{ id: "p3", vector: target }]);
+    expect(index.size).toBe(1200);
+    const found = index.search(target, 2).map((m) => m.id);
+    expect(found.sort()).toEqual(["p3", "p900"]);
   });
 
   it("is saved whole and restored to answer alike, keeping only the newest snapshot of an embedder", async () => {
-    const vectors = clustered(400, 16, 5);
-    const index = VectorIndex.create(16);
+    const vectors = clustered(1400, 16, 5);
+    const index = VectorIndex.create(16, SMALL);
     index.add(vectors.map((vector, i) => ({ id: `p${i}`, vector })));
     const files = new VectorIndexFiles(folder);
     const identity = { name: "lsa", version: "16d-400-x" };
     await files.save(identity, index, 7);
     await files.save(identity, index, 9);
-    const restored = files.latest(identity, 16, VECTOR_INDEX_DEFAULTS, 12);
+    const restored = files.latest(identity, 16, SMALL, 12);
     expect(restored?.revision).toBe(9);
-    expect(restored?.index.size).toBe(400);
+    expect(restored?.index.size).toBe(1400);
+    expect(restored?.index.probes).toBe(index.probes);
     for (const query of vectors.slice(0, 20))
       expect(restored?.index.search(query, 5)).toEqual(index.search(query, 5));
-    expect(files.latest({ name: "lsa", version: "other" }, 16, VECTOR_INDEX_DEFAULTS, 12)).toBeNull();
+    expect(files.latest({ name: "lsa", version: "other" }, 16, SMALL, 12)).toBeNull();
     // A database whose revision is behind the snapshot (restored from a backup) does not take it.
-    expect(files.latest(identity, 16, VECTOR_INDEX_DEFAULTS, 8)).toBeNull();
+    expect(files.latest(identity, 16, SMALL, 8)).toBeNull();
     expect(readdirSync(folder)).toHaveLength(1);
     files.forgetOthers({ name: "lsa", version: "next" });
     expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it("refuses a truncated or foreign file, which the caller then rebuilds from the stored vectors", () => {
+    const vectors = clustered(800, 8, 3);
+    const index = VectorIndex.create(8, SMALL);
+    index.add(vectors.map((vector, i) => ({ id: `p${i}`, vector })));
+    const file = join(folder, "cut.ivf");
+    const ids = [...index.save(file)];
+    truncateSync(file, 5000);
+    expect(() => VectorIndex.restore(8, SMALL, file, ids)).toThrow(/truncated/);
+    writeFileSync(file, "not an index at all");
+    expect(() => VectorIndex.restore(8, SMALL, file, ids)).toThrow();
   });
 });

@@ -26,8 +26,8 @@ export const indexCommand: Command = {
       const started = performance.now();
       const semantic = services.semantic;
       const onProgress = embedProgress(context, started);
-      // This process serves no search: a long run builds the graph on its own thread (indexed-embedder.ts).
-      let embedded = await semantic.refresh(onProgress, { graphOnThread: true });
+      // This process serves no search: a long run partitions the vector index once, at its end.
+      let embedded = await semantic.refresh(onProgress, { bulk: true });
       const identity = semantic.identity;
       if (!identity) {
         context.stderr.write("paperboy index: too few papers to train the embedder yet; import some first\n");

@@ -36,6 +36,19 @@ export function normalize(vector: Float32Array): Float32Array {
   return vector;
 }
 
+/** Cosine similarity; 0 when either vector is zero. */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    dot += (a[i] ?? 0) * (b[i] ?? 0);
+    aa += (a[i] ?? 0) ** 2;
+    bb += (b[i] ?? 0) ** 2;
+  }
+  return aa > 0 && bb > 0 ? dot / Math.sqrt(aa * bb) : 0;
+}
+
 /** A paper's text as one string, for embedders that take plain text (http, onnx). */
 export function joinText(text: EmbeddingText): string {
   return text.title === "" ? text.body : `${text.title}\n\n${text.body}`;
