@@ -138,19 +138,26 @@ export class IndexedEmbedder {
 
   /**
    * Indexes the vectors stored after the last revision seen up to `mark`, a few revisions per read so that
-   * memory stays flat however many there are, except those this process wrote itself.
+   * memory stays flat however many there are, except those this process wrote itself. Reading a whole archive
+   * (a process starting without a snapshot) partitions the index once, at the end.
    */
   private async addStored(mark: number): Promise<void> {
     const index = this.index;
     if (!index) return;
-    while (this.revision < mark) {
-      const upTo = Math.min(mark, Math.max(this.revision, 0) + REVISIONS_PER_READ);
-      const stored = await loadVectors(this.deps.database, this.embedder, this.revision, upTo);
-      index.add(
-        stored.filter((v) => !this.own.has(v.revision)).map((v) => ({ id: v.paperId, vector: v.vector })),
-        0,
-      );
-      this.revision = upTo;
+    const deferred =
+      (mark - this.revision) * EMBED_BATCH >= (this.deps.options.deferFrom ?? DEFER_FROM) && index.defer();
+    try {
+      while (this.revision < mark) {
+        const upTo = Math.min(mark, Math.max(this.revision, 0) + REVISIONS_PER_READ);
+        const stored = await loadVectors(this.deps.database, this.embedder, this.revision, upTo);
+        index.add(
+          stored.filter((v) => !this.own.has(v.revision)).map((v) => ({ id: v.paperId, vector: v.vector })),
+          0,
+        );
+        this.revision = upTo;
+      }
+    } finally {
+      if (deferred) index.settle();
     }
     for (const revision of this.own) if (revision <= this.revision) this.own.delete(revision);
   }
@@ -197,8 +204,8 @@ export class IndexedEmbedder {
         next !== null &&
         index !== null &&
         options.bulk === true &&
-        missing >= (this.deps.options.deferFrom ?? DEFER_FROM);
-      if (deferred) index?.defer();
+        missing >= (this.deps.options.deferFrom ?? DEFER_FROM) &&
+        index.defer();
       while (next) {
         const { papers, vectors } = next;
         const embedded = await vectors;

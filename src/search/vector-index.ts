@@ -234,9 +234,12 @@ export class VectorIndex {
   /**
    * A bulk run (`paperboy index` over an archive): vectors gather unsorted until `settle`, which partitions them
    * once, instead of partitioning again at every doubling. Searches meanwhile scan every gathered vector.
+   * Returns false when a run is deferring already: its own settle ends it.
    */
-  defer(): void {
+  defer(): boolean {
+    if (this.deferred) return false;
     this.deferred = true;
+    return true;
   }
 
   /** Ends a bulk run: partitions or sorts what gathered (on every core). */

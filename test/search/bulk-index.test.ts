@@ -51,5 +51,13 @@ describe("`paperboy index`'s long runs partition the vector index once, at their
     expect(next.size).toBe(papers.length);
     expect(next.vectors?.probes).toBe(semantic.vectors?.probes);
     expect(await next.similar(paper.id, 5)).toEqual(await semantic.similar(paper.id, 5));
+    // Without a snapshot a process reads every stored vector, and partitions once it has them all.
+    const fresh = new SemanticIndex(database, source(), options, 60_000, null);
+    await fresh.refresh();
+    expect(fresh.size).toBe(papers.length);
+    expect(fresh.vectors?.probes).toBeGreaterThan(0);
+    expect((await fresh.similar(paper.id, 5)).map((m) => m.id)).toEqual(
+      (await semantic.similar(paper.id, 5)).map((m) => m.id),
+    );
   });
 });
