@@ -1,13 +1,12 @@
 /**
  * `npm run bench -- vectors --database sqlite:FILE [--list-size 500,1000] [--probe-factor 2,4,6,8,12]
- * [--limit N]`: how far the vector index's top 10 agree with the exact scan, on the 400 real-text bench queries,
+ * [--rescore 30,50]`: how far the vector index's top 10 agree with the exact scan, on the 400 real-text bench queries,
  * over the vectors of an embedded archive (bench scale --keep), for each list size: the time to partition every
  * vector once (as a bulk run does), memory, and for each probe factor the lists scanned, agreement by the 8-bit
- * ranking alone and once the best 30 are ranked again by their stored vectors (as searches are served), and
- * search time. `--limit` keeps the first N vectors only.
+ * ranking alone and once the best 30 (or as many as --rescore says) are ranked again by their stored vectors
+ * (as searches are served), and search time.
  */
 import { rmSync } from "node:fs";
-import { exactSearch, MetricKind } from "usearch";
 import { loadConfig } from "../src/config.js";
 import { systemClock } from "../src/core/clock.js";
 import { cosine } from "../src/search/embedders/embedder.js";
@@ -18,10 +17,9 @@ import { loadVectors } from "../src/storage/embeddings.js";
 import type { BenchOptions } from "./options.js";
 import { percentiles } from "./scale/latency.js";
 import { benchQueries } from "./scale/queries.js";
+import { exactTops } from "./scale/recall.js";
 
 const K = 10;
-/** Candidates ranked again by their stored vectors, as semantic-index.ts does (RESCORED x k). */
-const RESCORED = 3 * K;
 
 const list = (options: BenchOptions, name: string, fallback: string) =>
   (options[name] ?? fallback).split(",").map((x) => Number(x.trim()));
@@ -43,23 +41,16 @@ export async function run(options: BenchOptions): Promise<void> {
   try {
     const model = await new LsaSource(services.database, systemClock).current();
     if (!model) throw new Error("vectors: the archive has no embedder");
-    const limit = options.limit ? Number(options.limit) : Number.POSITIVE_INFINITY;
-    const stored = (await loadVectors(services.database, model)).slice(0, limit);
+    const stored = await loadVectors(services.database, model);
     const d = model.dimensions;
-    const data = new Float32Array(stored.length * d);
-    for (const [i, v] of stored.entries()) data.set(v.vector, i * d);
     const byId = new Map(stored.map((v) => [v.paperId, v.vector]));
     const texts = [...queries.titles, ...queries.phrases];
     const vectors = await model.embed(texts.map((body) => ({ title: "", body })));
-    const flat = new Float32Array(texts.length * d);
-    for (const [i, v] of vectors.entries()) flat.set(v, i * d);
     console.log(`${stored.length.toLocaleString("en-US")} vectors of ${d}; ${texts.length} queries`);
-    const result = exactSearch(data, flat, d, K, MetricKind.Cos);
-    const exact = texts.map((_, q) => {
-      const found = "get" in result ? result.get(q) : result;
-      return new Set(Array.from(found.keys, (key) => stored[Number(key)]?.paperId ?? ""));
-    });
+    const exact = (await exactTops(services, model, vectors)).map((best) => new Set(best.map((m) => m.id)));
     const shared = (q: number, ids: readonly string[]) => ids.filter((id) => exact[q]?.has(id)).length;
+    const rescores = list(options, "rescore", "30");
+    const deepest = Math.max(...rescores);
     for (const listSize of list(options, "list-size", String(VECTOR_INDEX_DEFAULTS.listSize))) {
       const rssBefore = process.memoryUsage().rss;
       const started = performance.now();
@@ -83,28 +74,33 @@ export async function run(options: BenchOptions): Promise<void> {
         const view = VectorIndex.restore(d, { ...VECTOR_INDEX_DEFAULTS, listSize, probeFactor }, file, ids);
         const times: number[] = [];
         let raw = 0;
-        let rescored = 0;
+        const rescored = rescores.map(() => 0);
         vectors.forEach((query, q) => {
           const t = performance.now();
-          const found = view.search(query, RESCORED);
+          const found = view.search(query, deepest);
           times.push(performance.now() - t);
           raw += shared(
             q,
             found.slice(0, K).map((m) => m.id),
           );
-          const again = found
-            .map((m) => ({ id: m.id, score: cosine(query, byId.get(m.id) ?? new Float32Array(d)) }))
-            .sort((a, b) => b.score - a.score)
-            .slice(0, K);
-          rescored += shared(
-            q,
-            again.map((m) => m.id),
-          );
+          rescores.forEach((count, r) => {
+            const again = found
+              .slice(0, count)
+              .map((m) => ({ id: m.id, score: cosine(query, byId.get(m.id) ?? new Float32Array(d)) }))
+              .sort((a, b) => b.score - a.score)
+              .slice(0, K);
+            rescored[r] =
+              (rescored[r] ?? 0) +
+              shared(
+                q,
+                again.map((m) => m.id),
+              );
+          });
         });
         const p = percentiles(times);
         const share = (n: number) => `${((100 * n) / (texts.length * K)).toFixed(1)}%`;
         console.log(
-          `  probe factor ${probeFactor} (${view.probes} of ${Math.round(stored.length / listSize)} lists): agreement ${share(rescored)} ranked again, ${share(raw)} in 8 bits; search p50/p99 ${p.p50.toFixed(2)} / ${p.p99.toFixed(2)} ms`,
+          `  probe factor ${probeFactor} (${view.probes} of ${Math.round(stored.length / listSize)} lists): agreement ${share(raw)} in 8 bits, ${rescores.map((count, r) => `${share(rescored[r] ?? 0)} with ${count} ranked again`).join(", ")}; search of ${deepest} p50/p99 ${p.p50.toFixed(2)} / ${p.p99.toFixed(2)} ms`,
         );
       }
       rmSync(file, { force: true });

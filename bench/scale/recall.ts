@@ -24,7 +24,7 @@ function merge(best: Best, found: Best): Best {
 }
 
 /** The exact top 10 of every query over every stored vector, read a page at a time and scanned by usearch. */
-async function exactTops(
+export async function exactTops(
   services: Services,
   identity: { name: string; version: string },
   queries: Float32Array[],

@@ -28,10 +28,11 @@ export const DEFAULT_REFRESH_MS = 15_000;
 const ignore = () => undefined;
 
 /**
- * Candidates per wanted neighbour that are ranked again by their stored vectors: on the 300,000-paper archive,
- * ranking three times k again took top-10 agreement with the exact scan from 92.8% to 94.0% (docs/performance.md).
+ * Candidates ranked again by their stored vectors beyond the k asked for: twice k, up to RESCORED_EXTRA. On the
+ * 3,000,000-paper archive ranking 30 again for the top 10 took agreement with the exact scan from 92.8% to
+ * 94.1% (docs/performance.md); a deep ranking (hybrid's 100) needs no more than the top's margin.
  */
-const RESCORED = 3;
+const RESCORED_EXTRA = 20;
 
 /**
  * Semantic search state for one process: the embedder in use and an index of its stored vectors
@@ -218,7 +219,7 @@ export class SemanticIndex {
     }
     if (!index) return [];
     // The index ranks by 8-bit vectors: the best few times k are ranked again by the stored ones, exactly.
-    const found = index.search(vector, k * RESCORED, exclude);
+    const found = index.search(vector, k + Math.min(2 * k, RESCORED_EXTRA), exclude);
     const stored = await storedVectors(
       this.deps.database,
       embedder,

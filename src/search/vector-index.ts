@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
-import { exactSearch, MetricKind } from "usearch";
+import { availableParallelism } from "node:os";
+import { exactSearch, Index, MetricKind, ScalarKind } from "usearch";
 
 export interface VectorIndexOptions {
   /**
@@ -43,8 +44,10 @@ const REPARTITION_GROWTH = 2;
 /** k-means: training vectors per list, and rounds. */
 const SAMPLE_PER_LIST = 32;
 const ROUNDS = 6;
-/** Vectors sent to usearch's exact scan per call when sorting them into lists. */
+/** Vectors sorted into lists per call. */
 const ASSIGN_BATCH = 8_192;
+/** Search breadth in the graph of centres: on a few thousand nodes, all but exact. */
+const CENTRE_BREADTH = 128;
 const MAGIC = "paperboy-ivf-1";
 const NONE = -1;
 
@@ -128,8 +131,8 @@ export class VectorIndex {
   private where = new Int32Array(1024).fill(NONE);
   private slot = new Int32Array(1024);
   private centres: Float32Array | null = null;
-  /** The centres in 8 bits, as vectors are sorted into lists against them. */
-  private coarse: Int8Array | null = null;
+  /** The centres in a small HNSW graph, through which vectors find their list (centreGraph). */
+  private coarse: Index | null = null;
   private lists: List[] = [];
   private tail: List[] = [];
   private partitionedAt = 0;
@@ -208,17 +211,11 @@ export class VectorIndex {
     const best = new Best(want);
     const scan = (list: List | undefined) => {
       if (!list || list.size === 0) return;
-      const found = exactSearch(
-        list.view(),
-        q,
-        this.dimensions,
-        Math.min(want, list.size),
-        MetricKind.Cos,
-        1,
-      );
+      const found = exactSearch(list.view(), q, this.dimensions, Math.min(want, list.size), MetricKind.Cos, 1);
       const matches = "get" in found ? found.get(0) : found;
+      // A list's matches come nearest first: once one is not among the best so far, none after it is.
       for (let i = 0; i < matches.keys.length; i += 1)
-        best.offer(list.keys[Number(matches.keys[i])] ?? NONE, matches.distances[i] ?? 1);
+        if (!best.offer(list.keys[Number(matches.keys[i])] ?? NONE, matches.distances[i] ?? 1)) break;
     };
     for (const list of this.tail) scan(list);
     for (const l of this.nearestLists(query)) scan(this.lists[l]);
@@ -311,7 +308,7 @@ export class VectorIndex {
       if (header.centres > 0) {
         this.centres = new Float32Array(header.centres * d);
         fill(this.centres);
-        this.coarse = quantizeRows(this.centres, d);
+        this.coarse = centreGraph(this.centres, d);
       }
       this.partitionedAt = header.partitionedAt;
       this.keys.clear();
@@ -405,7 +402,7 @@ export class VectorIndex {
     }
     normalizeRows(centres, d);
     for (let round = 0; round < ROUNDS; round += 1) {
-      const nearest = assign(quantizeRows(centres, d), sample, d, threads);
+      const nearest = assign(centreGraph(centres, d), sample, threads);
       const sums = new Float32Array(count * d);
       const members = new Int32Array(count);
       for (let i = 0; i < sampleSize; i += 1) {
@@ -428,7 +425,7 @@ export class VectorIndex {
       centres.set(sums);
     }
     this.centres = centres;
-    this.coarse = quantizeRows(centres, d);
+    this.coarse = centreGraph(centres, d);
     this.lists = Array.from({ length: count }, () => new List(d, Math.ceil(this.options.listSize * 1.25)));
     this.tail = [];
     // Each old list is let go once its vectors have moved: memory peaks at one copy and one list.
@@ -455,7 +452,7 @@ export class VectorIndex {
     for (let from = 0; from < list.size; from += ASSIGN_BATCH) {
       const upTo = Math.min(list.size, from + ASSIGN_BATCH);
       const batch = list.data.slice(from * d, upTo * d);
-      const nearest = assign(coarse, batch, d, threads);
+      const nearest = assign(coarse, batch, threads);
       for (let i = from; i < upTo; i += 1) {
         const l = nearest[i - from] ?? 0;
         const key = list.keys[i] ?? NONE;
@@ -466,20 +463,44 @@ export class VectorIndex {
   }
 }
 
-function quantizeRows(rows: Float32Array, d: number): Int8Array {
-  const out = new Int8Array(rows.length);
-  for (let at = 0; at < rows.length; at += d) quantize(rows.subarray(at, at + d), out, at);
-  return out;
+/**
+ * The centres in an HNSW graph of their own, searched broadly: a vector's nearest centre, nearly always the exact
+ * one, for a few hundred distances instead of one per centre. usearch's exact scan is no use here: it writes out
+ * the whole matrix of distances between the vectors and the centres and transposes it on one thread (a batch of
+ * 8,192 vectors against 3,000 centres is 390 MB).
+ */
+function centreGraph(centres: Float32Array, d: number): Index {
+  const graph = new Index({
+    dimensions: d,
+    metric: MetricKind.Cos,
+    quantization: ScalarKind.F32,
+    connectivity: 16,
+    expansion_add: CENTRE_BREADTH,
+    expansion_search: CENTRE_BREADTH,
+    multi: false,
+  });
+  // One centre a call: inserted on several threads at once, a small graph can leave a node that no search
+  // reaches. Each call names every core all the same, because usearch sizes its scratch space for the thread
+  // count that grew the graph and refuses searches on more.
+  const cores = availableParallelism();
+  for (let c = 0; c < centres.length / d; c += 1)
+    graph.add(BigUint64Array.of(BigInt(c)), centres.slice(c * d, (c + 1) * d), cores);
+  return graph;
 }
 
-/** For each 8-bit vector in `vectors`, the number of its nearest centre (`coarse`, in 8 bits). */
-function assign(coarse: Int8Array, vectors: Int8Array, d: number, threads: number): Int32Array {
+/** For each 8-bit vector in `vectors`, the number of its nearest centre. */
+function assign(coarse: Index, vectors: Int8Array, threads: number): Int32Array {
+  const d = coarse.dimensions();
   const count = vectors.length / d;
   const out = new Int32Array(count);
   if (count === 0) return out;
-  const found = exactSearch(coarse, vectors, d, 1, MetricKind.Cos, threads);
-  if ("get" in found) for (let i = 0; i < count; i += 1) out[i] = Number(found.get(i).keys[0] ?? 0);
-  else out[0] = Number(found.keys[0] ?? 0);
+  const found = coarse.search(
+    Float32Array.from(vectors),
+    1,
+    threads === 0 ? availableParallelism() : threads,
+  );
+  // One match a vector: the batch's keys are the vectors' nearest centres, in order.
+  for (let i = 0; i < count; i += 1) out[i] = Number(found.keys[i] ?? 0n);
   return out;
 }
 
@@ -500,14 +521,16 @@ class Best {
 
   constructor(private readonly size: number) {}
 
-  offer(key: number, distance: number): void {
+  /** Keeps the key if it is among the best so far; false when it is not. */
+  offer(key: number, distance: number): boolean {
     const items = this.items;
-    if (key === NONE || Number.isNaN(distance)) return;
-    if (items.length === this.size && distance >= (items.at(-1)?.distance ?? 0)) return;
+    if (key === NONE || Number.isNaN(distance)) return true;
+    if (items.length === this.size && distance >= (items.at(-1)?.distance ?? 0)) return false;
     let i = items.length;
     while (i > 0 && (items[i - 1]?.distance ?? 0) > distance) i -= 1;
     items.splice(i, 0, { key, distance });
     if (items.length > this.size) items.pop();
+    return true;
   }
 
   sorted(): readonly { key: number; distance: number }[] {
