@@ -1,6 +1,5 @@
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { exactSearch, Index, MetricKind, ScalarKind } from "usearch";
+import { exactSearch, MetricKind } from "usearch";
 
 export interface VectorIndexOptions {
   /**
@@ -24,7 +23,7 @@ export interface VectorIndexOptions {
 }
 
 export const VECTOR_INDEX_DEFAULTS: VectorIndexOptions = Object.freeze({
-  probeFactor: 6,
+  probeFactor: 7,
   listSize: 1_000,
   partitionFrom: 20_000,
   expansionSearch: 400,
@@ -44,10 +43,15 @@ const REPARTITION_GROWTH = 2;
 /** k-means: training vectors per list, and rounds. */
 const SAMPLE_PER_LIST = 32;
 const ROUNDS = 6;
+/** Matches a search first asks of each list it scans (see search). */
+const FIRST_ASK = 12;
 /** Vectors sorted into lists per call. */
 const ASSIGN_BATCH = 8_192;
-/** Search breadth in the graph of centres: on a few thousand nodes, all but exact. */
-const CENTRE_BREADTH = 128;
+/** Heads whose centres a vector is compared with when it looks for its list (CentreFinder), and k-means rounds over the centres that place the heads. */
+const GROUPS_SEARCHED = 3;
+const HEAD_ROUNDS = 4;
+/** Vectors per call of usearch's exact scan, which holds every distance of a call at once. */
+const NEAREST_BATCH = 256;
 const MAGIC = "paperboy-ivf-1";
 const NONE = -1;
 
@@ -131,8 +135,8 @@ export class VectorIndex {
   private where = new Int32Array(1024).fill(NONE);
   private slot = new Int32Array(1024);
   private centres: Float32Array | null = null;
-  /** The centres in a small HNSW graph, through which vectors find their list (centreGraph). */
-  private coarse: Index | null = null;
+  /** How vectors find the list of their nearest centre. */
+  private coarse: CentreFinder | null = null;
   private lists: List[] = [];
   private tail: List[] = [];
   private partitionedAt = 0;
@@ -211,11 +215,20 @@ export class VectorIndex {
     const best = new Best(want);
     const scan = (list: List | undefined) => {
       if (!list || list.size === 0) return;
-      const found = exactSearch(list.view(), q, this.dimensions, Math.min(want, list.size), MetricKind.Cos, 1);
-      const matches = "get" in found ? found.get(0) : found;
-      // A list's matches come nearest first: once one is not among the best so far, none after it is.
-      for (let i = 0; i < matches.keys.length; i += 1)
-        if (!best.offer(list.keys[Number(matches.keys[i])] ?? NONE, matches.distances[i] ?? 1)) break;
+      // Few lists hold more than a handful of the best: each is asked for FIRST_ASK, and again for all it
+      // could add only when every one of those was kept.
+      const all = Math.min(want, list.size);
+      let ask = Math.min(FIRST_ASK, all);
+      let offered = 0;
+      for (;;) {
+        const found = exactSearch(list.view(), q, this.dimensions, ask, MetricKind.Cos, 1);
+        const matches = "get" in found ? found.get(0) : found;
+        // A list's matches come nearest first: once one is not among the best so far, none after it is.
+        for (let i = offered; i < matches.keys.length; i += 1, offered += 1)
+          if (!best.offer(list.keys[Number(matches.keys[i])] ?? NONE, matches.distances[i] ?? 1)) return;
+        if (ask === all) return;
+        ask = all;
+      }
     };
     for (const list of this.tail) scan(list);
     for (const l of this.nearestLists(query)) scan(this.lists[l]);
@@ -308,7 +321,7 @@ export class VectorIndex {
       if (header.centres > 0) {
         this.centres = new Float32Array(header.centres * d);
         fill(this.centres);
-        this.coarse = centreGraph(this.centres, d);
+        this.coarse = new CentreFinder(this.centres, d);
       }
       this.partitionedAt = header.partitionedAt;
       this.keys.clear();
@@ -402,7 +415,7 @@ export class VectorIndex {
     }
     normalizeRows(centres, d);
     for (let round = 0; round < ROUNDS; round += 1) {
-      const nearest = assign(centreGraph(centres, d), sample, threads);
+      const nearest = new CentreFinder(centres, d).nearest(sample, threads);
       const sums = new Float32Array(count * d);
       const members = new Int32Array(count);
       for (let i = 0; i < sampleSize; i += 1) {
@@ -425,7 +438,7 @@ export class VectorIndex {
       centres.set(sums);
     }
     this.centres = centres;
-    this.coarse = centreGraph(centres, d);
+    this.coarse = new CentreFinder(centres, d);
     this.lists = Array.from({ length: count }, () => new List(d, Math.ceil(this.options.listSize * 1.25)));
     this.tail = [];
     // Each old list is let go once its vectors have moved: memory peaks at one copy and one list.
@@ -452,7 +465,7 @@ export class VectorIndex {
     for (let from = 0; from < list.size; from += ASSIGN_BATCH) {
       const upTo = Math.min(list.size, from + ASSIGN_BATCH);
       const batch = list.data.slice(from * d, upTo * d);
-      const nearest = assign(coarse, batch, threads);
+      const nearest = coarse.nearest(batch, threads);
       for (let i = from; i < upTo; i += 1) {
         const l = nearest[i - from] ?? 0;
         const key = list.keys[i] ?? NONE;
@@ -464,43 +477,114 @@ export class VectorIndex {
 }
 
 /**
- * The centres in an HNSW graph of their own, searched broadly: a vector's nearest centre, nearly always the exact
- * one, for a few hundred distances instead of one per centre. usearch's exact scan is no use here: it writes out
- * the whole matrix of distances between the vectors and the centres and transposes it on one thread (a batch of
- * 8,192 vectors against 3,000 centres is 390 MB).
+ * The nearest centre of many vectors at once, for a fraction of the distances: the centres are grouped under
+ * about sqrt(centres) heads (a few rounds of k-means over the centres themselves), and a vector is compared with
+ * every head, then with the centres of its GROUPS_SEARCHED nearest heads. Comparing every vector with every centre
+ * (3,000,000 x 3,000 at the whole archive) is what this saves; so is usearch's exact scan of them all at once,
+ * which writes out the whole matrix of distances and transposes it on one thread, and a small HNSW graph of the
+ * centres, which took longer per vector than that scan.
  */
-function centreGraph(centres: Float32Array, d: number): Index {
-  const graph = new Index({
-    dimensions: d,
-    metric: MetricKind.Cos,
-    quantization: ScalarKind.F32,
-    connectivity: 16,
-    expansion_add: CENTRE_BREADTH,
-    expansion_search: CENTRE_BREADTH,
-    multi: false,
-  });
-  // One centre a call: inserted on several threads at once, a small graph can leave a node that no search
-  // reaches. Each call names every core all the same, because usearch sizes its scratch space for the thread
-  // count that grew the graph and refuses searches on more.
-  const cores = availableParallelism();
-  for (let c = 0; c < centres.length / d; c += 1)
-    graph.add(BigUint64Array.of(BigInt(c)), centres.slice(c * d, (c + 1) * d), cores);
-  return graph;
+class CentreFinder {
+  private readonly heads: Int8Array;
+  /** Per head: its centres' numbers, and their 8-bit vectors in a buffer of their own. */
+  private readonly groups: { readonly centres: Int32Array; readonly vectors: Int8Array }[];
+
+  constructor(
+    centres: Float32Array,
+    private readonly d: number,
+  ) {
+    const count = centres.length / d;
+    const coarse = quantizeRows(centres, d);
+    const headCount = Math.max(1, Math.round(Math.sqrt(count)));
+    const heads = new Float32Array(headCount * d);
+    for (let h = 0; h < headCount; h += 1)
+      heads.set(
+        centres.subarray(
+          Math.floor((h * count) / headCount) * d,
+          Math.floor((h * count) / headCount) * d + d,
+        ),
+        h * d,
+      );
+    let owner = new Int32Array(count);
+    for (let round = 0; round < HEAD_ROUNDS; round += 1) {
+      owner = nearestOf(quantizeRows(heads, d), coarse, d, 1, 0).keys;
+      heads.fill(0);
+      owner.forEach((h, c) => {
+        for (let j = 0; j < d; j += 1) heads[h * d + j] = (heads[h * d + j] ?? 0) + (centres[c * d + j] ?? 0);
+      });
+      normalizeRows(heads, d);
+    }
+    this.heads = quantizeRows(heads, d);
+    owner = nearestOf(this.heads, coarse, d, 1, 0).keys;
+    this.groups = Array.from({ length: headCount }, (_, h) => {
+      const members = Int32Array.from(Array.from(owner).flatMap((o, c) => (o === h ? [c] : [])));
+      const vectors = new Int8Array(members.length * d);
+      members.forEach((c, i) => {
+        vectors.set(coarse.subarray(c * d, (c + 1) * d), i * d);
+      });
+      return { centres: members, vectors };
+    });
+  }
+
+  /** For each 8-bit vector in `vectors`, the number of its nearest centre. */
+  nearest(vectors: Int8Array, threads: number): Int32Array {
+    const d = this.d;
+    const count = vectors.length / d;
+    const searched = Math.min(GROUPS_SEARCHED, this.groups.length);
+    const heads = nearestOf(this.heads, vectors, d, searched, threads);
+    const best = new Int32Array(count);
+    const bestDistance = new Float32Array(count).fill(Number.POSITIVE_INFINITY);
+    this.groups.forEach((group, g) => {
+      if (group.centres.length === 0) return;
+      const asking: number[] = [];
+      for (let i = 0; i < count; i += 1)
+        for (let r = 0; r < searched; r += 1) if (heads.keys[i * searched + r] === g) asking.push(i);
+      if (asking.length === 0) return;
+      const batch = new Int8Array(asking.length * d);
+      asking.forEach((i, at) => {
+        batch.set(vectors.subarray(i * d, (i + 1) * d), at * d);
+      });
+      const found = nearestOf(group.vectors, batch, d, 1, threads);
+      asking.forEach((i, at) => {
+        const distance = found.distances[at] ?? Number.POSITIVE_INFINITY;
+        if (distance < (bestDistance[i] ?? Number.POSITIVE_INFINITY)) {
+          bestDistance[i] = distance;
+          best[i] = group.centres[found.keys[at] ?? 0] ?? 0;
+        }
+      });
+    });
+    return best;
+  }
 }
 
-/** For each 8-bit vector in `vectors`, the number of its nearest centre. */
-function assign(coarse: Index, vectors: Int8Array, threads: number): Int32Array {
-  const d = coarse.dimensions();
-  const count = vectors.length / d;
-  const out = new Int32Array(count);
-  if (count === 0) return out;
-  const found = coarse.search(
-    Float32Array.from(vectors),
-    1,
-    threads === 0 ? availableParallelism() : threads,
-  );
-  // One match a vector: the batch's keys are the vectors' nearest centres, in order.
-  for (let i = 0; i < count; i += 1) out[i] = Number(found.keys[i] ?? 0n);
+/**
+ * The `k` nearest rows of `dataset` to each of `queries` (both 8-bit, `dataset` in a buffer of its own), as
+ * flat arrays of row numbers and distances, k per query (fewer rows than k: padded with the last).
+ */
+function nearestOf(dataset: Int8Array, queries: Int8Array, d: number, k: number, threads: number) {
+  const count = queries.length / d;
+  const keys = new Int32Array(count * k);
+  const distances = new Float32Array(count * k);
+  const rows = dataset.length / d;
+  for (let from = 0; from < count; from += NEAREST_BATCH) {
+    const upTo = Math.min(count, from + NEAREST_BATCH);
+    const wanted = Math.min(k, rows);
+    const found = exactSearch(dataset, queries.slice(from * d, upTo * d), d, wanted, MetricKind.Cos, threads);
+    for (let q = from; q < upTo; q += 1) {
+      const matches = "get" in found ? found.get(q - from) : found;
+      for (let r = 0; r < k; r += 1) {
+        const at = Math.min(r, wanted - 1);
+        keys[q * k + r] = Number(matches.keys[at] ?? 0n);
+        distances[q * k + r] = matches.distances[at] ?? Number.POSITIVE_INFINITY;
+      }
+    }
+  }
+  return { keys, distances };
+}
+
+function quantizeRows(rows: Float32Array, d: number): Int8Array {
+  const out = new Int8Array(rows.length);
+  for (let at = 0; at < rows.length; at += d) quantize(rows.subarray(at, at + d), out, at);
   return out;
 }
 
@@ -518,18 +602,24 @@ const bytes = (view: ArrayBufferView) => new Uint8Array(view.buffer, view.byteOf
 /** The `size` smallest distances offered, kept sorted: a handful, so insertion beats a heap. */
 class Best {
   private readonly items: { key: number; distance: number }[] = [];
+  private readonly keys = new Set<number>();
 
   constructor(private readonly size: number) {}
 
-  /** Keeps the key if it is among the best so far; false when it is not. */
+  /** Keeps the key if it is among the best so far; false when it is not. A key kept already stays as it is. */
   offer(key: number, distance: number): boolean {
     const items = this.items;
     if (key === NONE || Number.isNaN(distance)) return true;
     if (items.length === this.size && distance >= (items.at(-1)?.distance ?? 0)) return false;
+    if (this.keys.has(key)) return true;
     let i = items.length;
     while (i > 0 && (items[i - 1]?.distance ?? 0) > distance) i -= 1;
     items.splice(i, 0, { key, distance });
-    if (items.length > this.size) items.pop();
+    this.keys.add(key);
+    if (items.length > this.size) {
+      const dropped = items.pop();
+      if (dropped) this.keys.delete(dropped.key);
+    }
     return true;
   }
 
