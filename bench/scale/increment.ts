@@ -55,9 +55,11 @@ export async function measureIncrement(
   const files = sharedListingFiles();
   if (!files) return null;
   const file = join(scratch, "increment.jsonl.gz");
-  const records = [
-    ...generateMonth(await readSourceSet(files), await nextMonth(services.database), INCREMENT, seed + 1),
-  ];
+  const month = await nextMonth(services.database);
+  // A seed of the month's own: a database measured again (bench scale --database) holds the month before's
+  // increment, and the same seed would repeat its titles and abstracts under new ids.
+  const monthSeed = seed + 1 + (month.year * 12 + month.month - (2026 * 12 + 7));
+  const records = [...generateMonth(await readSourceSet(files), month, INCREMENT, monthSeed)];
   await writeRecords(file, records);
   const before = services.semantic.size;
   const started = performance.now();
