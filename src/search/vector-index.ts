@@ -1,5 +1,7 @@
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { exactSearch, MetricKind } from "usearch";
+import { CentreFinder, trainCentres } from "./centres.js";
+import { Best, List, NONE, quantize } from "./vector-lists.js";
 
 export interface VectorIndexOptions {
   /**
@@ -41,83 +43,15 @@ const CHUNK = 8_192;
 const TAIL_MAX = 16_384;
 /** The index is partitioned again from scratch once it holds this many times the vectors of its last partition. */
 const REPARTITION_GROWTH = 2;
-/** k-means: training vectors per list, and rounds. */
-const SAMPLE_PER_LIST = 32;
-const ROUNDS = 6;
 /** Matches a search first asks of each list it scans (see search). */
 const FIRST_ASK = 12;
 /** Vectors sorted into lists per call. */
 const ASSIGN_BATCH = 8_192;
-/** Heads whose centres a vector is compared with when it looks for its list (CentreFinder), and k-means rounds over the centres that place the heads. */
-const GROUPS_SEARCHED = 3;
-const HEAD_ROUNDS = 4;
-/** Vectors per call of usearch's exact scan, which holds every distance of a call at once. */
-const NEAREST_BATCH = 256;
+/** k-means: training vectors per list. */
+const SAMPLE_PER_LIST = 32;
 const MAGIC = "paperboy-ivf-1";
-const NONE = -1;
-
-/** Vectors of one list: keys and 8-bit vectors end to end, in buffers of their own (see `view`). */
-class List {
-  keys: Int32Array;
-  data: Int8Array;
-  size = 0;
-
-  constructor(
-    readonly dimensions: number,
-    capacity: number,
-  ) {
-    this.keys = new Int32Array(capacity);
-    this.data = new Int8Array(capacity * dimensions);
-  }
-
-  push(key: number, vector: Int8Array, from = 0): number {
-    if (this.size === this.keys.length) this.grow(Math.max(16, this.size * 2));
-    const slot = this.size;
-    this.keys[slot] = key;
-    this.data.set(vector.subarray(from, from + this.dimensions), slot * this.dimensions);
-    this.size += 1;
-    return slot;
-  }
-
-  /** Moves the last vector into `slot`; returns the key that moved there, or NONE when `slot` was the last. */
-  removeAt(slot: number): number {
-    const last = this.size - 1;
-    this.size = last;
-    if (slot === last) return NONE;
-    const d = this.dimensions;
-    const moved = this.keys[last] ?? NONE;
-    this.keys[slot] = moved;
-    this.data.copyWithin(slot * d, last * d, (last + 1) * d);
-    return moved;
-  }
-
-  /**
-   * The vectors held, as usearch's exact scan reads them: usearch reads a typed array from the start of its
-   * buffer whatever its offset, so every list keeps its vectors in a buffer of its own.
-   */
-  view(): Int8Array {
-    return new Int8Array(this.data.buffer, 0, this.size * this.dimensions);
-  }
-
-  private grow(capacity: number): void {
-    const keys = new Int32Array(capacity);
-    keys.set(this.keys.subarray(0, this.size));
-    const data = new Int8Array(capacity * this.dimensions);
-    data.set(this.data.subarray(0, this.size * this.dimensions));
-    this.keys = keys;
-    this.data = data;
-  }
-}
 
 const EMPTY = new List(1, 0);
-
-/** A unit vector in 8 bits, scaled by its largest component: cosine similarity does not see the scale. */
-function quantize(vector: Float32Array, out: Int8Array, at = 0): void {
-  let largest = 0;
-  for (const x of vector) largest = Math.max(largest, Math.abs(x));
-  const scale = largest > 0 ? 127 / largest : 0;
-  for (let i = 0; i < vector.length; i += 1) out[at + i] = Math.round((vector[i] ?? 0) * scale);
-}
 
 /**
  * Paper vectors in memory, held once, in 8 bits: an inverted file. Past `partitionFrom` vectors the index is
@@ -409,35 +343,7 @@ export class VectorIndex {
           sample.set(list.data.subarray(slot * d, (slot + 1) * d), taken * d);
           taken += 1;
         }
-    const centres = new Float32Array(count * d);
-    for (let c = 0; c < count; c += 1) {
-      const from = Math.floor((c * sampleSize) / count) * d;
-      for (let j = 0; j < d; j += 1) centres[c * d + j] = sample[from + j] ?? 0;
-    }
-    normalizeRows(centres, d);
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const nearest = new CentreFinder(centres, d).nearest(sample, threads);
-      const sums = new Float32Array(count * d);
-      const members = new Int32Array(count);
-      for (let i = 0; i < sampleSize; i += 1) {
-        const c = nearest[i] ?? 0;
-        members[c] = (members[c] ?? 0) + 1;
-        // Each sample vector counts as a unit vector, whatever its 8-bit scale.
-        let norm = 0;
-        for (let j = 0; j < d; j += 1) norm += (sample[i * d + j] ?? 0) ** 2;
-        const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-        for (let j = 0; j < d; j += 1)
-          sums[c * d + j] = (sums[c * d + j] ?? 0) + (sample[i * d + j] ?? 0) * scale;
-      }
-      // A centre nobody chose starts again from a sample vector.
-      for (let c = 0; c < count; c += 1)
-        if (members[c] === 0) {
-          const from = ((c * 7919 + round) % sampleSize) * d;
-          for (let j = 0; j < d; j += 1) sums[c * d + j] = sample[from + j] ?? 0;
-        }
-      normalizeRows(sums, d);
-      centres.set(sums);
-    }
+    const centres = trainCentres(sample, count, d, threads);
     this.centres = centres;
     this.coarse = new CentreFinder(centres, d);
     this.lists = Array.from({ length: count }, () => new List(d, Math.ceil(this.options.listSize * 1.25)));
@@ -477,154 +383,4 @@ export class VectorIndex {
   }
 }
 
-/**
- * The nearest centre of many vectors at once, for a fraction of the distances: the centres are grouped under
- * about sqrt(centres) heads (a few rounds of k-means over the centres themselves), and a vector is compared with
- * every head, then with the centres of its GROUPS_SEARCHED nearest heads. Comparing every vector with every centre
- * (3,000,000 x 3,000 at the whole archive) is what this saves; so is usearch's exact scan of them all at once,
- * which writes out the whole matrix of distances and transposes it on one thread, and a small HNSW graph of the
- * centres, which took longer per vector than that scan.
- */
-class CentreFinder {
-  private readonly heads: Int8Array;
-  /** Per head: its centres' numbers, and their 8-bit vectors in a buffer of their own. */
-  private readonly groups: { readonly centres: Int32Array; readonly vectors: Int8Array }[];
-
-  constructor(
-    centres: Float32Array,
-    private readonly d: number,
-  ) {
-    const count = centres.length / d;
-    const coarse = quantizeRows(centres, d);
-    const headCount = Math.max(1, Math.round(Math.sqrt(count)));
-    const heads = new Float32Array(headCount * d);
-    for (let h = 0; h < headCount; h += 1)
-      heads.set(
-        centres.subarray(
-          Math.floor((h * count) / headCount) * d,
-          Math.floor((h * count) / headCount) * d + d,
-        ),
-        h * d,
-      );
-    let owner = new Int32Array(count);
-    for (let round = 0; round < HEAD_ROUNDS; round += 1) {
-      owner = nearestOf(quantizeRows(heads, d), coarse, d, 1, 0).keys;
-      heads.fill(0);
-      owner.forEach((h, c) => {
-        for (let j = 0; j < d; j += 1) heads[h * d + j] = (heads[h * d + j] ?? 0) + (centres[c * d + j] ?? 0);
-      });
-      normalizeRows(heads, d);
-    }
-    this.heads = quantizeRows(heads, d);
-    owner = nearestOf(this.heads, coarse, d, 1, 0).keys;
-    this.groups = Array.from({ length: headCount }, (_, h) => {
-      const members = Int32Array.from(Array.from(owner).flatMap((o, c) => (o === h ? [c] : [])));
-      const vectors = new Int8Array(members.length * d);
-      members.forEach((c, i) => {
-        vectors.set(coarse.subarray(c * d, (c + 1) * d), i * d);
-      });
-      return { centres: members, vectors };
-    });
-  }
-
-  /** For each 8-bit vector in `vectors`, the number of its nearest centre. */
-  nearest(vectors: Int8Array, threads: number): Int32Array {
-    const d = this.d;
-    const count = vectors.length / d;
-    const searched = Math.min(GROUPS_SEARCHED, this.groups.length);
-    const heads = nearestOf(this.heads, vectors, d, searched, threads);
-    const best = new Int32Array(count);
-    const bestDistance = new Float32Array(count).fill(Number.POSITIVE_INFINITY);
-    this.groups.forEach((group, g) => {
-      if (group.centres.length === 0) return;
-      const asking: number[] = [];
-      for (let i = 0; i < count; i += 1)
-        for (let r = 0; r < searched; r += 1) if (heads.keys[i * searched + r] === g) asking.push(i);
-      if (asking.length === 0) return;
-      const batch = new Int8Array(asking.length * d);
-      asking.forEach((i, at) => {
-        batch.set(vectors.subarray(i * d, (i + 1) * d), at * d);
-      });
-      const found = nearestOf(group.vectors, batch, d, 1, threads);
-      asking.forEach((i, at) => {
-        const distance = found.distances[at] ?? Number.POSITIVE_INFINITY;
-        if (distance < (bestDistance[i] ?? Number.POSITIVE_INFINITY)) {
-          bestDistance[i] = distance;
-          best[i] = group.centres[found.keys[at] ?? 0] ?? 0;
-        }
-      });
-    });
-    return best;
-  }
-}
-
-/**
- * The `k` nearest rows of `dataset` to each of `queries` (both 8-bit, `dataset` in a buffer of its own), as
- * flat arrays of row numbers and distances, k per query (fewer rows than k: padded with the last).
- */
-function nearestOf(dataset: Int8Array, queries: Int8Array, d: number, k: number, threads: number) {
-  const count = queries.length / d;
-  const keys = new Int32Array(count * k);
-  const distances = new Float32Array(count * k);
-  const rows = dataset.length / d;
-  for (let from = 0; from < count; from += NEAREST_BATCH) {
-    const upTo = Math.min(count, from + NEAREST_BATCH);
-    const wanted = Math.min(k, rows);
-    const found = exactSearch(dataset, queries.slice(from * d, upTo * d), d, wanted, MetricKind.Cos, threads);
-    for (let q = from; q < upTo; q += 1) {
-      const matches = "get" in found ? found.get(q - from) : found;
-      for (let r = 0; r < k; r += 1) {
-        const at = Math.min(r, wanted - 1);
-        keys[q * k + r] = Number(matches.keys[at] ?? 0n);
-        distances[q * k + r] = matches.distances[at] ?? Number.POSITIVE_INFINITY;
-      }
-    }
-  }
-  return { keys, distances };
-}
-
-function quantizeRows(rows: Float32Array, d: number): Int8Array {
-  const out = new Int8Array(rows.length);
-  for (let at = 0; at < rows.length; at += d) quantize(rows.subarray(at, at + d), out, at);
-  return out;
-}
-
-function normalizeRows(rows: Float32Array, d: number): void {
-  for (let at = 0; at < rows.length; at += d) {
-    let norm = 0;
-    for (let j = 0; j < d; j += 1) norm += (rows[at + j] ?? 0) ** 2;
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let j = 0; j < d; j += 1) rows[at + j] = (rows[at + j] ?? 0) * scale;
-  }
-}
-
 const bytes = (view: ArrayBufferView) => new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-
-/** The `size` smallest distances offered, kept sorted: a handful, so insertion beats a heap. */
-class Best {
-  private readonly items: { key: number; distance: number }[] = [];
-  private readonly keys = new Set<number>();
-
-  constructor(private readonly size: number) {}
-
-  /** Keeps the key if it is among the best so far; false when it is not. A key kept already stays as it is. */
-  offer(key: number, distance: number): boolean {
-    const items = this.items;
-    if (key === NONE || Number.isNaN(distance)) return true;
-    if (items.length === this.size && distance >= (items.at(-1)?.distance ?? 0)) return false;
-    if (this.keys.has(key)) return true;
-    let i = items.length;
-    while (i > 0 && (items[i - 1]?.distance ?? 0) > distance) i -= 1;
-    items.splice(i, 0, { key, distance });
-    this.keys.add(key);
-    if (items.length > this.size) {
-      const dropped = items.pop();
-      if (dropped) this.keys.delete(dropped.key);
-    }
-    return true;
-  }
-
-  sorted(): readonly { key: number; distance: number }[] {
-    return this.items;
-  }
-}
