@@ -29,8 +29,9 @@ const ignore = () => undefined;
 
 /**
  * Candidates ranked again by their stored vectors beyond the k asked for: twice k, up to RESCORED_EXTRA. On the
- * 3,000,000-paper archive ranking 30 again for the top 10 took agreement with the exact scan from 92.8% to
- * 94.1% (docs/performance.md); a deep ranking (hybrid's 100) needs no more than the top's margin.
+ * 3,000,000-paper archive ranking 30 again for the top 10 took agreement with the exact scan from 90.9% to
+ * 92.1% (docs/performance.md), and 50 or 100 did no better; a deep ranking (hybrid's 100) needs only the top's
+ * margin.
  */
 const RESCORED_EXTRA = 20;
 
