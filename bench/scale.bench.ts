@@ -5,8 +5,8 @@
  * trained on a sample, every paper embedded in a stream, vector index), search latency in one warm process with
  * 200 real titles and 200 real 2-4 word phrases, similar papers, the day page, a day's increment of 2,000
  * papers, `serve`'s resident memory and the size on disk; then prints the table. PostgreSQL needs
- * BENCH_DATABASE_URL (or TEST_DATABASE_URL). `--keep` leaves the SQLite database in place and prints where, for
- * measurements that start from a loaded archive (bench hnsw). `--database URL` measures what follows the load
+ * BENCH_DATABASE_URL (or TEST_DATABASE_URL). `--keep` leaves each database in place (SQLite file or PostgreSQL database) and prints
+ * where, for measurements that start from a loaded archive (bench vectors). `--database URL` measures what follows the load
  * on an archive loaded and indexed before (one kept by `--keep`): searches, agreement, the day page, a day's
  * increment (of the month after the database's newest paper), `serve`'s memory.
  */
@@ -38,7 +38,7 @@ export async function run(options: BenchOptions): Promise<void> {
       const figures = await runSequence({ url: database.url, corpus, queries, scratch, seed, port });
       printTable(database.label, papers, figures, load());
     } finally {
-      if (options.keep && database.label === "sqlite") console.log(`kept: ${database.url}`);
+      if (options.keep) console.log(`kept: ${database.url}`);
       else await database.dispose();
       rmSync(scratch, { recursive: true, force: true });
     }

@@ -9,6 +9,8 @@ describe("loadConfig", () => {
     expect(config.host).toBe("127.0.0.1");
     expect(config.embedder).toBe("lsa");
     expect(config.semanticRefreshSeconds).toBe(15);
+    expect(config.vectorProbeFactor).toBeUndefined();
+    expect(loadConfig({ VECTOR_PROBE_FACTOR: "6.5" }).vectorProbeFactor).toBe(6.5);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -24,6 +26,8 @@ describe("loadConfig", () => {
     [{ HF_API_URL: "not a url" }, /HF_API_URL must be an http/],
     [{ SEMANTIC_REFRESH_SECONDS: "0" }, /SEMANTIC_REFRESH_SECONDS/],
     [{ SEMANTIC_REFRESH_SECONDS: "often" }, /SEMANTIC_REFRESH_SECONDS must be a number of seconds/],
+    [{ VECTOR_PROBE_FACTOR: "0" }, /VECTOR_PROBE_FACTOR must be a number from 1 to 64/],
+    [{ VECTOR_PROBE_FACTOR: "all" }, /VECTOR_PROBE_FACTOR must be a number from 1 to 64/],
     [{ TRUST_PROXY: "10.0.0.999" }, /TRUST_PROXY must be none, or the proxies' addresses/],
     [{ TRUST_PROXY: "true" }, /TRUST_PROXY must be none/],
     [{ TRUST_PROXY: "10.0.0.0/33" }, /TRUST_PROXY/],

@@ -63,6 +63,11 @@ const schema = z.object({
     .max(3600)
     .default(15),
   VECTOR_INDEX_DIR: optionalText,
+  VECTOR_PROBE_FACTOR: z.coerce
+    .number({ error: "must be a number from 1 to 64" })
+    .min(1, "must be a number from 1 to 64")
+    .max(64, "must be a number from 1 to 64")
+    .optional(),
   SEARCH_TIME_BUDGET_MS: z.coerce
     .number({ error: "must be a number of milliseconds from 100 to 60000" })
     .int()
@@ -125,6 +130,8 @@ export interface Config {
   readonly semanticRefreshSeconds: number;
   /** Where PostgreSQL instances without pgvector save the vector index (undefined: data/vector-index). */
   readonly vectorIndexDirectory: string | undefined;
+  /** Lists a semantic search scans, times the square root of their number (undefined: the index's default). */
+  readonly vectorProbeFactor: number | undefined;
   /** The longest any search answered to a reader may take (milliseconds): search/budget.ts. */
   readonly searchTimeBudgetMs: number;
   /** Hour of the day (UTC) at which the scheduler sends due digests. */
@@ -199,6 +206,7 @@ export function loadConfig(env: Environment = process.env): Config {
     embeddingsModel: e.EMBEDDINGS_MODEL,
     semanticRefreshSeconds: e.SEMANTIC_REFRESH_SECONDS,
     vectorIndexDirectory: e.VECTOR_INDEX_DIR,
+    vectorProbeFactor: e.VECTOR_PROBE_FACTOR,
     searchTimeBudgetMs: e.SEARCH_TIME_BUDGET_MS,
     digestHour: e.DIGEST_HOUR,
     digestConcurrency: e.DIGEST_CONCURRENCY,

@@ -124,7 +124,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const semantic = new SemanticIndex(
     database,
     createEmbedderSource(config, database, clock),
-    VECTOR_INDEX_DEFAULTS,
+    { ...VECTOR_INDEX_DEFAULTS, probeFactor: config.vectorProbeFactor ?? VECTOR_INDEX_DEFAULTS.probeFactor },
     config.semanticRefreshSeconds * 1000,
     await vectorIndexFiles(config, database),
   );

@@ -1,4 +1,4 @@
-import { nearestOf, normalizeRows, quantizeRows } from "./vector-lists.js";
+import { NONE, nearestOf, normalizeRows, quantizeRows } from "./vector-lists.js";
 
 /** k-means rounds over a sample, and over the centres to place the heads (CentreFinder). */
 const ROUNDS = 6;
@@ -96,12 +96,37 @@ export class CentreFinder {
 
   /** For each 8-bit vector in `vectors`, the number of its nearest centre. */
   nearest(vectors: Int8Array, threads: number): Int32Array {
+    return this.nearestFew(vectors, 1, threads).keys;
+  }
+
+  /**
+   * For each 8-bit vector in `vectors`, its `few` nearest centres (of those under its nearest heads), nearest
+   * first, as flat arrays of centre numbers and cosine distances, `few` per vector (NONE and Infinity where a
+   * vector's groups hold fewer).
+   */
+  nearestFew(
+    vectors: Int8Array,
+    few: number,
+    threads: number,
+  ): { keys: Int32Array; distances: Float32Array } {
     const d = this.d;
     const count = vectors.length / d;
     const searched = Math.min(GROUPS_SEARCHED, this.groups.length);
     const heads = nearestOf(this.heads, vectors, d, searched, threads);
-    const best = new Int32Array(count);
-    const bestDistance = new Float32Array(count).fill(Number.POSITIVE_INFINITY);
+    const keys = new Int32Array(count * few).fill(NONE);
+    const distances = new Float32Array(count * few).fill(Number.POSITIVE_INFINITY);
+    // Keeps a vector's `few` best sorted: a centre lies under one head only, so none is offered twice.
+    const offer = (i: number, centre: number, distance: number) => {
+      let at = i * few + few - 1;
+      if (!(distance < (distances[at] ?? 0))) return;
+      while (at > i * few && (distances[at - 1] ?? 0) > distance) {
+        distances[at] = distances[at - 1] ?? 0;
+        keys[at] = keys[at - 1] ?? NONE;
+        at -= 1;
+      }
+      distances[at] = distance;
+      keys[at] = centre;
+    };
     this.groups.forEach((group, g) => {
       if (group.centres.length === 0) return;
       const asking: number[] = [];
@@ -112,15 +137,17 @@ export class CentreFinder {
       asking.forEach((i, at) => {
         batch.set(vectors.subarray(i * d, (i + 1) * d), at * d);
       });
-      const found = nearestOf(group.vectors, batch, d, 1, threads);
+      const k = Math.min(few, group.centres.length);
+      const found = nearestOf(group.vectors, batch, d, k, threads);
       asking.forEach((i, at) => {
-        const distance = found.distances[at] ?? Number.POSITIVE_INFINITY;
-        if (distance < (bestDistance[i] ?? Number.POSITIVE_INFINITY)) {
-          bestDistance[i] = distance;
-          best[i] = group.centres[found.keys[at] ?? 0] ?? 0;
-        }
+        for (let r = 0; r < k; r += 1)
+          offer(
+            i,
+            group.centres[found.keys[at * k + r] ?? 0] ?? 0,
+            found.distances[at * k + r] ?? Number.POSITIVE_INFINITY,
+          );
       });
     });
-    return best;
+    return { keys, distances };
   }
 }

@@ -6,8 +6,8 @@ import { Best, List, NONE, quantize } from "./vector-lists.js";
 export interface VectorIndexOptions {
   /**
    * Lists a search scans: probeFactor x the square root of the number of lists (all of them on small
-   * corpora). At 3,000,000 papers 4 agreed with the exact scan on 92.1% of top-10 positions with semantic
-   * search at p99 17.7 ms, 8 on 95.5% at 13-19 ms for the scan alone (docs/performance.md).
+   * corpora). At 3,000,000 papers in lists of 500, each vector in two, 3 put 95.0% of the exact top 10 in the
+   * lists scanned, reading about 240,000 vectors a search (docs/performance.md); VECTOR_PROBE_FACTOR sets it.
    */
   readonly probeFactor: number;
   /** Vectors per list that a partition aims at. */
@@ -26,8 +26,8 @@ export interface VectorIndexOptions {
 }
 
 export const VECTOR_INDEX_DEFAULTS: VectorIndexOptions = Object.freeze({
-  probeFactor: 4,
-  listSize: 1_000,
+  probeFactor: 3.5,
+  listSize: 500,
   partitionFrom: 20_000,
   expansionSearch: 400,
 });
@@ -47,28 +47,39 @@ const REPARTITION_GROWTH = 2;
 const FIRST_ASK = 12;
 /** Vectors sorted into lists per call. */
 const ASSIGN_BATCH = 8_192;
-/** k-means: training vectors per list. */
-const SAMPLE_PER_LIST = 32;
+/** Centres nearest a vector among which its second list is chosen (see `second`). */
+const SECOND_CANDIDATES = 6;
+/** SOAR's weight on the part of a second residual that runs along the first (see `second`). */
+const SPILL_WEIGHT = 1;
+/**
+ * k-means: training vectors per list. At 3,000,000 papers 128 against 32 put 0.8 points more of the exact top 10
+ * in the 4 x sqrt(lists) lists scanned (92.7 against 91.9%), and evened the lists out (p99 2,634 vectors
+ * against 4,346, for lists of 1,000), at 25 s more of training on 2 cores.
+ */
+const SAMPLE_PER_LIST = 128;
 const MAGIC = "paperboy-ivf-1";
 
 const EMPTY = new List(1, 0);
 
 /**
- * Paper vectors in memory, held once, in 8 bits: an inverted file. Past `partitionFrom` vectors the index is
- * partitioned by spherical k-means into lists of about `listSize`; a search ranks the lists' centres against the
- * query and scans the nearest `probeFactor` x sqrt(lists) of them exactly (usearch's SIMD scan), together with
- * the vectors added since the last partition, which wait unsorted in chunks until TAIL_MAX of them have
- * gathered. The index is partitioned again each time it has doubled. On the generated archive of 3,000,000
- * papers it agreed with the exact scan on 92.1% of top-10 positions where the HNSW graph it replaces reached
- * 83.7%, was built in a third of the time, and holds half the memory (docs/performance.md). Scores are cosine similarities of the 8-bit vectors:
- * callers that need exact ones rescore from the stored vectors (semantic-index.ts). A paper added twice keeps
- * its latest vector. The index and its ids can be saved and restored (vector-index-files.ts).
+ * Paper vectors in memory, in 8 bits: an inverted file. Past `partitionFrom` vectors the index is partitioned
+ * by spherical k-means into lists of about `listSize`, and each vector is put in two lists: its nearest centre's
+ * and a second chosen the SOAR way (`second`); a search ranks the lists' centres against the query and scans the
+ * nearest `probeFactor` x sqrt(lists) of them exactly (usearch's SIMD scan), together with the vectors added
+ * since the last partition, which wait unsorted in chunks until TAIL_MAX of them have gathered. The index is
+ * partitioned again each time it has doubled. Scores are cosine similarities of the 8-bit vectors: callers that
+ * need exact ones rescore from the stored vectors (semantic-index.ts). A paper added twice keeps its latest
+ * vector. The index and its ids can be saved and restored (vector-index-files.ts). docs/search.md, "The vector
+ * index", says why it is built so and what it measured.
  */
 export class VectorIndex {
   private readonly keys = new Map<string, number>();
   /** Per key: the list (lists first, then the tail's chunks) and the slot in it; NONE once removed. */
   private where = new Int32Array(1024).fill(NONE);
   private slot = new Int32Array(1024);
+  /** Per key: the second list that holds it, and the slot there; NONE when it is in one only. */
+  private where2 = new Int32Array(1024).fill(NONE);
+  private slot2 = new Int32Array(1024);
   private centres: Float32Array | null = null;
   /** How vectors find the list of their nearest centre. */
   private coarse: CentreFinder | null = null;
@@ -269,7 +280,8 @@ export class VectorIndex {
         (l < header.centres ? this.lists : this.tail).push(list);
         for (let slot = 0; slot < size; slot += 1) {
           const key = keys[slot] ?? NONE;
-          this.place(key, l, slot);
+          // A key met a second time in the lists is its copy in its second list.
+          this.place(key, l, slot, l < header.centres && (this.where[key] ?? NONE) !== NONE);
           const id = this.ids[key];
           if (id !== undefined) this.keys.set(id, key);
         }
@@ -279,18 +291,27 @@ export class VectorIndex {
     }
   }
 
-  private place(key: number, list: number, slot: number): void {
+  /** Records where a key's vector is: its first copy, or with `second` the copy in its second list. */
+  private place(key: number, list: number, slot: number, second = false): void {
     if (key >= this.where.length) {
       const capacity = Math.max(key + 1, this.where.length * 2);
-      const where = new Int32Array(capacity).fill(NONE);
-      where.set(this.where);
-      const slots = new Int32Array(capacity);
-      slots.set(this.slot);
-      this.where = where;
-      this.slot = slots;
+      const grown = (from: Int32Array, fill: number) => {
+        const to = new Int32Array(capacity).fill(fill);
+        to.set(from);
+        return to;
+      };
+      this.where = grown(this.where, NONE);
+      this.slot = grown(this.slot, 0);
+      this.where2 = grown(this.where2, NONE);
+      this.slot2 = grown(this.slot2, 0);
     }
-    this.where[key] = list;
-    this.slot[key] = slot;
+    if (second) {
+      this.where2[key] = list;
+      this.slot2[key] = slot;
+    } else {
+      this.where[key] = list;
+      this.slot[key] = slot;
+    }
   }
 
   private listAt(l: number): List | undefined {
@@ -298,12 +319,21 @@ export class VectorIndex {
   }
 
   private remove(key: number): void {
-    const l = this.where[key] ?? NONE;
-    const list = this.listAt(l);
-    if (!list) return;
-    const moved = list.removeAt(this.slot[key] ?? 0);
-    if (moved !== NONE) this.slot[moved] = this.slot[key] ?? 0;
-    this.where[key] = NONE;
+    for (const second of [false, true]) {
+      const where = second ? this.where2 : this.where;
+      const slots = second ? this.slot2 : this.slot;
+      const l = where[key] ?? NONE;
+      const list = this.listAt(l);
+      if (!list) continue;
+      const at = slots[key] ?? 0;
+      const moved = list.removeAt(at);
+      // The key that moved into the slot has one copy in this list: its first or its second.
+      if (moved !== NONE) {
+        if (this.where[moved] === l) this.slot[moved] = at;
+        else this.slot2[moved] = at;
+      }
+      where[key] = NONE;
+    }
   }
 
   /** The `probes` lists whose centres are nearest the query. */
@@ -346,13 +376,16 @@ export class VectorIndex {
     const centres = trainCentres(sample, count, d, threads);
     this.centres = centres;
     this.coarse = new CentreFinder(centres, d);
-    this.lists = Array.from({ length: count }, () => new List(d, Math.ceil(this.options.listSize * 1.25)));
+    this.lists = Array.from({ length: count }, () => new List(d, Math.ceil(this.options.listSize * 2.5)));
     this.tail = [];
-    // Each old list is let go once its vectors have moved: memory peaks at one copy and one list.
+    this.where2.fill(NONE);
+    // Each old list is let go once its vectors have moved: memory peaks at one copy and one list. A vector held
+    // twice moves once, when its first copy is met.
+    const moved = new Uint8Array(this.ids.length);
     for (let i = 0; i < old.length; i += 1) {
       const list = old[i];
       old[i] = EMPTY;
-      if (list) this.distribute(list, threads);
+      if (list) this.distribute(list, threads, moved);
     }
     this.partitionedAt = this.size;
   }
@@ -364,22 +397,74 @@ export class VectorIndex {
     for (const list of tail) this.distribute(list, threads);
   }
 
-  /** Every vector of `list` (no longer one of the index's) into the list of its nearest centre. */
-  private distribute(list: List, threads: number): void {
+  /**
+   * Every vector of `list` (no longer one of the index's) into the list of its nearest centre and a second list
+   * (`second`), leaving out those `moved` marks, and marking the rest.
+   */
+  private distribute(list: List, threads: number, moved?: Uint8Array): void {
     const d = this.dimensions;
     const coarse = this.coarse;
     if (!coarse) return;
-    for (let from = 0; from < list.size; from += ASSIGN_BATCH) {
-      const upTo = Math.min(list.size, from + ASSIGN_BATCH);
-      const batch = list.data.slice(from * d, upTo * d);
-      const nearest = coarse.nearest(batch, threads);
-      for (let i = from; i < upTo; i += 1) {
-        const l = nearest[i - from] ?? 0;
+    const rows: number[] = [];
+    for (let i = 0; i < list.size; i += 1) {
+      const key = list.keys[i] ?? NONE;
+      if (moved) {
+        if (moved[key] === 1) continue;
+        moved[key] = 1;
+      }
+      rows.push(i);
+    }
+    const few = SECOND_CANDIDATES;
+    for (let from = 0; from < rows.length; from += ASSIGN_BATCH) {
+      const batchRows = rows.slice(from, from + ASSIGN_BATCH);
+      const batch = new Int8Array(batchRows.length * d);
+      batchRows.forEach((i, at) => {
+        batch.set(list.data.subarray(i * d, (i + 1) * d), at * d);
+      });
+      const near = coarse.nearestFew(batch, few, threads);
+      batchRows.forEach((i, at) => {
         const key = list.keys[i] ?? NONE;
-        const target = this.lists[l];
-        if (target) this.place(key, l, target.push(key, list.data, i * d));
+        const first = near.keys[at * few] ?? 0;
+        const target = this.lists[first];
+        if (target) this.place(key, first, target.push(key, list.data, i * d));
+        const other = this.second(near.keys, near.distances, at * few);
+        const spill = this.lists[other];
+        if (spill) this.place(key, other, spill.push(key, list.data, i * d), true);
+      });
+    }
+  }
+
+  /**
+   * A vector's second list (SOAR, Sun et al. 2023): of its nearest centres after the first, the one whose
+   * residual is short and runs across the first residual rather than along it, so that a query the first centre
+   * ranks too low for its list to be scanned still finds the vector through the second. The candidates' cosine
+   * distances come from `distances` at `row`; NONE when the vector sits on its first centre.
+   */
+  private second(keys: Int32Array, distances: Float32Array, row: number): number {
+    const centres = this.centres;
+    const d = this.dimensions;
+    const first = keys[row] ?? NONE;
+    if (!centres || first === NONE) return NONE;
+    // For unit vectors: |x - c|^2 = 2 - 2 x.c, and (x - c).(x - c') = 1 - x.c - x.c' + c.c'.
+    const near = 1 - (distances[row] ?? 1);
+    const residual = 2 - 2 * near;
+    if (residual < 1e-6) return NONE;
+    let best = NONE;
+    let bestScore = Number.POSITIVE_INFINITY;
+    for (let j = 1; j < SECOND_CANDIDATES; j += 1) {
+      const other = keys[row + j] ?? NONE;
+      if (other === NONE) break;
+      const similarity = 1 - (distances[row + j] ?? 1);
+      let between = 0;
+      for (let x = 0; x < d; x += 1) between += (centres[first * d + x] ?? 0) * (centres[other * d + x] ?? 0);
+      const along = 1 - near - similarity + between;
+      const score = 2 - 2 * similarity + (SPILL_WEIGHT * along * along) / residual;
+      if (score < bestScore) {
+        bestScore = score;
+        best = other;
       }
     }
+    return best;
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { normalize } from "../../src/search/embedders/embedder.js";
+import { cosine, normalize } from "../../src/search/embedders/embedder.js";
 import { VECTOR_INDEX_DEFAULTS, VectorIndex } from "../../src/search/vector-index.js";
 import { VectorIndexFiles } from "../../src/search/vector-index-files.js";
 import { clustered, exactTop } from "../helpers/vectors.js";
@@ -88,6 +88,39 @@ describe("VectorIndex", () => {
     expect(index.size).toBe(1200);
     const found = index.search(target, 2).map((m) => m.id);
     expect(found.sort()).toEqual(["p3", "p900"]);
+  });
+
+  it("holds a partitioned vector in two lists and lets both copies go when the paper moves, restored or not", async () => {
+    const vectors = clustered(1500, 16, 6);
+    const moved = clustered(200, 16, 7);
+    const original = VectorIndex.create(16, { ...SMALL, probeFactor: 100 });
+    original.add(vectors.map((vector, i) => ({ id: `p${i}`, vector })));
+    const files = new VectorIndexFiles(folder);
+    const identity = { name: "lsa", version: "16d-two-lists" };
+    await files.save(identity, original, 1);
+    const restored = files.latest(identity, 16, { ...SMALL, probeFactor: 100 }, 1)?.index;
+    files.forgetOthers({ name: "lsa", version: "none" });
+    for (const index of [original, restored]) {
+      if (!index) throw new Error("the snapshot was not restored");
+      index.add(moved.map((vector, i) => ({ id: `p${i * 7}`, vector })));
+      expect(index.size).toBe(1500);
+      // Scanning every list, a search asked for everything returns each paper once, a moved one by its new
+      // vector: no copy of its old vector is left in either of its lists.
+      const query = vectors[0] ?? new Float32Array(16);
+      const all = index.search(query, 1500);
+      expect(new Set(all.map((m) => m.id)).size).toBe(1500);
+      const score = new Map(all.map((m) => [m.id, m.score]));
+      moved.forEach((vector, i) => {
+        expect(Math.abs((score.get(`p${i * 7}`) ?? 9) - cosine(query, vector))).toBeLessThan(0.02);
+      });
+      for (const [i, vector] of moved.entries()) {
+        expect(index.search(vector, 1)[0]?.id).toBe(`p${i * 7}`);
+        // Searched from its old vector, a moved paper is as far as its new vector is.
+        const before = vectors[i * 7] ?? new Float32Array(16);
+        for (const hit of index.search(before, 5).filter((m) => m.id === `p${i * 7}`))
+          expect(Math.abs(hit.score - cosine(before, vector))).toBeLessThan(0.02);
+      }
+    }
   });
 
   it("is saved whole and restored to answer alike, keeping only the newest snapshot of an embedder", async () => {
