@@ -18,11 +18,17 @@ import { countPapers } from "../src/storage/papers.js";
 import { DEFAULT_PAPERS, ensureCorpus } from "./corpus.bench.js";
 import { benchDatabases } from "./databases.js";
 import { type BenchOptions, countOption } from "./options.js";
+import { staleBuild } from "./scale/measured-run.js";
 import { benchQueries } from "./scale/queries.js";
 import { printTable } from "./scale/report.js";
 import { measureLoaded, runSequence } from "./scale/sequence.js";
 
 export async function run(options: BenchOptions): Promise<void> {
+  const stale = staleBuild();
+  if (stale) {
+    console.log(`scale: ${stale}`);
+    return;
+  }
   if (options.database) return afterLoad(options.database, options);
   const papers = countOption(options, "papers", DEFAULT_PAPERS);
   const seed = countOption(options, "seed", 1);

@@ -5,7 +5,7 @@ import { VECTOR_INDEX_DEFAULTS, VectorIndex } from "../../src/search/vector-inde
 import { type Percentiles, percentiles } from "./latency.js";
 
 /** Probe factors (lists scanned: factor x sqrt(lists)) the served index is also searched with. */
-export const PROBE_FACTORS = [3, 4, 5, 6, 8] as const;
+export const PROBE_FACTORS = [2.5, 3, 3.5, 4, 6] as const;
 
 export interface BreadthAgreement {
   readonly probeFactor: number;

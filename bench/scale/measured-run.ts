@@ -1,8 +1,26 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+const SOURCES = fileURLToPath(new URL("../../src", import.meta.url));
+/** Rewritten by every build that compiled a changed source file (the build is incremental). */
+const BUILD_INFO = fileURLToPath(new URL("../../dist/.tsbuildinfo", import.meta.url));
+
+/**
+ * Why the built `paperboy` the bench runs would not be the code in src/ (missing, or older than a source
+ * file), or null. The bench's own process runs src/ directly: a stale build would measure two versions at once.
+ */
+export function staleBuild(): string | null {
+  if (!existsSync(CLI) || !existsSync(BUILD_INFO)) return `${CLI} is missing: run npm run build first`;
+  const built = statSync(BUILD_INFO).mtimeMs;
+  const newer = readdirSync(SOURCES, { recursive: true, encoding: "utf8" }).find(
+    (file) =>
+      file.endsWith(".ts") && !file.endsWith(".test.ts") && statSync(join(SOURCES, file)).mtimeMs > built,
+  );
+  return newer ? `src/${newer} changed after the last build: run npm run build first` : null;
+}
 
 export interface MeasuredRun {
   readonly seconds: number;
