@@ -5,6 +5,10 @@ const ROUNDS = 6;
 const HEAD_ROUNDS = 4;
 /** Heads whose centres a vector is compared with when it looks for its list. */
 const GROUPS_SEARCHED = 3;
+/** Centres nearest a vector among which its second list is chosen (secondCentre). */
+export const SECOND_CANDIDATES = 6;
+/** SOAR's weight on the part of a second residual that runs along the first (secondCentre). */
+const ALONG_WEIGHT = 1;
 
 /**
  * Spherical k-means: `count` unit centres for the 8-bit vectors of `sample` (every one counted as a unit
@@ -150,4 +154,41 @@ export class CentreFinder {
     });
     return { keys, distances };
   }
+}
+
+/**
+ * A vector's second centre (SOAR, Sun et al. 2023): of its `few` nearest centres after the first (`near`'s keys
+ * and cosine distances from `row` on, as CentreFinder.nearestFew gives them), the one whose residual is short
+ * and runs across the first residual rather than along it, so that a query whose nearest centres leave out the
+ * first list still reaches the vector through the second. NONE when the vector sits on its first centre.
+ */
+export function secondCentre(
+  centres: Float32Array,
+  d: number,
+  near: { readonly keys: Int32Array; readonly distances: Float32Array },
+  row: number,
+  few: number,
+): number {
+  const first = near.keys[row] ?? NONE;
+  if (first === NONE) return NONE;
+  // For unit vectors: |x - c|^2 = 2 - 2 x.c, and (x - c).(x - c') = 1 - x.c - x.c' + c.c'.
+  const similarity = 1 - (near.distances[row] ?? 1);
+  const residual = 2 - 2 * similarity;
+  if (residual < 1e-6) return NONE;
+  let best = NONE;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let j = 1; j < few; j += 1) {
+    const other = near.keys[row + j] ?? NONE;
+    if (other === NONE) break;
+    const otherSimilarity = 1 - (near.distances[row + j] ?? 1);
+    let between = 0;
+    for (let x = 0; x < d; x += 1) between += (centres[first * d + x] ?? 0) * (centres[other * d + x] ?? 0);
+    const along = 1 - similarity - otherSimilarity + between;
+    const score = 2 - 2 * otherSimilarity + (ALONG_WEIGHT * along * along) / residual;
+    if (score < bestScore) {
+      bestScore = score;
+      best = other;
+    }
+  }
+  return best;
 }

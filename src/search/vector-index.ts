@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { exactSearch, MetricKind } from "usearch";
-import { CentreFinder, trainCentres } from "./centres.js";
-import { Best, List, NONE, quantize } from "./vector-lists.js";
+import { CentreFinder, SECOND_CANDIDATES, secondCentre, trainCentres } from "./centres.js";
+import { Best, FIRST, List, NONE, Places, quantize, SECOND } from "./vector-lists.js";
 
 export interface VectorIndexOptions {
   /**
@@ -48,10 +48,6 @@ const REPARTITION_GROWTH = 2;
 const FIRST_ASK = 12;
 /** Vectors sorted into lists per call. */
 const ASSIGN_BATCH = 8_192;
-/** Centres nearest a vector among which its second list is chosen (see `second`). */
-const SECOND_CANDIDATES = 6;
-/** SOAR's weight on the part of a second residual that runs along the first (see `second`). */
-const SPILL_WEIGHT = 1;
 /**
  * k-means: training vectors per list. At 3,000,000 papers 128 against 32 put 0.8 points more of the exact top 10
  * in the 4 x sqrt(lists) lists scanned (92.7 against 91.9%), and evened the lists out (p99 2,634 vectors
@@ -65,7 +61,7 @@ const EMPTY = new List(1, 0);
 /**
  * Paper vectors in memory, in 8 bits: an inverted file. Past `partitionFrom` vectors the index is partitioned
  * by spherical k-means into lists of about `listSize`, and each vector is put in two lists: its nearest centre's
- * and a second chosen the SOAR way (`second`); a search ranks the lists' centres against the query and scans the
+ * and a second chosen the SOAR way (centres.ts, `secondCentre`); a search ranks the lists' centres against the query and scans the
  * nearest `probeFactor` x sqrt(lists) of them exactly (usearch's SIMD scan), together with the vectors added
  * since the last partition, which wait unsorted in chunks until TAIL_MAX of them have gathered. The index is
  * partitioned again each time it has doubled. Scores are cosine similarities of the 8-bit vectors: callers that
@@ -75,12 +71,8 @@ const EMPTY = new List(1, 0);
  */
 export class VectorIndex {
   private readonly keys = new Map<string, number>();
-  /** Per key: the list (lists first, then the tail's chunks) and the slot in it; NONE once removed. */
-  private where = new Int32Array(1024).fill(NONE);
-  private slot = new Int32Array(1024);
-  /** Per key: the second list that holds it, and the slot there; NONE when it is in one only. */
-  private where2 = new Int32Array(1024).fill(NONE);
-  private slot2 = new Int32Array(1024);
+  /** Per key: the lists holding its copies (lists first, then the tail's chunks) and the slots in them. */
+  private readonly places = new Places();
   private centres: Float32Array | null = null;
   /** How vectors find the list of their nearest centre. */
   private coarse: CentreFinder | null = null;
@@ -148,7 +140,7 @@ export class VectorIndex {
         chunk = new List(d, CHUNK);
         this.tail.push(chunk);
       }
-      this.place(key, this.lists.length + this.tail.length - 1, chunk.push(key, this.scratch));
+      this.places.set(key, FIRST, this.lists.length + this.tail.length - 1, chunk.push(key, this.scratch));
     }
     if (!this.deferred) this.maintain(threads);
   }
@@ -282,7 +274,8 @@ export class VectorIndex {
         for (let slot = 0; slot < size; slot += 1) {
           const key = keys[slot] ?? NONE;
           // A key met a second time in the lists is its copy in its second list.
-          this.place(key, l, slot, l < header.centres && (this.where[key] ?? NONE) !== NONE);
+          const second = l < header.centres && this.places.list(key, FIRST) !== NONE;
+          this.places.set(key, second ? SECOND : FIRST, l, slot);
           const id = this.ids[key];
           if (id !== undefined) this.keys.set(id, key);
         }
@@ -292,48 +285,19 @@ export class VectorIndex {
     }
   }
 
-  /** Records where a key's vector is: its first copy, or with `second` the copy in its second list. */
-  private place(key: number, list: number, slot: number, second = false): void {
-    if (key >= this.where.length) {
-      const capacity = Math.max(key + 1, this.where.length * 2);
-      const grown = (from: Int32Array, fill: number) => {
-        const to = new Int32Array(capacity).fill(fill);
-        to.set(from);
-        return to;
-      };
-      this.where = grown(this.where, NONE);
-      this.slot = grown(this.slot, 0);
-      this.where2 = grown(this.where2, NONE);
-      this.slot2 = grown(this.slot2, 0);
-    }
-    if (second) {
-      this.where2[key] = list;
-      this.slot2[key] = slot;
-    } else {
-      this.where[key] = list;
-      this.slot[key] = slot;
-    }
-  }
-
   private listAt(l: number): List | undefined {
     return l < this.lists.length ? this.lists[l] : this.tail[l - this.lists.length];
   }
 
   private remove(key: number): void {
-    for (const second of [false, true]) {
-      const where = second ? this.where2 : this.where;
-      const slots = second ? this.slot2 : this.slot;
-      const l = where[key] ?? NONE;
+    for (const copy of [FIRST, SECOND] as const) {
+      const l = this.places.list(key, copy);
       const list = this.listAt(l);
       if (!list) continue;
-      const at = slots[key] ?? 0;
+      const at = this.places.slot(key, copy);
       const moved = list.removeAt(at);
-      // The key that moved into the slot has one copy in this list: its first or its second.
-      if (moved !== NONE) {
-        if (this.where[moved] === l) this.slot[moved] = at;
-        else this.slot2[moved] = at;
-      }
-      where[key] = NONE;
+      if (moved !== NONE) this.places.set(moved, this.places.copyIn(moved, l), l, at);
+      this.places.forget(key, copy);
     }
   }
 
@@ -379,7 +343,7 @@ export class VectorIndex {
     this.coarse = new CentreFinder(centres, d);
     this.lists = Array.from({ length: count }, () => new List(d, Math.ceil(this.options.listSize * 2.5)));
     this.tail = [];
-    this.where2.fill(NONE);
+    this.places.forgetSeconds();
     // Each old list is let go once its vectors have moved: memory peaks at one copy and one list. A vector held
     // twice moves once, when its first copy is met.
     const moved = new Uint8Array(this.ids.length);
@@ -400,7 +364,7 @@ export class VectorIndex {
 
   /**
    * Every vector of `list` (no longer one of the index's) into the list of its nearest centre and a second list
-   * (`second`), leaving out those `moved` marks, and marking the rest.
+   * (centres.ts, `secondCentre`), leaving out those `moved` marks, and marking the rest.
    */
   private distribute(list: List, threads: number, moved?: Uint8Array): void {
     const d = this.dimensions;
@@ -427,45 +391,12 @@ export class VectorIndex {
         const key = list.keys[i] ?? NONE;
         const first = near.keys[at * few] ?? 0;
         const target = this.lists[first];
-        if (target) this.place(key, first, target.push(key, list.data, i * d));
-        const other = this.second(near.keys, near.distances, at * few);
+        if (target) this.places.set(key, FIRST, first, target.push(key, list.data, i * d));
+        const other = this.centres ? secondCentre(this.centres, d, near, at * few, few) : NONE;
         const spill = this.lists[other];
-        if (spill) this.place(key, other, spill.push(key, list.data, i * d), true);
+        if (spill) this.places.set(key, SECOND, other, spill.push(key, list.data, i * d));
       });
     }
-  }
-
-  /**
-   * A vector's second list (SOAR, Sun et al. 2023): of its nearest centres after the first, the one whose
-   * residual is short and runs across the first residual rather than along it, so that a query the first centre
-   * ranks too low for its list to be scanned still finds the vector through the second. The candidates' cosine
-   * distances come from `distances` at `row`; NONE when the vector sits on its first centre.
-   */
-  private second(keys: Int32Array, distances: Float32Array, row: number): number {
-    const centres = this.centres;
-    const d = this.dimensions;
-    const first = keys[row] ?? NONE;
-    if (!centres || first === NONE) return NONE;
-    // For unit vectors: |x - c|^2 = 2 - 2 x.c, and (x - c).(x - c') = 1 - x.c - x.c' + c.c'.
-    const near = 1 - (distances[row] ?? 1);
-    const residual = 2 - 2 * near;
-    if (residual < 1e-6) return NONE;
-    let best = NONE;
-    let bestScore = Number.POSITIVE_INFINITY;
-    for (let j = 1; j < SECOND_CANDIDATES; j += 1) {
-      const other = keys[row + j] ?? NONE;
-      if (other === NONE) break;
-      const similarity = 1 - (distances[row + j] ?? 1);
-      let between = 0;
-      for (let x = 0; x < d; x += 1) between += (centres[first * d + x] ?? 0) * (centres[other * d + x] ?? 0);
-      const along = 1 - near - similarity + between;
-      const score = 2 - 2 * similarity + (SPILL_WEIGHT * along * along) / residual;
-      if (score < bestScore) {
-        bestScore = score;
-        best = other;
-      }
-    }
-    return best;
   }
 }
 

@@ -8,6 +8,59 @@ import { normalize } from "./embedders/embedder.js";
 
 /** A slot, list or key that is not there. */
 export const NONE = -1;
+/** A key's copies: the one in its nearest centre's list (or the tail), and the one in its second list. */
+export const FIRST = 0;
+export const SECOND = 1;
+type Copy = typeof FIRST | typeof SECOND;
+
+/** Where each key's copies lie: a list number and a slot in it per copy (list NONE: no such copy). */
+export class Places {
+  private readonly lists: [Int32Array, Int32Array] = [
+    new Int32Array(1024).fill(NONE),
+    new Int32Array(1024).fill(NONE),
+  ];
+  private readonly slots: [Int32Array, Int32Array] = [new Int32Array(1024), new Int32Array(1024)];
+
+  list(key: number, copy: Copy): number {
+    return this.lists[copy][key] ?? NONE;
+  }
+
+  slot(key: number, copy: Copy): number {
+    return this.slots[copy][key] ?? 0;
+  }
+
+  /** Which of a key's copies lies in `list`: its two copies are never in the same list. */
+  copyIn(key: number, list: number): Copy {
+    return this.list(key, FIRST) === list ? FIRST : SECOND;
+  }
+
+  set(key: number, copy: Copy, list: number, slot: number): void {
+    if (key >= this.lists[FIRST].length) {
+      const capacity = Math.max(key + 1, this.lists[FIRST].length * 2);
+      const grown = (from: Int32Array, fill: number) => {
+        const to = new Int32Array(capacity).fill(fill);
+        to.set(from);
+        return to;
+      };
+      for (const c of [FIRST, SECOND] as const) {
+        this.lists[c] = grown(this.lists[c], NONE);
+        this.slots[c] = grown(this.slots[c], 0);
+      }
+    }
+    this.lists[copy][key] = list;
+    this.slots[copy][key] = slot;
+  }
+
+  forget(key: number, copy: Copy): void {
+    if (key < this.lists[copy].length) this.lists[copy][key] = NONE;
+  }
+
+  /** Before a partition places every vector again. */
+  forgetSeconds(): void {
+    this.lists[SECOND].fill(NONE);
+  }
+}
+
 /** Vectors per call of usearch's exact scan, which holds every distance of a call at once. */
 const NEAREST_BATCH = 256;
 
