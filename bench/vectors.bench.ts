@@ -69,7 +69,7 @@ export async function run(options: BenchOptions): Promise<void> {
         `list size ${listSize}: gathered in ${seconds(gathered)} s, partitioned by ${seconds(performance.now())} s, RSS +${grown.toFixed(0)} MB`,
       );
       const file = `/tmp/paperboy-vectors-${process.pid}.ivf`;
-      const ids = [...index.save(file)];
+      const ids = index.save(file);
       for (const probeFactor of list(options, "probe-factor", "2,4,6,8,12")) {
         const view = VectorIndex.restore(d, { ...VECTOR_INDEX_DEFAULTS, listSize, probeFactor }, file, ids);
         const times: number[] = [];

@@ -31,7 +31,7 @@ export async function agreementByBreadth(
   const folder = mkdtempSync(join(tmpdir(), "paperboy-breadth-"));
   try {
     const file = join(folder, "vectors.ivf");
-    const ids = [...index.save(file)];
+    const ids = index.save(file);
     return PROBE_FACTORS.map((probeFactor) => {
       const options = { ...VECTOR_INDEX_DEFAULTS, probeFactor };
       const copy = VectorIndex.restore(index.dimensions, options, file, ids);

@@ -38,9 +38,7 @@ export class VectorIndexFiles {
       .at(-1);
     if (!found) return null;
     try {
-      const ids = readFileSync(join(found.path, "ids.txt"), "utf8")
-        .split("\n")
-        .filter((id) => id !== "");
+      const ids = readFileSync(join(found.path, "ids.txt"));
       const index = VectorIndex.restore(dimensions, options, join(found.path, INDEX_FILE), ids);
       return { index, revision: found.revision };
     } catch {
@@ -56,7 +54,7 @@ export class VectorIndexFiles {
     mkdirSync(partial);
     try {
       const ids = index.save(join(partial, INDEX_FILE));
-      writeFileSync(join(partial, "ids.txt"), `${ids.join("\n")}\n`);
+      writeFileSync(join(partial, "ids.txt"), ids);
       renameSync(partial, join(this.folder, `${stem(identity)}-r${revision}`));
     } catch (error) {
       rmSync(partial, { recursive: true, force: true });

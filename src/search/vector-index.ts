@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { exactSearch, MetricKind } from "usearch";
 import { CentreFinder, SECOND_CANDIDATES, secondCentre, trainCentres } from "./centres.js";
+import { IdTable } from "./id-table.js";
 import { Best, FIRST, List, NONE, Places, quantize, SECOND } from "./vector-lists.js";
 
 export interface VectorIndexOptions {
@@ -70,7 +71,6 @@ const EMPTY = new List(1, 0);
  * index", says why it is built so and what it measured.
  */
 export class VectorIndex {
-  private readonly keys = new Map<string, number>();
   /** Per key: the lists holding its copies (lists first, then the tail's chunks) and the slots in them. */
   private readonly places = new Places();
   private centres: Float32Array | null = null;
@@ -86,21 +86,18 @@ export class VectorIndex {
   private constructor(
     readonly dimensions: number,
     private readonly options: VectorIndexOptions,
-    private readonly ids: string[],
+    private readonly ids: IdTable,
   ) {
-    ids.forEach((id, key) => {
-      this.keys.set(id, key);
-    });
     this.scratch = new Int8Array(dimensions);
   }
 
   static create(dimensions: number, options: VectorIndexOptions = VECTOR_INDEX_DEFAULTS): VectorIndex {
-    return new VectorIndex(dimensions, options, []);
+    return new VectorIndex(dimensions, options, IdTable.empty());
   }
 
-  /** An index written by `save`: the file and its ids in key order. */
-  static restore(dimensions: number, options: VectorIndexOptions, file: string, ids: string[]): VectorIndex {
-    const index = new VectorIndex(dimensions, options, ids);
+  /** An index written by `save`: the file and its ids one per line, in key order. */
+  static restore(dimensions: number, options: VectorIndexOptions, file: string, ids: Buffer): VectorIndex {
+    const index = new VectorIndex(dimensions, options, IdTable.fromLines(ids));
     index.read(file);
     // A bulk run killed before its end saved its vectors unsorted: they are partitioned here, once.
     index.maintain(0);
@@ -108,11 +105,11 @@ export class VectorIndex {
   }
 
   get size(): number {
-    return this.keys.size;
+    return this.ids.size;
   }
 
   has(id: string): boolean {
-    return this.keys.has(id);
+    return this.ids.key(id) !== NONE;
   }
 
   /** Lists a search scans (all of them before the first partition). */
@@ -128,12 +125,9 @@ export class VectorIndex {
   add(entries: readonly { readonly id: string; readonly vector: Float32Array }[], threads = 1): void {
     const d = this.dimensions;
     for (const { id, vector } of entries) {
-      let key = this.keys.get(id);
-      if (key === undefined) {
-        key = this.ids.length;
-        this.ids.push(id);
-        this.keys.set(id, key);
-      } else this.remove(key);
+      const known = this.ids.size;
+      const key = this.ids.add(id);
+      if (key < known) this.remove(key);
       quantize(vector, this.scratch);
       let chunk = this.tail.at(-1);
       if (!chunk || chunk.size === CHUNK) {
@@ -173,7 +167,7 @@ export class VectorIndex {
     for (const l of this.nearestLists(query)) scan(this.lists[l]);
     const out: Match[] = [];
     for (const { key, distance } of best.sorted()) {
-      const id = this.ids[key];
+      const id = this.ids.id(key);
       if (id !== undefined && !exclude.has(id)) out.push({ id, score: 1 - distance });
       if (out.length === k) break;
     }
@@ -198,13 +192,16 @@ export class VectorIndex {
     this.maintain(0);
   }
 
-  /** Writes every vector added so far to `file`; returns the ids in key order, which the caller keeps beside it. */
-  save(file: string): readonly string[] {
+  /**
+   * Writes every vector added so far to `file`; returns the ids one per line in key order, which the caller
+   * keeps beside it.
+   */
+  save(file: string): Buffer {
     const lists = [...this.lists, ...this.tail];
     const header = JSON.stringify({
       magic: MAGIC,
       dimensions: this.dimensions,
-      keys: this.ids.length,
+      keys: this.ids.size,
       partitionedAt: this.partitionedAt,
       centres: this.lists.length,
       sizes: lists.map((list) => list.size),
@@ -224,7 +221,7 @@ export class VectorIndex {
     } finally {
       closeSync(fd);
     }
-    return this.ids.slice();
+    return this.ids.lines();
   }
 
   private read(file: string): void {
@@ -255,7 +252,7 @@ export class VectorIndex {
       };
       if (header.magic !== MAGIC) throw new Error(`${file} is not a vector index`);
       if (header.dimensions !== this.dimensions) throw new Error(`${file} holds vectors of another size`);
-      if (header.keys !== this.ids.length) throw new Error(`${file} does not match its ids`);
+      if (header.keys !== this.ids.size) throw new Error(`${file} does not match its ids`);
       const d = this.dimensions;
       if (header.centres > 0) {
         this.centres = new Float32Array(header.centres * d);
@@ -263,7 +260,6 @@ export class VectorIndex {
         this.coarse = new CentreFinder(this.centres, d);
       }
       this.partitionedAt = header.partitionedAt;
-      this.keys.clear();
       header.sizes.forEach((size, l) => {
         const list = new List(d, l < header.centres ? Math.ceil(size * 1.25) + 16 : CHUNK);
         const keys = list.keys.subarray(0, size);
@@ -276,8 +272,6 @@ export class VectorIndex {
           // A key met a second time in the lists is its copy in its second list.
           const second = l < header.centres && this.places.list(key, FIRST) !== NONE;
           this.places.set(key, second ? SECOND : FIRST, l, slot);
-          const id = this.ids[key];
-          if (id !== undefined) this.keys.set(id, key);
         }
       });
     } finally {
@@ -346,7 +340,7 @@ export class VectorIndex {
     this.places.forgetSeconds();
     // Each old list is let go once its vectors have moved: memory peaks at one copy and one list. A vector held
     // twice moves once, when its first copy is met.
-    const moved = new Uint8Array(this.ids.length);
+    const moved = new Uint8Array(this.ids.size);
     for (let i = 0; i < old.length; i += 1) {
       const list = old[i];
       old[i] = EMPTY;

@@ -150,7 +150,7 @@ describe("VectorIndex", () => {
     const index = VectorIndex.create(8, SMALL);
     index.add(vectors.map((vector, i) => ({ id: `p${i}`, vector })));
     const file = join(folder, "cut.ivf");
-    const ids = [...index.save(file)];
+    const ids = index.save(file);
     truncateSync(file, 5000);
     expect(() => VectorIndex.restore(8, SMALL, file, ids)).toThrow(/truncated/);
     writeFileSync(file, "not an index at all");
