@@ -8,7 +8,9 @@
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL). `--keep` leaves each database in place (SQLite file or PostgreSQL database) and prints
  * where, for measurements that start from a loaded archive (bench vectors). `--database URL` measures what follows the load
  * on an archive loaded and indexed before (one kept by `--keep`): searches, agreement, the day page, a day's
- * increment (of the month after the database's newest paper), `serve`'s memory.
+ * increment (of the month after the database's newest paper), `serve`'s memory. `--vector-engine memory` runs
+ * every process with VECTOR_ENGINE=memory: PostgreSQL with pgvector installed then searches by meaning in each
+ * process's own vector index, as without it.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -33,6 +35,7 @@ export async function run(options: BenchOptions): Promise<void> {
   const papers = countOption(options, "papers", DEFAULT_PAPERS);
   const seed = countOption(options, "seed", 1);
   const port = countOption(options, "port", 3390);
+  const vectorEngine = options["vector-engine"];
   const corpus = await ensureCorpus(papers, seed);
   const queries = await benchQueries();
   if (!corpus || !queries) return;
@@ -41,8 +44,16 @@ export async function run(options: BenchOptions): Promise<void> {
     const scratch = mkdtempSync(join(tmpdir(), "paperboy-scale-"));
     console.log(`-- ${database.label}, ${papers.toLocaleString("en-US")} papers; load ${load()}`);
     try {
-      const figures = await runSequence({ url: database.url, corpus, queries, scratch, seed, port });
-      printTable(database.label, papers, figures, load());
+      const figures = await runSequence({
+        url: database.url,
+        corpus,
+        queries,
+        scratch,
+        seed,
+        port,
+        vectorEngine,
+      });
+      printTable(`${database.label}${engineNote(vectorEngine)}`, papers, figures, load());
     } finally {
       if (options.keep) console.log(`kept: ${database.url}`);
       else await database.dispose();
@@ -50,6 +61,8 @@ export async function run(options: BenchOptions): Promise<void> {
     }
   }
 }
+
+const engineNote = (engine: string | undefined) => (engine ? `, VECTOR_ENGINE=${engine}` : "");
 
 const load = () =>
   loadavg()
@@ -67,8 +80,9 @@ async function afterLoad(url: string, options: BenchOptions): Promise<void> {
     const database = openDatabase(url);
     const papers = await countPapers(database).finally(() => database.close());
     console.log(`-- ${url}, ${papers.toLocaleString("en-US")} papers loaded before; load ${load()}`);
-    const figures = await measureLoaded({ url, queries, scratch, seed, port });
-    printTable(url, papers, figures, load());
+    const vectorEngine = options["vector-engine"];
+    const figures = await measureLoaded({ url, queries, scratch, seed, port, vectorEngine });
+    printTable(`${url}${engineNote(vectorEngine)}`, papers, figures, load());
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

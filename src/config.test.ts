@@ -11,6 +11,8 @@ describe("loadConfig", () => {
     expect(config.semanticRefreshSeconds).toBe(15);
     expect(config.vectorProbeFactor).toBeUndefined();
     expect(loadConfig({ VECTOR_PROBE_FACTOR: "6.5" }).vectorProbeFactor).toBe(6.5);
+    expect(config.vectorEngine).toBe("pgvector");
+    expect(loadConfig({ VECTOR_ENGINE: "memory" }).vectorEngine).toBe("memory");
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -28,6 +30,7 @@ describe("loadConfig", () => {
     [{ SEMANTIC_REFRESH_SECONDS: "often" }, /SEMANTIC_REFRESH_SECONDS must be a number of seconds/],
     [{ VECTOR_PROBE_FACTOR: "0" }, /VECTOR_PROBE_FACTOR must be a number from 1 to 64/],
     [{ VECTOR_PROBE_FACTOR: "all" }, /VECTOR_PROBE_FACTOR must be a number from 1 to 64/],
+    [{ VECTOR_ENGINE: "faiss" }, /VECTOR_ENGINE must be one of pgvector, memory/],
     [{ TRUST_PROXY: "10.0.0.999" }, /TRUST_PROXY must be none, or the proxies' addresses/],
     [{ TRUST_PROXY: "true" }, /TRUST_PROXY must be none/],
     [{ TRUST_PROXY: "10.0.0.0/33" }, /TRUST_PROXY/],

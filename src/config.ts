@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { VECTOR_ENGINES, type VectorEngine } from "./storage/database.js";
 import { dialectOfUrl } from "./storage/database-url.js";
 
 /**
@@ -63,6 +64,9 @@ const schema = z.object({
     .max(3600)
     .default(15),
   VECTOR_INDEX_DIR: optionalText,
+  VECTOR_ENGINE: z
+    .enum(VECTOR_ENGINES, { error: `must be one of ${VECTOR_ENGINES.join(", ")}` })
+    .default("pgvector"),
   VECTOR_PROBE_FACTOR: z.coerce
     .number({ error: "must be a number from 1 to 64" })
     .min(1, "must be a number from 1 to 64")
@@ -130,6 +134,8 @@ export interface Config {
   readonly semanticRefreshSeconds: number;
   /** Where PostgreSQL instances without pgvector save the vector index (undefined: data/vector-index). */
   readonly vectorIndexDirectory: string | undefined;
+  /** PostgreSQL: nearest neighbours in pgvector where installed, or in each process's memory regardless. */
+  readonly vectorEngine: VectorEngine;
   /** Lists a semantic search scans, times the square root of their number (undefined: the index's default). */
   readonly vectorProbeFactor: number | undefined;
   /** The longest any search answered to a reader may take (milliseconds): search/budget.ts. */
@@ -206,6 +212,7 @@ export function loadConfig(env: Environment = process.env): Config {
     embeddingsModel: e.EMBEDDINGS_MODEL,
     semanticRefreshSeconds: e.SEMANTIC_REFRESH_SECONDS,
     vectorIndexDirectory: e.VECTOR_INDEX_DIR,
+    vectorEngine: e.VECTOR_ENGINE,
     vectorProbeFactor: e.VECTOR_PROBE_FACTOR,
     searchTimeBudgetMs: e.SEARCH_TIME_BUDGET_MS,
     digestHour: e.DIGEST_HOUR,

@@ -110,7 +110,7 @@ function rateLimitStore(database: Database): RateLimitStore {
 }
 
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, { vectorEngine: config.vectorEngine });
   try {
     if (!overrides.skipMigrations) await migrate(database);
   } catch (error) {

@@ -19,6 +19,8 @@ export interface LoadedInput {
   readonly scratch: string;
   readonly seed: number;
   readonly port: number;
+  /** VECTOR_ENGINE for every process (`--vector-engine memory`: PostgreSQL searches its vectors in memory). */
+  readonly vectorEngine?: string;
 }
 
 export interface SequenceInput extends LoadedInput {
@@ -70,6 +72,7 @@ function benchEnv(input: LoadedInput): Record<string, string> {
     SEARCH_RATE_LIMIT: "1000000",
     // PostgreSQL's saved vector index goes with the rest of the run's files.
     VECTOR_INDEX_DIR: join(input.scratch, "vector-index"),
+    ...(input.vectorEngine ? { VECTOR_ENGINE: input.vectorEngine } : {}),
   };
 }
 

@@ -46,6 +46,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Where semantic search finds nearest neighbours on PostgreSQL (VECTOR_ENGINE; docs/configuration.md). */
+export const VECTOR_ENGINES = ["pgvector", "memory"] as const;
+export type VectorEngine = (typeof VECTOR_ENGINES)[number];
+
 export const SQLITE_CAPABILITIES: Capabilities = Object.freeze({
   dialect: "sqlite",
   fullText: "fts5",

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexPendingPapers, pendingKeywordIndex } from "../../src/storage/keyword-index-queue.js";
 import { keywordSearch } from "../../src/storage/keyword-search.js";
 import { keywordCompounds } from "../../src/storage/migrations/0850-keyword-compounds.js";
+import { BACKENDS } from "../helpers/backends.js";
 import { keywordRequest } from "../helpers/keyword.js";
 import { importPapers, incoming, paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
@@ -24,10 +25,12 @@ const PAPERS = [
   }),
 ].map((record) => incoming(record));
 
+const found = async (instance: TestInstance, ...groups: string[]) =>
+  new Set((await keywordSearch(instance.services.database, keywordRequest(groups, false))).ids);
+
 describe("hyphenated compounds in SQLite's keyword index", () => {
   let instance: TestInstance;
-  const found = async (...groups: string[]) =>
-    new Set((await keywordSearch(instance.services.database, keywordRequest(groups, false))).ids);
+  const foundHere = (...groups: string[]) => found(instance, ...groups);
   beforeAll(async () => {
     instance = await createTestInstance({ backend: "sqlite" });
     await importPapers(instance.services.database, PAPERS);
@@ -37,31 +40,62 @@ describe("hyphenated compounds in SQLite's keyword index", () => {
   });
 
   it("finds a hyphenated word hyphenated or closed up, in titles and abstracts, not written apart", async () => {
-    expect(await found("In-Context")).toEqual(new Set([HYPHENATED, IN_ABSTRACT]));
-    expect(await found("pre-training")).toEqual(new Set([HYPHENATED, CLOSED_UP]));
+    expect(await foundHere("In-Context")).toEqual(new Set([HYPHENATED, IN_ABSTRACT]));
+    expect(await foundHere("pre-training")).toEqual(new Set([HYPHENATED, CLOSED_UP]));
     // A quoted phrase of the parts still finds them written apart (and, as parts, the hyphenated ones).
-    expect(await found("in context")).toEqual(new Set([HYPHENATED, APART, IN_ABSTRACT]));
+    expect(await foundHere("in context")).toEqual(new Set([HYPHENATED, APART, IN_ABSTRACT]));
   });
 
   it("finds a compound inside a longer one, and the longer one whole", async () => {
-    expect(await found("Vision-Language")).toEqual(new Set([LONGER, IN_ABSTRACT]));
-    expect(await found("Language-Action")).toEqual(new Set([LONGER]));
-    expect(await found("vision-language-action", "policies")).toEqual(new Set([LONGER]));
+    expect(await foundHere("Vision-Language")).toEqual(new Set([LONGER, IN_ABSTRACT]));
+    expect(await foundHere("Language-Action")).toEqual(new Set([LONGER]));
+    expect(await foundHere("vision-language-action", "policies")).toEqual(new Set([LONGER]));
   });
 
   it("leaves phrases of the text itself as they were", async () => {
-    expect(await found("pre training schedules")).toEqual(new Set([HYPHENATED]));
-    expect(await found("schedules pretraining")).toEqual(new Set());
+    expect(await foundHere("pre training schedules")).toEqual(new Set([HYPHENATED]));
+    expect(await foundHere("schedules pretraining")).toEqual(new Set());
   });
 
   it("rewrites the whole index after migration 0850: queued, and found again once worked off", async () => {
     const { database } = instance.services;
     await database.kysely.transaction().execute((tx) => keywordCompounds.up(tx, database.capabilities));
     expect(await pendingKeywordIndex(database)).toBe(PAPERS.length);
-    expect(await found("In-Context")).toEqual(new Set());
+    expect(await foundHere("In-Context")).toEqual(new Set());
     expect(await indexPendingPapers(database)).toBe(PAPERS.length);
-    expect(await found("In-Context")).toEqual(new Set([HYPHENATED, IN_ABSTRACT]));
+    expect(await foundHere("In-Context")).toEqual(new Set([HYPHENATED, IN_ABSTRACT]));
     const { rows } = await sql<{ n: number }>`select count(*) as n from papers_fts`.execute(database.kysely);
     expect(Number(rows[0]?.n)).toBe(PAPERS.length);
+  });
+});
+
+// PostgreSQL asks for a hyphenated word of letters by its lexemes, not as a phrase (storage/postgres/
+// keyword-search.ts): the papers found must be exactly those the phrase finds.
+describe.each(BACKENDS.filter((b) => b === "postgres"))("hyphenated words on PostgreSQL (%s)", (backend) => {
+  let instance: TestInstance;
+  beforeAll(async () => {
+    instance = await createTestInstance({ backend });
+    await importPapers(instance.services.database, PAPERS);
+  });
+  afterAll(async () => {
+    await instance.dispose();
+  });
+
+  it("finds the papers that hold the word as the phrase does, not its parts written apart", async () => {
+    const db = instance.services.database.kysely;
+    for (const word of [
+      "In-Context",
+      "pre-training",
+      "Vision-Language",
+      "vision-language-action",
+      "learning",
+    ]) {
+      const { rows } = await sql<{ id: string }>`select paper_id as id from paper_search
+        where document @@ phraseto_tsquery('english', ${word})`.execute(db);
+      const asPhrase = new Set(rows.map((row) => row.id));
+      expect(await found(instance, word), word).toEqual(asPhrase);
+    }
+    expect(await found(instance, "In-Context")).toEqual(new Set([HYPHENATED, IN_ABSTRACT]));
+    expect(await found(instance, "in context")).toContain(APART);
   });
 });

@@ -78,6 +78,32 @@ describe.each(WITH_PGVECTOR)("vector search through %s", () => {
     expect(await first.services.semantic.similar(papers[0]?.record.id ?? "", 150)).toHaveLength(150);
   });
 
+  it("searches each process's memory instead with VECTOR_ENGINE=memory, pgvector installed or not", async () => {
+    await scratch.installPgvector();
+    first = await createTestInstance({
+      backend: "postgres",
+      databaseUrl: scratch.url,
+      env: { VECTOR_ENGINE: "memory" },
+    });
+    await storePapers(first, papers);
+    expect(await first.services.semantic.refresh()).toBe(papers.length);
+    expect(first.services.semantic.engine).toBe("memory");
+    expect(first.services.semantic.vectors?.size).toBe(papers.length);
+    // pgvector was left alone: its table was not even made.
+    const { rows } = await sql<{
+      table: string | null;
+    }>`select to_regclass('paper_vectors')::text as table`.execute(first.services.database.kysely);
+    expect(rows[0]?.table).toBeNull();
+    // A process left at the default takes the stored vectors into pgvector and finds the same neighbours.
+    second = await open(scratch.url);
+    expect(await second.services.semantic.refresh()).toBe(0);
+    expect(second.services.semantic.engine).toBe("pgvector");
+    const id = papers[7]?.record.id ?? "";
+    const inMemory = (await first.services.semantic.similar(id, 3)).map((m) => m.id);
+    expect(inMemory).toHaveLength(3);
+    expect((await second.services.semantic.similar(id, 3)).map((m) => m.id)).toEqual(inMemory);
+  });
+
   it("shows a paper another process embedded at once, without waiting for a refresh", async () => {
     await scratch.installPgvector();
     first = await open(scratch.url);

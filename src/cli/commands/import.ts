@@ -28,7 +28,7 @@ export async function runImport(
     const { pendingKeywordIndex } = await import("../../storage/keyword-index-queue.js");
     const { finishBulkLoad, isBulkLoad, startBulkLoad } = await import("../../storage/bulk-load.js");
     const { countPapers } = await import("../../storage/papers.js");
-    const database = openDatabase(context.config.databaseUrl);
+    const database = openDatabase(context.config.databaseUrl, { vectorEngine: context.config.vectorEngine });
     const progress = new Progress(context.stderr, "import");
     let bulk = false;
     try {

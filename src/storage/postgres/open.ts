@@ -6,7 +6,8 @@ import type { Schema } from "../schema.js";
 import { endLiveness } from "./liveness.js";
 import { SESSION_SETTINGS } from "./session-settings.js";
 
-export function openPostgres(url: string): Database {
+/** `vectorExtension` false: pgvector is left alone even where installed (VECTOR_ENGINE=memory). */
+export function openPostgres(url: string, { vectorExtension = true } = {}): Database {
   // A server that cannot be reached fails a request within seconds instead of holding it for ever.
   const pool = new pg.Pool({
     connectionString: url,
@@ -23,7 +24,7 @@ export function openPostgres(url: string): Database {
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
-    capabilities: POSTGRES_CAPABILITIES,
+    capabilities: vectorExtension ? POSTGRES_CAPABILITIES : { ...POSTGRES_CAPABILITIES, vectorExtension },
     native: { kind: "postgres", pool },
     close: async () => {
       await endLiveness(pool);
