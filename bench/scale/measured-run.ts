@@ -5,8 +5,8 @@ import { fileURLToPath } from "node:url";
 
 export const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
 const SOURCES = fileURLToPath(new URL("../../src", import.meta.url));
-/** Rewritten by every build that compiled a changed source file (the build is incremental). */
-const BUILD_INFO = fileURLToPath(new URL("../../dist/.tsbuildinfo", import.meta.url));
+/** Written by every `npm run build` as its last step: tsc leaves .tsbuildinfo alone when nothing it emits changed. */
+const BUILD_INFO = fileURLToPath(new URL("../../dist/.built", import.meta.url));
 
 /**
  * Why the built `paperboy` the bench runs would not be the code in src/ (missing, or older than a source
