@@ -192,13 +192,17 @@ export class SemanticIndex {
     return this.nearest(current, pulled, k);
   }
 
-  /** The papers nearest to a paper, itself left out. */
+  /**
+   * The papers nearest to a paper, itself left out. In memory the index's own 8-bit copy of its vector makes the
+   * query, and its stored vector is read with the candidates ranked again: one read fewer.
+   */
   async similar(id: string, k: number): Promise<Match[]> {
     await this.refreshIfDue();
     const current = this.current;
     if (!current) return [];
-    const vector = await this.vectorOf(current, id);
-    return vector ? this.nearest(current, vector, k, new Set([id])) : [];
+    const held = current.pgvector ? null : (current.index?.vector(id) ?? null);
+    const vector = held ?? (await this.vectorOf(current, id));
+    return vector ? this.nearest(current, vector, k, new Set([id]), held ? id : undefined) : [];
   }
 
   /** A paper's vector, read where it is stored: the index keeps none it could give back. */
@@ -207,11 +211,13 @@ export class SemanticIndex {
     return storedVector(this.deps.database, current.embedder, id);
   }
 
+  /** `queryPaper`: the paper whose index copy `vector` is; its stored vector ranks the candidates again. */
   private async nearest(
     current: IndexedEmbedder,
     vector: Float32Array,
     k: number,
     exclude?: ReadonlySet<string>,
+    queryPaper?: string,
   ) {
     const { embedder, pgvector, index } = current;
     if (pgvector) {
@@ -222,15 +228,13 @@ export class SemanticIndex {
     // The index ranks by 8-bit vectors: its best few are ranked again by the stored ones, exactly.
     const found = index.search(vector, Math.max(k, Math.min(3 * k, RANKED_AGAIN)), exclude);
     const head = found.slice(0, RANKED_AGAIN);
-    const stored = await storedVectors(
-      this.deps.database,
-      embedder,
-      head.map((m) => m.id),
-    );
+    const ids = head.map((m) => m.id);
+    const stored = await storedVectors(this.deps.database, embedder, queryPaper ? [queryPaper, ...ids] : ids);
+    const query = (queryPaper && stored.get(queryPaper)) || vector;
     const again = head
       .map((m) => {
         const v = stored.get(m.id);
-        return v ? { id: m.id, score: cosine(vector, v) } : m;
+        return v ? { id: m.id, score: cosine(query, v) } : m;
       })
       .sort((a, b) => b.score - a.score);
     return [...again, ...found.slice(RANKED_AGAIN)].slice(0, k);

@@ -35,7 +35,11 @@ export async function similarPapers(
   id: string,
   limit: number,
 ): Promise<PaperSummary[]> {
-  const [paper] = await getSummaries(deps.database, [id]);
+  // Both at once: on PostgreSQL they are two round trips.
+  const [[paper], ids] = await Promise.all([
+    getSummaries(deps.database, [id]),
+    nearestIds(deps.semantic, id, limit),
+  ]);
   if (!paper) throw notFound(`No paper ${id} is known here.`);
-  return getSummaries(deps.database, [...(await nearestIds(deps.semantic, id, limit))]);
+  return getSummaries(deps.database, [...ids]);
 }

@@ -112,6 +112,19 @@ export class VectorIndex {
     return this.ids.key(id) !== NONE;
   }
 
+  /**
+   * A paper's vector as the index holds it, in 8 bits (its scale lost: cosine similarity does not see it), or
+   * null when the index does not hold the paper: a query for its neighbours without a read of the stored one.
+   */
+  vector(id: string): Float32Array | null {
+    const key = this.ids.key(id);
+    const list = key === NONE ? undefined : this.listAt(this.places.list(key, FIRST));
+    if (!list) return null;
+    const d = this.dimensions;
+    const at = this.places.slot(key, FIRST) * d;
+    return Float32Array.from(list.data.subarray(at, at + d));
+  }
+
   /** Lists a search scans (all of them before the first partition). */
   get probes(): number {
     const lists = this.lists.length;

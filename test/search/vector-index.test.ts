@@ -38,6 +38,26 @@ describe("VectorIndex", () => {
   /** Partitioned from 500 vectors into lists of about 100: the layout of 3,000,000 papers, at a test's size. */
   const SMALL = { ...VECTOR_INDEX_DEFAULTS, partitionFrom: 500, listSize: 100, probeFactor: 2 };
 
+  it("gives back each paper's latest vector in 8 bits, partitioned or not, and null for a paper it lacks", () => {
+    const vectors = clustered(1_200, 16, 7);
+    const index = VectorIndex.create(16, SMALL);
+    index.add(vectors.slice(0, 300).map((vector, i) => ({ id: `p${i}`, vector })));
+    expect(
+      cosine(index.vector("p7") ?? new Float32Array(16), vectors[7] ?? new Float32Array(16)),
+    ).toBeGreaterThan(0.99);
+    index.add(vectors.slice(300).map((vector, i) => ({ id: `p${i + 300}`, vector })));
+    // Moved into the lists by the partition, then replaced.
+    index.add([{ id: "p7", vector: vectors[900] ?? new Float32Array(16) }]);
+    for (const [id, original] of [
+      ["p7", vectors[900]],
+      ["p1100", vectors[1100]],
+    ] as const)
+      expect(
+        cosine(index.vector(id) ?? new Float32Array(16), original ?? new Float32Array(16)),
+      ).toBeGreaterThan(0.99);
+    expect(index.vector("p1200")).toBeNull();
+  });
+
   function agreement(index: VectorIndex, vectors: Float32Array[], queries: Float32Array[]): number {
     let agree = 0;
     for (const query of queries) {
