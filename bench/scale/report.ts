@@ -14,6 +14,14 @@ export function latencyRows(latencies: AfterLoad["latencies"]): [string, string]
       `${ms(latency.all)}; ${ms(latency.titles)}; ${ms(latency.phrases)}; slowest ${latency.slowest.map(([q, t]) => `"${q}" ${t.toFixed(0)} ms`).join(", ")}`,
     ]);
   rows.push(["similar papers p50 / p99", ms(latencies.similar)]);
+  const read = (mb: number | null) => (mb === null ? "not known" : `${mb.toFixed(1)} MB`);
+  rows.push([
+    "read from storage by the whole machine while each kind was timed (keyword; semantic; hybrid; similar)",
+    [
+      ...[...latencies.modes.values()].map((latency) => read(latency.readMb)),
+      read(latencies.similarReadMb),
+    ].join("; "),
+  ]);
   return rows;
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { type SearchMode, searchPapers } from "../../src/search/search-papers.js";
 import { similarPapers } from "../../src/search/similar-papers.js";
 import type { Services } from "../../src/services.js";
@@ -11,11 +12,36 @@ export interface KindLatency {
   readonly phrases: Percentiles;
   /** The three slowest queries and what they took (ms): where the p99 comes from. */
   readonly slowest: readonly (readonly [string, number])[];
+  /** What the machine read from storage while they ran, MB (null where /proc/vmstat is missing). */
+  readonly readMb: number | null;
 }
 
 export interface SearchLatencies {
   readonly modes: ReadonlyMap<SearchMode, KindLatency>;
   readonly similar: Percentiles;
+  readonly similarReadMb: number | null;
+}
+
+/**
+ * KB the whole machine has read from storage so far (/proc/vmstat `pgpgin`), or null. Counted machine-wide,
+ * PostgreSQL's reads are in it too. A warm search reads nothing; a search whose pages the kernel dropped reads
+ * them again, and its time says so (docs/performance.md: this machine's kernel drops page cache idle a minute).
+ */
+function pagedInKb(): number | null {
+  try {
+    const line = /^pgpgin (\d+)$/m.exec(readFileSync("/proc/vmstat", "utf8"));
+    return line ? Number(line[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `work` and says how many MB the machine read from storage meanwhile. */
+async function reading<T>(work: () => Promise<T>): Promise<[T, number | null]> {
+  const before = pagedInKb();
+  const result = await work();
+  const after = pagedInKb();
+  return [result, before === null || after === null ? null : (after - before) / 1024];
 }
 
 const search = (services: Services, q: string, mode: SearchMode) =>
@@ -44,9 +70,12 @@ export async function searchLatencies(services: Services, queries: BenchQueries)
   }
   const modes = new Map<SearchMode, KindLatency>();
   for (const mode of ["keyword", "semantic", "hybrid"] as const) {
-    const titles = await timeEach(queries.titles, (q) => search(services, q, mode));
-    const phrases = await timeEach(queries.phrases, (q) => search(services, q, mode));
+    const [[titles, phrases], readMb] = await reading(async () => [
+      await timeEach(queries.titles, (q) => search(services, q, mode)),
+      await timeEach(queries.phrases, (q) => search(services, q, mode)),
+    ]);
     modes.set(mode, {
+      readMb,
       all: percentiles([...titles, ...phrases]),
       titles: percentiles(titles),
       phrases: percentiles(phrases),
@@ -54,6 +83,6 @@ export async function searchLatencies(services: Services, queries: BenchQueries)
     });
   }
   const deps = { database: services.database, semantic: services.semantic };
-  const similar = percentiles(await timeEach(hits, (id) => similarPapers(deps, id, 10)));
-  return { modes, similar };
+  const [times, similarReadMb] = await reading(() => timeEach(hits, (id) => similarPapers(deps, id, 10)));
+  return { modes, similar: percentiles(times), similarReadMb };
 }
