@@ -61,7 +61,7 @@ export class IdTable {
     this.used += length;
     this.bytes[this.used] = NEWLINE;
     if (this.count === this.ends.length) {
-      const ends = new Uint32Array(this.count * 2);
+      const ends = new Uint32Array(Math.max(1024, this.count * 2));
       ends.set(this.ends);
       this.ends = ends;
     }

@@ -36,7 +36,10 @@ describe("IdTable", () => {
       expect(back.id(2)).toBe("2401.00002");
       expect(back.add("2401.00003")).toBe(3);
     }
-    expect(IdTable.fromLines(Buffer.alloc(0)).size).toBe(0);
+    const none = IdTable.fromLines(Buffer.alloc(0));
+    expect(none.size).toBe(0);
+    expect(none.add("2401.00004")).toBe(0);
+    expect(none.id(0)).toBe("2401.00004");
   });
 
   it("refuses an id it could not write back and ids with an empty line", () => {
