@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { keywordSearch } from "../../src/storage/keyword-search.js";
 import type { KeywordRequest } from "../../src/storage/keyword-types.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { keywordRequest } from "../helpers/keyword.js";
-import { importPapers, incoming, paperRecord } from "../helpers/papers.js";
-import { createTestInstance, type TestInstance } from "../helpers/services.js";
+import { incoming, paperRecord } from "../helpers/papers.js";
+import { sharedInstanceWith } from "../helpers/shared-instance.js";
 
 const id = (n: number) => `2606.${String(n).padStart(5, "0")}`;
 const BOTH = id(300); // "lattice" and "zygomorphic"
@@ -26,15 +26,8 @@ const PAPERS = [
 const anyOf = (words: string[], more: Partial<KeywordRequest> = {}) => keywordRequest(words, true, more);
 
 describe.each(BACKENDS)("a keyword search for any of several words (%s)", (backend) => {
-  let instance: TestInstance;
-  beforeAll(async () => {
-    instance = await createTestInstance({ backend });
-    await importPapers(instance.services.database, PAPERS);
-  });
-  afterAll(async () => {
-    await instance.dispose();
-  });
-  const search = (request: KeywordRequest) => keywordSearch(instance.services.database, request);
+  const instance = sharedInstanceWith(backend, PAPERS);
+  const search = (request: KeywordRequest) => keywordSearch(instance().services.database, request);
 
   it("ranks papers holding more of the rarer words first and counts every match", async () => {
     const found = await search(anyOf(["lattice", "zygomorphic"]));

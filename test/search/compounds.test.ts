@@ -1,12 +1,13 @@
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { indexPendingPapers, pendingKeywordIndex } from "../../src/storage/keyword-index-queue.js";
 import { keywordSearch } from "../../src/storage/keyword-search.js";
 import { keywordCompounds } from "../../src/storage/migrations/0850-keyword-compounds.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { keywordRequest } from "../helpers/keyword.js";
-import { importPapers, incoming, paperRecord } from "../helpers/papers.js";
-import { createTestInstance, type TestInstance } from "../helpers/services.js";
+import { incoming, paperRecord } from "../helpers/papers.js";
+import type { TestInstance } from "../helpers/services.js";
+import { sharedInstanceWith } from "../helpers/shared-instance.js";
 
 const HYPHENATED = "2606.00001";
 const CLOSED_UP = "2606.00002";
@@ -29,15 +30,8 @@ const found = async (instance: TestInstance, ...groups: string[]) =>
   new Set((await keywordSearch(instance.services.database, keywordRequest(groups, false))).ids);
 
 describe("hyphenated compounds in SQLite's keyword index", () => {
-  let instance: TestInstance;
-  const foundHere = (...groups: string[]) => found(instance, ...groups);
-  beforeAll(async () => {
-    instance = await createTestInstance({ backend: "sqlite" });
-    await importPapers(instance.services.database, PAPERS);
-  });
-  afterAll(async () => {
-    await instance.dispose();
-  });
+  const instance = sharedInstanceWith("sqlite", PAPERS);
+  const foundHere = (...groups: string[]) => found(instance(), ...groups);
 
   it("finds a hyphenated word hyphenated or closed up, in titles and abstracts, not written apart", async () => {
     expect(await foundHere("In-Context")).toEqual(new Set([HYPHENATED, IN_ABSTRACT]));
@@ -58,7 +52,7 @@ describe("hyphenated compounds in SQLite's keyword index", () => {
   });
 
   it("rewrites the whole index after migration 0850: queued, and found again once worked off", async () => {
-    const { database } = instance.services;
+    const { database } = instance().services;
     await database.kysely.transaction().execute((tx) => keywordCompounds.up(tx, database.capabilities));
     expect(await pendingKeywordIndex(database)).toBe(PAPERS.length);
     expect(await foundHere("In-Context")).toEqual(new Set());
@@ -72,17 +66,10 @@ describe("hyphenated compounds in SQLite's keyword index", () => {
 // PostgreSQL asks for a hyphenated word of letters by its lexemes, not as a phrase (storage/postgres/
 // keyword-search.ts): the papers found must be exactly those the phrase finds.
 describe.each(BACKENDS.filter((b) => b === "postgres"))("hyphenated words on PostgreSQL (%s)", (backend) => {
-  let instance: TestInstance;
-  beforeAll(async () => {
-    instance = await createTestInstance({ backend });
-    await importPapers(instance.services.database, PAPERS);
-  });
-  afterAll(async () => {
-    await instance.dispose();
-  });
+  const instance = sharedInstanceWith(backend, PAPERS);
 
   it("finds the papers that hold the word as the phrase does, not its parts written apart", async () => {
-    const db = instance.services.database.kysely;
+    const db = instance().services.database.kysely;
     for (const word of [
       "In-Context",
       "pre-training",
@@ -93,9 +80,9 @@ describe.each(BACKENDS.filter((b) => b === "postgres"))("hyphenated words on Pos
       const { rows } = await sql<{ id: string }>`select paper_id as id from paper_search
         where document @@ phraseto_tsquery('english', ${word})`.execute(db);
       const asPhrase = new Set(rows.map((row) => row.id));
-      expect(await found(instance, word), word).toEqual(asPhrase);
+      expect(await found(instance(), word), word).toEqual(asPhrase);
     }
-    expect(await found(instance, "In-Context")).toEqual(new Set([HYPHENATED, IN_ABSTRACT]));
-    expect(await found(instance, "in context")).toContain(APART);
+    expect(await found(instance(), "In-Context")).toEqual(new Set([HYPHENATED, IN_ABSTRACT]));
+    expect(await found(instance(), "in context")).toContain(APART);
   });
 });

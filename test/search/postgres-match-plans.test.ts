@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { keywordSearchPostgres } from "../../src/storage/postgres/keyword-search.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { keywordRequest } from "../helpers/keyword.js";
-import { importPapers, incoming, paperRecord } from "../helpers/papers.js";
-import { createTestInstance, type TestInstance } from "../helpers/services.js";
+import { incoming, paperRecord } from "../helpers/papers.js";
+import { sharedInstanceWith } from "../helpers/shared-instance.js";
 
 const id = (n: number) => `2606.${String(n).padStart(5, "0")}`;
 // "tundra" in every third title, "lichen" in every fifth, both in every seventh abstract.
@@ -30,17 +30,10 @@ it("the corpus holds enough matches to be bounded", () => {
 describe.each(BACKENDS.filter((b) => b === "postgres"))(
   "PostgreSQL's two ways to the newest matches (%s)",
   (backend) => {
-    let instance: TestInstance;
-    beforeAll(async () => {
-      instance = await createTestInstance({ backend });
-      await importPapers(instance.services.database, PAPERS);
-    }, 60_000);
-    afterAll(async () => {
-      await instance.dispose();
-    });
+    const instance = sharedInstanceWith(backend, PAPERS);
 
     it("ranks the same papers with the same scores and counts, bounded or not, on every page", async () => {
-      const db = instance.services.database.kysely;
+      const db = instance().services.database.kysely;
       for (const [bound, offset] of [
         [50, 0],
         [50, 40],

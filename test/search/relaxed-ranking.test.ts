@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { keywordRanking, RELAXED_POSTINGS } from "../../src/search/keyword.js";
 import { parseQuery } from "../../src/search/query/parse.js";
 import { NO_FILTERS } from "../../src/search/query/tree.js";
 import { RANK_NEWEST } from "../../src/storage/keyword-types.js";
 import { BACKENDS } from "../helpers/backends.js";
-import { importPapers, incoming, paperRecord } from "../helpers/papers.js";
-import { createTestInstance, type TestInstance } from "../helpers/services.js";
+import { incoming, paperRecord } from "../helpers/papers.js";
+import { sharedInstanceWith } from "../helpers/shared-instance.js";
 
 const WORDS = ["quillwort", "spikemoss", "horsetail"];
 const EACH = 1_500;
@@ -26,20 +26,13 @@ const PAPERS = [
 ].map((record) => incoming(record));
 
 describe.each(BACKENDS)("keyword ranking of papers holding some of the words (%s)", (backend) => {
-  let instance: TestInstance;
-  beforeAll(async () => {
-    instance = await createTestInstance({ backend });
-    await importPapers(instance.services.database, PAPERS);
-  }, 60_000);
-  afterAll(async () => {
-    await instance.dispose();
-  });
+  const instance = sharedInstanceWith(backend, PAPERS);
 
   it("ranks every match of the relaxed words, not only the newest ones", async () => {
     expect(PAPERS.length).toBeGreaterThan(RANK_NEWEST);
     expect(PAPERS.length).toBeLessThanOrEqual(RELAXED_POSTINGS);
     const ranking = await keywordRanking(
-      instance.services.database,
+      instance().services.database,
       parseQuery(WORDS.join(" ")),
       NO_FILTERS,
       20,
