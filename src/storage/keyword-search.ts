@@ -1,6 +1,6 @@
 import type { Database } from "./database.js";
 import { type KeywordRequest, type KeywordResult, RANK_NEWEST } from "./keyword-types.js";
-import { keywordSearchPostgres } from "./postgres/keyword-search.js";
+import { keywordSearchPostgres, type MatchPlan } from "./postgres/keyword-search.js";
 import { fts5Phrases, keywordSearchSqlite } from "./sqlite/keyword-search.js";
 import { indexedPapers, wordFrequencies } from "./word-frequencies.js";
 
@@ -8,7 +8,7 @@ import { indexedPapers, wordFrequencies } from "./word-frequencies.js";
 export async function keywordSearch(database: Database, request: KeywordRequest): Promise<KeywordResult> {
   const native = database.native;
   if (native.kind !== "sqlite")
-    return keywordSearchPostgres(database.kysely, request, await fewMatches(database, request));
+    return keywordSearchPostgres(database.kysely, request, await matchPlan(database, request));
   const phrases = request.match ? fts5Phrases(request.match) : [];
   const ranked = native.rankWithCounts && phrases.length > 0;
   // Excluded phrases hold no hit in a matching paper: their counts weigh nothing, so none is taken.
@@ -39,14 +39,15 @@ export async function papersTitled(database: Database, title: string): Promise<s
 }
 
 /**
- * Whether PostgreSQL should find every match of a strict match through its GIN index rather than walk the newest
- * papers until RANK_NEWEST of them match. Walking reads about RANK_NEWEST x papers / matches documents, finding
- * them all reads the matches: so the GIN index wins below sqrt(RANK_NEWEST x papers) matches (24,500 at 300,000
- * papers), estimated from the words' kept counts as if the words were independent.
+ * How PostgreSQL should find a strict match's newest matches (postgres/keyword-search.ts): every match through
+ * the GIN index when the words' kept counts say no more than the bound hold them all (as if the words were
+ * independent), else the newest eras', the first window sized by that estimate. Words that go together
+ * ("policy", "optimization") match more papers than independence says: 132,436 of 3,000,000 where it said
+ * 69,200, under the square root of 2,000 x papers of the rule before eras, and finding them all took 280-460 ms.
  */
-async function fewMatches(database: Database, request: KeywordRequest): Promise<boolean> {
+async function matchPlan(database: Database, request: KeywordRequest): Promise<MatchPlan> {
   const match = request.match;
-  if (!match || match.any || match.all.length === 0) return false;
+  if (!match || match.any || match.all.length === 0) return { kind: "all" };
   const papers = Math.max(1, await indexedPapers(database));
   const folded = match.all.map((group) => group.map((phrase) => phrase.toLowerCase()));
   const counts = await wordFrequencies(database, folded.flat(), papers + 1);
@@ -55,7 +56,9 @@ async function fewMatches(database: Database, request: KeywordRequest): Promise<
     Math.min(1, group.reduce((sum, phrase) => sum + (counts.get(phrase) ?? 0), 0) / papers),
   );
   const expected = shares.reduce((product, share) => product * share, papers);
-  return expected <= Math.sqrt(RANK_NEWEST * papers);
+  return expected <= (request.rankNewest ?? RANK_NEWEST)
+    ? { kind: "all" }
+    : { kind: "eras", expected, papers };
 }
 
 /** How many papers hold each phrase, exactly (kept for an hour: word-frequencies.ts), in the order given. */

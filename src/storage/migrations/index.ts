@@ -43,6 +43,7 @@ import { contentWrites } from "./0800-content-writes.js";
 import { sessionEnds } from "./0830-session-ends.js";
 import { searchOrder } from "./0840-search-order.js";
 import { keywordCompounds } from "./0850-keyword-compounds.js";
+import { searchEras } from "./0860-search-eras.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order. A new one is a new numbered file added at the end of this list. */
@@ -92,4 +93,5 @@ export const MIGRATIONS: readonly Migration[] = [
   sessionEnds,
   searchOrder,
   keywordCompounds,
+  searchEras,
 ];

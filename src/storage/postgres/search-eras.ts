@@ -1,0 +1,16 @@
+import { type RawBuilder, sql } from "kysely";
+
+/**
+ * What the GIN index is built over (migration 0860): a paper's document with its era's lexeme, so that a search
+ * can ask for words within the newest eras. Queries must spell it this way to be answered by the index.
+ */
+export const SEARCHED = sql`(s.document || paperboy_search_era(s.seq))`;
+/** Papers per era: `seq >> 12` in paperboy_search_era. */
+export const ERA_PAPERS = 4_096;
+/** The newest era's number. */
+export const NEWEST_ERA = sql`(select coalesce(max(seq), 0) >> 12 from paper_search)`;
+
+/** The query held to the newest `eras` eras (the newest one's number is the `top` of rankedWindow's statement). */
+export function withinNewest(query: RawBuilder<unknown>, eras: number): RawBuilder<unknown> {
+  return sql`${query} && paperboy_search_eras(greatest(0, (select era from top) - ${eras - 1}), (select era from top))`;
+}
