@@ -129,6 +129,13 @@ export async function papersWithoutVectors(
   order: "newest" | "oldest" = "newest",
 ): Promise<PaperText[]> {
   const newest = order === "newest";
+  // PostgreSQL turns NOT EXISTS into an anti-join and, expecting few papers to lack a vector, joined all
+  // 3,000,000 papers to all their vectors by hash: 1.2-1.5 s a batch, 5.2 s of a day's 6-9 s embedding. An
+  // OFFSET keeps the subquery a per-paper probe of the vectors' key, so the walk newest first stops at the
+  // batch's end, as SQLite's does (which refuses OFFSET without LIMIT, and plans it so anyway): a day's
+  // embedding at 3,000,000 papers went from 5.7-9.4 s to 1.5 s. A walk that finds nothing reads the whole
+  // archive (7.3 s); callers stop once they hold the missing count.
+  const probe = database.native.kind !== "sqlite";
   const missing = await database.kysely
     .selectFrom("papers as p")
     .select("p.id")
@@ -140,7 +147,8 @@ export async function papersWithoutVectors(
             .select("e.paper_id")
             .whereRef("e.paper_id", "=", "p.id")
             .where("e.embedder", "=", identity.name)
-            .where("e.version", "=", identity.version),
+            .where("e.version", "=", identity.version)
+            .$if(probe, (query) => query.offset(0)),
         ),
       ),
     )
