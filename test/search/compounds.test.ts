@@ -85,4 +85,22 @@ describe.each(BACKENDS.filter((b) => b === "postgres"))("hyphenated words on Pos
     expect(await found(instance(), "In-Context")).toEqual(new Set([HYPHENATED, IN_ABSTRACT]));
     expect(await found(instance(), "in context")).toContain(APART);
   });
+
+  // The papers are found by the compound's whole lexeme alone, but ranked by all its lexemes, the parts too.
+  it("ranks them by every lexeme of the word, its parts included", async () => {
+    const { database } = instance().services;
+    const result = await keywordSearch(database, keywordRequest(["In-Context"], false));
+    expect(result.ids.length).toBe(2);
+    const { rows } = await sql<{ id: string; score: number }>`select paper_id as id,
+        ts_rank(array[0.05, 0.2, 0.4, 1.0]::float4[], document, plainto_tsquery('english', 'In-Context'))::float8
+          as score
+      from paper_search where paper_id in (${sql.join(result.ids)})`.execute(database.kysely);
+    const ranked = new Map(rows.map((row) => [row.id, Number(row.score)]));
+    expect(result.scores).toEqual(result.ids.map((id) => ranked.get(id)));
+    const { rows: alone } = await sql<{ score: number }>`select ts_rank(array[0.05, 0.2, 0.4, 1.0]::float4[],
+        document, 'in-context'::tsquery)::float8 as score from paper_search where paper_id = ${result.ids[0]}`.execute(
+      database.kysely,
+    );
+    expect(result.scores[0]).not.toBe(Number(alone[0]?.score));
+  });
 });
