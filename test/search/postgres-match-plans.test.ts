@@ -52,7 +52,8 @@ describe.each(BACKENDS.filter((b) => b === "postgres"))(
       { kind: "eras", expected: PAPER_COUNT, papers: PAPER_COUNT, allBelow: 0 },
       { kind: "eras", expected: PAPER_COUNT, papers: PAPER_COUNT, allBelow: Number.POSITIVE_INFINITY },
       { kind: "eras", expected: 1, papers: PAPER_COUNT, widest: 5, allBelow: 0 },
-      { kind: "eras", expected: 1, papers: PAPER_COUNT, widest: 10_000 },
+      { kind: "eras", expected: 1, papers: PAPER_COUNT, widest: 10_000, allBelow: 0 },
+      { kind: "eras", expected: 1, papers: PAPER_COUNT },
       { kind: "eras", expected: 0, papers: 0 },
     ];
 
