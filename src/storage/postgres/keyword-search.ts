@@ -62,8 +62,9 @@ type Db = Kysely<Schema>;
  * How a strict match's newest matches are looked for: among every match through the GIN index (`all`), or era by
  * era from the newest (`eras`), starting from as many as should hold the bound by `expected` (the papers
  * estimated to match among `papers`) and at most `widest` (FIRST_WINDOW); when a window falls short, the rest
- * are found all at once if the rate it found them at projects fewer than `allBelow` matches in all (ALL_BELOW),
- * else the window grows. The caller decides: storage/keyword-search.ts; tests set the bounds.
+ * are found all at once if the rate it found them at projects fewer than `allBelow` matches in all (by default
+ * from ENTRY_COST), else the window grows. An estimate under a quarter of `allBelow` skips the windows
+ * (allAtOnce). The caller decides: storage/keyword-search.ts; tests set the bounds.
  */
 export type MatchPlan =
   | { readonly kind: "all" }
