@@ -3,7 +3,7 @@ import { type KeywordRequest, type KeywordResult, RANK_NEWEST, type TextMatch } 
 import type { Schema } from "../schema.js";
 import { andAll, filterConditions, PAPER_DATE } from "../search-filters.js";
 import { anyWordsPage } from "./any-words-search.js";
-import { ERA_PAPERS, NEWEST_ERA, SEARCHED, withinNewest } from "./search-eras.js";
+import { ERA_PAPERS, NEWEST_ERA, SEARCHED } from "./search-eras.js";
 
 // Weights for D, C, B, A: authors are C, abstracts B, titles A (see refreshSearchDocumentsPostgres).
 const RANK_WEIGHTS = sql`array[0.05, 0.2, 0.4, 1.0]::float4[]`;
@@ -194,6 +194,11 @@ function nextWindow(
   const papers = (short.newestEra + 1) * ERA_PAPERS;
   if (projected < allBelow(plan, newest, papers)) return null;
   return Math.max(eras * 2, Math.ceil((1.25 * newest * eras) / Math.max(short.matches, 1)));
+}
+
+/** The query held to the newest `eras` eras (the newest one's number is the `top` of rankedWindow's statement). */
+function withinNewest(query: RawBuilder<unknown>, eras: number): RawBuilder<unknown> {
+  return sql`${query} && paperboy_search_eras(greatest(0, (select era from top) - ${eras - 1}), (select era from top))`;
 }
 
 /** A window's newest matches fell short of the bound: how many it held, to size the next. */

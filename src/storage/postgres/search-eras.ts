@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from "kysely";
+import { sql } from "kysely";
 
 /**
  * What the GIN index is built over (migration 0860): a paper's document with its era's lexeme, so that a search
@@ -9,8 +9,3 @@ export const SEARCHED = sql`(s.document || paperboy_search_era(s.seq))`;
 export const ERA_PAPERS = 4_096;
 /** The newest era's number. */
 export const NEWEST_ERA = sql`(select coalesce(max(seq), 0) >> 12 from paper_search)`;
-
-/** The query held to the newest `eras` eras (the newest one's number is the `top` of rankedWindow's statement). */
-export function withinNewest(query: RawBuilder<unknown>, eras: number): RawBuilder<unknown> {
-  return sql`${query} && paperboy_search_eras(greatest(0, (select era from top) - ${eras - 1}), (select era from top))`;
-}
