@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { VECTOR_INDEX_DEFAULTS, VectorIndex } from "../../src/search/vector-index.js";
+import { VectorIndex } from "../../src/search/vector-index.js";
+import { VECTOR_INDEX_DEFAULTS } from "../../src/search/vector-index-options.js";
 import { type Percentiles, percentiles } from "./latency.js";
 
 /** Probe factors (lists scanned: factor x sqrt(lists)) the served index is also searched with. */

@@ -20,8 +20,9 @@ import {
   countPgvectorsOfEmbedder,
 } from "../storage/postgres/pgvector-vectors.js";
 import type { BulkEmbedding, Embedder, EmbeddingText } from "./embedders/embedder.js";
-import { VectorIndex, type VectorIndexOptions } from "./vector-index.js";
+import { VectorIndex } from "./vector-index.js";
 import type { VectorIndexFiles } from "./vector-index-files.js";
+import type { VectorIndexOptions } from "./vector-index-options.js";
 
 /** Papers embedded and stored per round trip: big enough to amortise, small enough to keep memory flat. */
 const EMBED_BATCH = 500;

@@ -12,13 +12,9 @@ import {
   type IndexedEmbedderDeps,
   type Progress,
 } from "./indexed-embedder.js";
-import {
-  type Match,
-  VECTOR_INDEX_DEFAULTS,
-  type VectorIndex,
-  type VectorIndexOptions,
-} from "./vector-index.js";
+import type { Match, VectorIndex } from "./vector-index.js";
 import type { VectorIndexFiles } from "./vector-index-files.js";
+import { VECTOR_INDEX_DEFAULTS, type VectorIndexOptions } from "./vector-index-options.js";
 
 export type { Progress } from "./indexed-embedder.js";
 

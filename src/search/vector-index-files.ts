@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EmbedderIdentity } from "../storage/embedding-types.js";
-import { VectorIndex, type VectorIndexOptions } from "./vector-index.js";
+import { VectorIndex } from "./vector-index.js";
+import type { VectorIndexOptions } from "./vector-index-options.js";
 
 /** A saved index and the revision up to which it holds every stored vector of its embedder identity. */
 export interface SavedIndex {

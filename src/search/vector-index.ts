@@ -1,38 +1,9 @@
-import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { exactSearch, MetricKind } from "usearch";
 import { CentreFinder, SECOND_CANDIDATES, secondCentre, trainCentres } from "./centres.js";
 import { IdTable } from "./id-table.js";
+import { readIvf, writeIvf } from "./ivf-file.js";
+import { VECTOR_INDEX_DEFAULTS, type VectorIndexOptions } from "./vector-index-options.js";
 import { Best, FIRST, List, NONE, Places, quantize, SECOND } from "./vector-lists.js";
-
-export interface VectorIndexOptions {
-  /**
-   * Lists a search scans: probeFactor x the square root of the number of lists (all of them on small
-   * corpora). At 3,000,000 papers in lists of 500, each vector in two, 3.5 (272 of 6,013 lists, about 275,000
-   * vectors read) agreed with the exact scan on 95.4% of top-10 positions served, the index's own search
-   * taking 8.5-8.7 ms at the median (docs/performance.md); VECTOR_PROBE_FACTOR sets it.
-   */
-  readonly probeFactor: number;
-  /** Vectors per list that a partition aims at. */
-  readonly listSize: number;
-  /** Below this many vectors the index is one list, scanned whole: every search is exact. */
-  readonly partitionFrom: number;
-  /** pgvector's search breadth (`hnsw.ef_search`), where PostgreSQL holds the vectors instead. */
-  readonly expansionSearch: number;
-  /**
-   * pgvector's index instead: a run with at least this many papers to embed, and at least as many as the index
-   * holds, builds it after the run instead of inserting (indexed-embedder.ts; PGVECTOR_BULK when not given).
-   */
-  readonly pgvectorBulk?: number;
-  /** A bulk run partitions once, at its end, from this many papers to embed (indexed-embedder.ts; DEFER_FROM). */
-  readonly deferFrom?: number;
-}
-
-export const VECTOR_INDEX_DEFAULTS: VectorIndexOptions = Object.freeze({
-  probeFactor: 3.5,
-  listSize: 500,
-  partitionFrom: 20_000,
-  expansionSearch: 400,
-});
 
 export interface Match {
   readonly id: string;
@@ -55,7 +26,6 @@ const ASSIGN_BATCH = 8_192;
  * against 4,346, for lists of 1,000), at 25 s more of training on 2 cores.
  */
 const SAMPLE_PER_LIST = 128;
-const MAGIC = "paperboy-ivf-1";
 
 const EMPTY = new List(1, 0);
 
@@ -67,7 +37,7 @@ const EMPTY = new List(1, 0);
  * since the last partition, which wait unsorted in chunks until TAIL_MAX of them have gathered. The index is
  * partitioned again each time it has doubled. Scores are cosine similarities of the 8-bit vectors: callers that
  * need exact ones rescore from the stored vectors (semantic-index.ts). A paper added twice keeps its latest
- * vector. The index and its ids can be saved and restored (vector-index-files.ts). docs/search.md, "The vector
+ * vector. The index and its ids can be saved and restored (ivf-file.ts, vector-index-files.ts). docs/search.md, "The vector
  * index", says why it is built so and what it measured.
  */
 export class VectorIndex {
@@ -206,90 +176,31 @@ export class VectorIndex {
   }
 
   /**
-   * Writes every vector added so far to `file`; returns the ids one per line in key order, which the caller
-   * keeps beside it.
+   * Writes every vector added so far to `file` (ivf-file.ts); returns the ids one per line in key order, which
+   * the caller keeps beside it.
    */
   save(file: string): Buffer {
-    const lists = [...this.lists, ...this.tail];
-    const header = JSON.stringify({
-      magic: MAGIC,
-      dimensions: this.dimensions,
-      keys: this.ids.size,
-      partitionedAt: this.partitionedAt,
-      centres: this.lists.length,
-      sizes: lists.map((list) => list.size),
-    });
-    const fd = openSync(file, "w");
-    try {
-      const head = Buffer.from(`${header}\n`);
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(head.length);
-      writeSync(fd, length);
-      writeSync(fd, head);
-      if (this.centres) writeSync(fd, bytes(this.centres));
-      for (const list of lists) {
-        writeSync(fd, bytes(list.keys.subarray(0, list.size)));
-        writeSync(fd, bytes(list.data.subarray(0, list.size * this.dimensions)));
-      }
-    } finally {
-      closeSync(fd);
-    }
+    const { dimensions, partitionedAt, centres, lists, tail } = this;
+    writeIvf(file, { dimensions, keys: this.ids.size, partitionedAt, centres, lists, tail });
     return this.ids.lines();
   }
 
   private read(file: string): void {
-    const fd = openSync(file, "r");
-    try {
-      let at = 0;
-      const fill = (target: ArrayBufferView) => {
-        const view = new Uint8Array(target.buffer, target.byteOffset, target.byteLength);
-        let done = 0;
-        while (done < view.length) {
-          const got = readSync(fd, view, done, view.length - done, at);
-          if (got === 0) throw new Error(`${file} is truncated`);
-          done += got;
-          at += got;
-        }
-      };
-      const length = Buffer.alloc(4);
-      fill(length);
-      const head = Buffer.alloc(length.readUInt32LE());
-      fill(head);
-      const header = JSON.parse(head.toString("utf8")) as {
-        magic: string;
-        dimensions: number;
-        keys: number;
-        partitionedAt: number;
-        centres: number;
-        sizes: number[];
-      };
-      if (header.magic !== MAGIC) throw new Error(`${file} is not a vector index`);
-      if (header.dimensions !== this.dimensions) throw new Error(`${file} holds vectors of another size`);
-      if (header.keys !== this.ids.size) throw new Error(`${file} does not match its ids`);
-      const d = this.dimensions;
-      if (header.centres > 0) {
-        this.centres = new Float32Array(header.centres * d);
-        fill(this.centres);
-        this.coarse = new CentreFinder(this.centres, d);
+    const layout = readIvf(file, this.dimensions, this.ids.size, CHUNK);
+    this.centres = layout.centres;
+    this.coarse = layout.centres ? new CentreFinder(layout.centres, this.dimensions) : null;
+    this.partitionedAt = layout.partitionedAt;
+    this.lists = [...layout.lists];
+    this.tail = [...layout.tail];
+    [...this.lists, ...this.tail].forEach((list, l) => {
+      const partitioned = l < this.lists.length;
+      for (let slot = 0; slot < list.size; slot += 1) {
+        const key = list.keys[slot] ?? NONE;
+        // A key met a second time in the lists is its copy in its second list.
+        const second = partitioned && this.places.list(key, FIRST) !== NONE;
+        this.places.set(key, second ? SECOND : FIRST, l, slot);
       }
-      this.partitionedAt = header.partitionedAt;
-      header.sizes.forEach((size, l) => {
-        const list = new List(d, l < header.centres ? Math.ceil(size * 1.25) + 16 : CHUNK);
-        const keys = list.keys.subarray(0, size);
-        fill(keys);
-        fill(list.data.subarray(0, size * d));
-        list.size = size;
-        (l < header.centres ? this.lists : this.tail).push(list);
-        for (let slot = 0; slot < size; slot += 1) {
-          const key = keys[slot] ?? NONE;
-          // A key met a second time in the lists is its copy in its second list.
-          const second = l < header.centres && this.places.list(key, FIRST) !== NONE;
-          this.places.set(key, second ? SECOND : FIRST, l, slot);
-        }
-      });
-    } finally {
-      closeSync(fd);
-    }
+    });
   }
 
   private listAt(l: number): List | undefined {
@@ -406,5 +317,3 @@ export class VectorIndex {
     }
   }
 }
-
-const bytes = (view: ArrayBufferView) => new Uint8Array(view.buffer, view.byteOffset, view.byteLength);

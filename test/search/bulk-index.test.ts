@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { systemClock } from "../../src/core/clock.js";
 import { createEmbedderSource } from "../../src/search/embedders/create.js";
 import { SemanticIndex } from "../../src/search/semantic-index.js";
-import { VECTOR_INDEX_DEFAULTS } from "../../src/search/vector-index.js";
 import { VectorIndexFiles } from "../../src/search/vector-index-files.js";
+import { VECTOR_INDEX_DEFAULTS } from "../../src/search/vector-index-options.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 import { listingPapers, storePapers } from "./backends.js";
 

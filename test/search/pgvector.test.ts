@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { systemClock } from "../../src/core/clock.js";
 import { createEmbedderSource } from "../../src/search/embedders/create.js";
 import { SemanticIndex } from "../../src/search/semantic-index.js";
-import { VECTOR_INDEX_DEFAULTS } from "../../src/search/vector-index.js";
+import { VECTOR_INDEX_DEFAULTS } from "../../src/search/vector-index-options.js";
 import { loadVectors } from "../../src/storage/embeddings.js";
 import { detectPgvector } from "../../src/storage/postgres/pgvector.js";
 import { BACKENDS } from "../helpers/backends.js";

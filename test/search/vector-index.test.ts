@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cosine, normalize } from "../../src/search/embedders/embedder.js";
-import { VECTOR_INDEX_DEFAULTS, VectorIndex } from "../../src/search/vector-index.js";
+import { VectorIndex } from "../../src/search/vector-index.js";
 import { VectorIndexFiles } from "../../src/search/vector-index-files.js";
+import { VECTOR_INDEX_DEFAULTS } from "../../src/search/vector-index-options.js";
 import { clustered, exactTop } from "../helpers/vectors.js";
 
 const unit = (...xs: number[]) => normalize(Float32Array.from(xs));
