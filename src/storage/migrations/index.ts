@@ -44,6 +44,7 @@ import { sessionEnds } from "./0830-session-ends.js";
 import { searchOrder } from "./0840-search-order.js";
 import { keywordCompounds } from "./0850-keyword-compounds.js";
 import { searchEras } from "./0860-search-eras.js";
+import { searchRuns } from "./0870-search-runs.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order. A new one is a new numbered file added at the end of this list. */
@@ -94,4 +95,5 @@ export const MIGRATIONS: readonly Migration[] = [
   searchOrder,
   keywordCompounds,
   searchEras,
+  searchRuns,
 ];

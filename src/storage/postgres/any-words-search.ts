@@ -2,7 +2,6 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { KeywordRequest, KeywordResult } from "../keyword-types.js";
 import type { Schema } from "../schema.js";
 import { andAll } from "../search-filters.js";
-import { SEARCHED } from "./search-eras.js";
 
 /**
  * Papers of an "any of these words" match that are ordered by their full score. Scoring reads a paper's whole
@@ -55,7 +54,7 @@ export async function anyWordsPage(
         left join search_words sw on sw.word = l.word) as c
     ), hits as materialized (
       select s.paper_id as id, sum(w.weight) as weight
-      from words w cross join lateral (select s.paper_id from paper_search s where ${SEARCHED} @@ w.q offset 0) as s
+      from words w cross join lateral (select s.paper_id from paper_search s where s.document @@ w.q offset 0) as s
       ${papers}
       group by s.paper_id
     ), placed as materialized (
