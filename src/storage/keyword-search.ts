@@ -50,6 +50,9 @@ export async function papersTitled(database: Database, title: string): Promise<s
 async function matchPlan(database: Database, request: KeywordRequest): Promise<MatchPlan> {
   const match = request.match;
   if (!match || match.any || match.all.length === 0) return "all";
+  // Hybrid search asks about the few papers found by meaning: PostgreSQL reads those, where the runs would read
+  // every match of every run ("Across Modalities" for 20 papers: 541 ms run by run).
+  if (request.within) return "all";
   const papers = Math.max(1, await indexedPapers(database));
   const folded = match.all.map((group) => group.map((phrase) => phrase.toLowerCase()));
   const counts = await wordFrequencies(database, folded.flat(), papers + 1);
