@@ -114,16 +114,28 @@ export async function keywordSearchPostgres(
       order by m.seq desc limit ${newest}`;
     return rankedNewest(db, query, all, request);
   }
-  // The run index is asked for the words alone; the document checks a phrase's order and the exclusions, behind
-  // a fence that keeps the planner from answering that check through the document index instead.
-  const words = tsquery(request.match, "words") ?? toMatch;
-  const checked = request.match.none.length > 0 || request.match.all.flat().some(needsDocument);
+  return rankedNewest(db, query, byRuns(request.match, asked, papers, conditions, newest), request);
+}
+
+/**
+ * The ids of a match's newest `newest` matches, asked of the run index run by run from the newest. The index is
+ * asked for the words alone; the documents found check a phrase's order and the exclusions (`asked`), behind a
+ * fence that keeps the planner from answering that check through the document index instead.
+ */
+function byRuns(
+  match: TextMatch,
+  asked: RawBuilder<unknown>,
+  papers: RawBuilder<unknown>,
+  conditions: RawBuilder<unknown>[],
+  newest: number,
+): RawBuilder<unknown> {
+  const words = tsquery(match, "words");
+  const checked = match.none.length > 0 || match.all.flat().some(needsDocument);
   const check = checked ? sql` and s.document @@ ${asked}` : sql``;
   const inRun = sql`from (select s.* from paper_search s where ${RUN_WORDS} @@ paperboy_in_runs(${words}, r.run, r.run)
       offset 0) as s ${papers} where true${check}${andAll(conditions)}`;
-  const byRun = sql`select m.id from generate_series(${NEWEST_RUN}, 0, -1) as r(run)
+  return sql`select m.id from generate_series(${NEWEST_RUN}, 0, -1) as r(run)
       cross join lateral (select s.paper_id as id, s.seq ${inRun} order by s.seq desc) as m limit ${newest}`;
-  return rankedNewest(db, query, byRun, request);
 }
 
 /** Whether the words of a phrase say less than the phrase: their order, or a compound's digits (see phrase). */
