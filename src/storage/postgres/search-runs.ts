@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 
+/** Papers per run: an entry's run is `seq >> 15` in paperboy_run_words (migration 0870). */
+export const RUN_PAPERS = 32_768;
 /** The newest run's number. */
 export const NEWEST_RUN = sql`(select coalesce(max(seq), 0) >> 15 from paper_search)`;
 /** What the run index is built over: the entry's words tagged with its run. Queries spell it so to use the index. */
