@@ -89,7 +89,7 @@ async function queued(database: Database): Promise<boolean> {
 
 function sqliteChunks(db: BetterSqlite3.Database): (limit: number) => Promise<number> {
   const next = db.prepare<[number], { paper_id: string }>(
-    "select paper_id from search_pending order by paper_id limit ?",
+    "select paper_id from search_pending order by submitted, paper_id limit ?",
   );
   const done = db.prepare<[string]>(
     "delete from search_pending where paper_id in (select value from json_each(?))",
@@ -110,7 +110,8 @@ function sqliteChunks(db: BetterSqlite3.Database): (limit: number) => Promise<nu
 async function postgresChunk(client: pg.PoolClient, limit: number, wait: boolean): Promise<number> {
   const taken = await client.query<{ paper_id: string }>(
     `delete from search_pending where paper_id in
-       (select paper_id from search_pending order by paper_id limit $1 for update ${wait ? "" : "skip locked"})
+       (select paper_id from search_pending order by submitted, paper_id limit $1
+         for update ${wait ? "" : "skip locked"})
      returning paper_id`,
     [limit],
   );

@@ -10,9 +10,14 @@ const CHUNK = 2000;
  * the index on the target instead of copying it.
  */
 export async function rebuildKeywordIndex(database: Database): Promise<number> {
-  const ids = (await database.kysely.selectFrom("papers").select("id").orderBy("id").execute()).map(
-    (r) => r.id,
-  );
+  // Oldest first, as the queue hands them over (keyword-index-queue.ts): entries are numbered in this order.
+  const rows = await database.kysely
+    .selectFrom("papers")
+    .select("id")
+    .orderBy((eb) => eb.fn.coalesce("published", eb.val("")))
+    .orderBy("id")
+    .execute();
+  const ids = rows.map((r) => r.id);
   for (let start = 0; start < ids.length; start += CHUNK) {
     await rebuildChunk(database, ids.slice(start, start + CHUNK));
   }

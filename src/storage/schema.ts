@@ -139,6 +139,8 @@ export interface SearchRowsTable {
 /** Papers waiting for their keyword-index entry (migration 0203). */
 export interface SearchPendingTable {
   paper_id: string;
+  /** The paper's first submission (published), '' when unknown: the queue hands papers over oldest first. */
+  submitted: Generated<string>;
 }
 
 export interface PaperEmbeddingsTable {

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type SearchRequest, searchPapers } from "../../src/search/search-papers.js";
 import { indexPendingPapers, pendingKeywordIndex } from "../../src/storage/keyword-index-queue.js";
+import { keywordSearch } from "../../src/storage/keyword-search.js";
+import { rebuildKeywordIndex } from "../../src/storage/rebuild-keyword-index.js";
 import { upsertPapers } from "../../src/storage/upsert-papers.js";
 import type { UpsertOptions } from "../../src/storage/upsert-types.js";
 import { BACKENDS } from "../helpers/backends.js";
+import { keywordRequest } from "../helpers/keyword.js";
 import { incoming, paperRecord } from "../helpers/papers.js";
 import { createTestInstance, type TestInstance } from "../helpers/services.js";
 
@@ -71,6 +74,29 @@ describe.each(BACKENDS)("the keyword-index queue (%s)", (backend) => {
     expect(await pendingKeywordIndex(database())).toBe(1);
     expect(await indexPendingPapers(database())).toBe(1);
     expect(await found("lived")).toEqual(["2606.00006"]);
+  });
+
+  // Ids of the old form sort after every new one; the first submission says which papers are recent. Stored in
+  // neither order.
+  const SUBMITTED: [string, string][] = [
+    ["2606.00001", "2026-06-01"],
+    ["hep-th/9901001", "1999-01-04"],
+    ["1501.00001", "2015-01-01"],
+    ["math/0601001", "2006-01-02"],
+    ["2401.00001", "2024-01-01"],
+    ["0704.0001", "2007-04-02"],
+  ];
+  it.each(["the queue", "a rebuild"])("numbers entries by first submission through %s", async (way) => {
+    const papers = SUBMITTED.map(([id, day]) =>
+      incoming(paperRecord(id, { title: "Lattice gauge theory", published: `${day}T12:00:00.000Z` })),
+    );
+    await upsertPapers(database(), papers, LATER);
+    if (way === "the queue") expect(await indexPendingPapers(database(), { chunk: 1 })).toBe(6);
+    else expect(await rebuildKeywordIndex(database())).toBe(6);
+    // A ranking that weighs only the newest three entries weighs the three papers submitted last.
+    const ranked = await keywordSearch(database(), keywordRequest(["lattice"], false, { rankNewest: 3 }));
+    expect(ranked.rankedNewest).toBe(3);
+    expect([...ranked.ids].sort()).toEqual(["1501.00001", "2401.00001", "2606.00001"]);
   });
 
   it("gives each paper to one worker when several work the queue at once", async () => {

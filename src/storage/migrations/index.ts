@@ -45,6 +45,7 @@ import { searchOrder } from "./0840-search-order.js";
 import { keywordCompounds } from "./0850-keyword-compounds.js";
 import { searchEras } from "./0860-search-eras.js";
 import { searchRuns } from "./0870-search-runs.js";
+import { indexInTimeOrder } from "./0880-index-in-time-order.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order. A new one is a new numbered file added at the end of this list. */
@@ -96,4 +97,5 @@ export const MIGRATIONS: readonly Migration[] = [
   keywordCompounds,
   searchEras,
   searchRuns,
+  indexInTimeOrder,
 ];

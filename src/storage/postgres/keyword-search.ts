@@ -110,7 +110,7 @@ export async function keywordSearchPostgres(
     // Every match first, behind a fence: left to itself the planner walked the newest papers whenever it expected
     // the bound within a fraction of them, reading each one's document ("Verification Datasets", about 5,500
     // matches of 300,000, passed 110,657 papers in 221 ms).
-    const all = sql`select m.id from (select s.paper_id as id, s.seq ${every} offset 0) as m
+    const all = sql`select m.t from (select s.ctid as t, s.seq ${every} offset 0) as m
       order by m.seq desc limit ${newest}`;
     return rankedNewest(db, query, all, request);
   }
@@ -118,7 +118,7 @@ export async function keywordSearchPostgres(
 }
 
 /**
- * The ids of a match's newest `newest` matches, asked of the run index run by run from the newest. The index is
+ * Where a match's newest `newest` matches are (their row addresses, ctid), asked of the run index run by run from the newest. The index is
  * asked for the words alone; the documents found check a phrase's order and the exclusions (`asked`), behind a
  * fence that keeps the planner from answering that check through the document index instead.
  */
@@ -132,10 +132,10 @@ function byRuns(
   const words = tsquery(match, "words");
   const checked = match.none.length > 0 || match.all.flat().some(needsDocument);
   const check = checked ? sql` and s.document @@ ${asked}` : sql``;
-  const inRun = sql`from (select s.* from paper_search s where ${RUN_WORDS} @@ paperboy_in_runs(${words}, r.run, r.run)
-      offset 0) as s ${papers} where true${check}${andAll(conditions)}`;
-  return sql`select m.id from generate_series(${NEWEST_RUN}, 0, -1) as r(run)
-      cross join lateral (select s.paper_id as id, s.seq ${inRun} order by s.seq desc) as m limit ${newest}`;
+  const inRun = sql`from (select s.ctid as t, s.* from paper_search s
+      where ${RUN_WORDS} @@ paperboy_in_runs(${words}, r.run, r.run) offset 0) as s ${papers} where true${check}${andAll(conditions)}`;
+  return sql`select m.t from generate_series(${NEWEST_RUN}, 0, -1) as r(run)
+      cross join lateral (select s.t, s.seq ${inRun} order by s.seq desc) as m limit ${newest}`;
 }
 
 /** Whether the words of a phrase say less than the phrase: their order, or a compound's digits (see phrase). */
@@ -147,9 +147,10 @@ function needsDocument(text: string): boolean {
 /**
  * One page of the newest `rankNewest` matches (RANK_NEWEST), best first, and how many they are (as many as the
  * bound may be more: the count is then a floor). The newest are taken by the order papers reached the index
- * (migration 0840) by `newest`, a statement of their ids; only those are ranked, their documents read again
- * for the score: a sort that carries each match's document took twice as long (41 against 18 ms of CPU for
- * 3,836 matches). Ranking every match of common words ("Language Model", 120,000 of 300,000 generated papers)
+ * (migration 0840) by `newest`, a statement of their row addresses (ctid, valid within the statement); only
+ * those are ranked, their rows read again by address for the score: a sort that carries each match's document
+ * took twice as long (41 against 18 ms of CPU for 3,836 matches), and reading them again by paper id cost a
+ * probe of the key's b-tree each (13 against 10 ms for the 2,000 newest of "Adaptive Graph" at 3,000,000). Ranking every match of common words ("Language Model", 120,000 of 300,000 generated papers)
  * took 677 ms.
  *
  * For rare words every match is found through the document index and the newest kept. For others the run index
@@ -170,8 +171,8 @@ async function rankedNewest(
   const rows = await sql<{ id: string | null; score: number | null; total: string }>`with
       newest as materialized (${newest}),
       ranked as materialized (
-        select n.id, ts_rank(${RANK_WEIGHTS}, s.document, ${query})::float8 as score
-        from newest n join paper_search s on s.paper_id = n.id
+        select s.paper_id as id, ts_rank(${RANK_WEIGHTS}, s.document, ${query})::float8 as score
+        from paper_search s where s.ctid = any(array(select t from newest))
       )
     select page.id, page.score, (select count(*) from newest) as total from (select 1) as one left join lateral (
       select id, score from ranked order by score desc, id limit ${request.limit} offset ${request.offset}

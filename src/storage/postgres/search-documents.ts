@@ -6,11 +6,12 @@ const REFRESH = `insert into paper_search (paper_id, document)
     setweight(to_tsvector('english', p.abstract), 'B') ||
     setweight(to_tsvector('simple', coalesce((select string_agg(a.name, ', ' order by a.position)
       from paper_authors a where a.paper_id = p.id), '')), 'C')
-  from papers p where p.id = any($1::text[])
+  from unnest($1::text[]) with ordinality as q(id, n) join papers p on p.id = q.id order by q.n
   on conflict (paper_id) do update set document = excluded.document`;
 
 /**
- * Rewrites the keyword-index entries of these papers from their stored rows (title A, abstract B, authors C).
+ * Rewrites the keyword-index entries of these papers from their stored rows (title A, abstract B, authors C),
+ * numbering new entries in the order given.
  * The PostgreSQL upsert calls it on its transaction's client after writing papers and authors, so the index
  * never lags the papers; a deleted paper's entry goes by cascade.
  */

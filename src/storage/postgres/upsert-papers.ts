@@ -41,7 +41,8 @@ const SQL = {
   announce: `insert into announcements (paper_id, arxiv_day, observed)
     select * from unnest($1::text[], $2::text[], $3::int[])
     on conflict (paper_id) do update set arxiv_day = excluded.arxiv_day, observed = excluded.observed`,
-  queueForIndex: "insert into search_pending (paper_id) select unnest($1::text[]) on conflict do nothing",
+  queueForIndex: `insert into search_pending (paper_id, submitted)
+    select p.id, coalesce(p.published, '') from papers p where p.id = any($1::text[]) on conflict do nothing`,
   saveCheckpoint: `insert into ingest_cursors (name, state, updated_at) values ($1, $2, $3)
     on conflict (name) do update set state = excluded.state, updated_at = excluded.updated_at`,
 };

@@ -79,7 +79,9 @@ class SqliteUpsert {
     );
     this.searchDocuments = sqliteSearchDocuments(db);
     this.queueForIndex = db.prepare(
-      "insert into search_pending (paper_id) select value from json_each(?) where true on conflict do nothing",
+      `insert into search_pending (paper_id, submitted)
+       select p.id, coalesce(p.published, '') from json_each(?) j cross join papers p on p.id = j.value
+       where true on conflict do nothing`,
     );
     this.saveCheckpoint = db.prepare(
       `insert into ingest_cursors (name, state, updated_at) values (?, ?, ?)
