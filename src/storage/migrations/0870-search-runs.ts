@@ -7,8 +7,8 @@ import type { Migration } from "./migration.js";
  * the parser makes, so no word meets it). A ranking of the newest matches of common words asks this index for
  * the words tagged with the newest few runs, and GIN reads the entries of the rarest word in those runs alone,
  * where the era index it replaces (0860) read an entry for every paper of the window. The index over the
- * documents alone comes back for every other search. Building both reads every document twice: about 20
- * minutes at 3,000,000 papers on 2 cores (docs/deployment.md).
+ * documents alone comes back for every other search. Building both reads every document twice (not timed at
+ * 3,000,000 papers: the archive measured was loaded with them in place; docs/deployment.md).
  */
 export const searchRuns: Migration = {
   name: "0870-search-runs",
