@@ -2,11 +2,8 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import { type KeywordRequest, type KeywordResult, RANK_NEWEST, type TextMatch } from "../keyword-types.js";
 import type { Schema } from "../schema.js";
 import { andAll, filterConditions, PAPER_DATE } from "../search-filters.js";
-import { anyWordsPage } from "./any-words-search.js";
+import { anyWordsPage, rankOf } from "./any-words-search.js";
 import { NEWEST_RUN, RUN_WORDS } from "./search-runs.js";
-
-// Weights for D, C, B, A: authors are C, abstracts B, titles A (see refreshSearchDocumentsPostgres).
-const RANK_WEIGHTS = sql`array[0.05, 0.2, 0.4, 1.0]::float4[]`;
 
 /** A word of letters joined by hyphens ("real-time", "state-of-the-art"). */
 const COMPOUND = /^\p{L}+(?:-\p{L}+)+$/u;
@@ -92,7 +89,7 @@ export async function keywordSearchPostgres(
     return newestPage(db, from, request);
   }
   if (request.match.any && request.match.none.length === 0 && request.order !== "date") {
-    const search = { phrases: request.match.all.flat(), weights: RANK_WEIGHTS, conditions };
+    const search = { phrases: request.match.all.flat(), conditions };
     return anyWordsPage(db, search, request);
   }
   // Papers are joined only for filters and the date order: every indexed paper exists (its entry goes by cascade).
@@ -102,7 +99,7 @@ export async function keywordSearchPostgres(
   const asked = sql`(select ${toMatch})`;
   const every = sql`from paper_search s ${papers} where s.document @@ ${asked}${andAll(conditions)}`;
   if (request.order === "date") {
-    const rank = sql`ts_rank(${RANK_WEIGHTS}, s.document, ${query})`;
+    const rank = rankOf(sql`s.document`, query);
     return datedPage(db, every, rank, request);
   }
   const newest = request.rankNewest ?? RANK_NEWEST;
@@ -171,7 +168,7 @@ async function rankedNewest(
   const rows = await sql<{ id: string | null; score: number | null; total: string }>`with
       newest as materialized (${newest}),
       ranked as materialized (
-        select s.paper_id as id, ts_rank(${RANK_WEIGHTS}, s.document, ${query})::float8 as score
+        select s.paper_id as id, ${rankOf(sql`s.document`, query)} as score
         from paper_search s where s.ctid = any(array(select t from newest))
       )
     select page.id, page.score, (select count(*) from newest) as total from (select 1) as one left join lateral (
