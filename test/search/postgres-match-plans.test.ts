@@ -121,5 +121,26 @@ describe.each(BACKENDS.filter((b) => b === "postgres"))(
       // "lichen tundra" is in no paper ("and" stands between them); "lichen again" in every seventh abstract.
       expect(totals).toEqual([40, 0, 40]);
     });
+
+    // Migration 0880: a document longer than PostgreSQL's 2,032 bytes stays in its row, not in the TOAST table,
+    // and is found and ranked from there.
+    it("keeps a long document in its row", async () => {
+      const database = instance?.services.database;
+      if (!database) throw new Error("no instance");
+      const words = Array.from({ length: 250 }, (_, i) => `glacierword${i.toString(36)}`).join(" ");
+      await importPapers(database, [
+        incoming(paperRecord(id(9_999), { title: "Moraine survey", abstract: words })),
+      ]);
+      const { rows } = await sql<{ size: number; toast: string }>`select pg_column_size(s.document) as size,
+          pg_relation_size((select reltoastrelid from pg_class where relname = 'paper_search')) as toast
+        from paper_search s where s.paper_id = ${id(9_999)}`.execute(database.kysely);
+      expect(rows[0]?.size).toBeGreaterThan(4_000);
+      expect(Number(rows[0]?.toast)).toBe(0);
+      const found = await keywordSearchPostgres(
+        database.kysely,
+        keywordRequest(["moraine", "glacierword6x"], false),
+      );
+      expect(found.ids).toEqual([id(9_999)]);
+    });
   },
 );
