@@ -122,7 +122,7 @@ describe.each(BACKENDS.filter((b) => b === "postgres"))(
       expect(totals).toEqual([40, 0, 40]);
     });
 
-    // Migration 0880: a document longer than PostgreSQL's 2,032 bytes stays in its row, not in the TOAST table,
+    // Migration 0890: a document longer than PostgreSQL's 2,032 bytes stays in its row, not in the TOAST table,
     // and is found and ranked from there.
     it("keeps a long document in its row", async () => {
       const database = instance?.services.database;

@@ -46,6 +46,7 @@ import { keywordCompounds } from "./0850-keyword-compounds.js";
 import { searchEras } from "./0860-search-eras.js";
 import { searchRuns } from "./0870-search-runs.js";
 import { indexInTimeOrder } from "./0880-index-in-time-order.js";
+import { searchDocumentsInline } from "./0890-search-documents-inline.js";
 import type { Migration } from "./migration.js";
 
 /** Every migration, in order. A new one is a new numbered file added at the end of this list. */
@@ -98,4 +99,5 @@ export const MIGRATIONS: readonly Migration[] = [
   searchEras,
   searchRuns,
   indexInTimeOrder,
+  searchDocumentsInline,
 ];

@@ -15,7 +15,7 @@ export function rankOf(document: RawBuilder<unknown>, query: RawBuilder<unknown>
 
 /**
  * Papers of an "any of these words" match that are ordered by their full score. Scoring reads a paper's whole
- * tsvector (from the TOAST table before migration 0880); finding which words it holds reads only the GIN index
+ * tsvector (from the TOAST table before migration 0890); finding which words it holds reads only the GIN index
  * and the paper's row, about a fifth of the cost per match.
  */
 const CANDIDATES = 200;

@@ -115,9 +115,10 @@ export async function keywordSearchPostgres(
 }
 
 /**
- * Where a match's newest `newest` matches are (their row addresses, ctid), asked of the run index run by run from the newest. The index is
- * asked for the words alone; the documents found check a phrase's order and the exclusions (`asked`), behind a
- * fence that keeps the planner from answering that check through the document index instead.
+ * Where a match's newest `newest` matches are (their row addresses, ctid), asked of the run index run by run
+ * from the newest. The index is asked for the words alone; the documents found check a phrase's order and the
+ * exclusions (`asked`), behind a fence that keeps the planner from answering that check through the document
+ * index instead.
  */
 function byRuns(
   match: TextMatch,
@@ -130,7 +131,8 @@ function byRuns(
   const checked = match.none.length > 0 || match.all.flat().some(needsDocument);
   const check = checked ? sql` and s.document @@ ${asked}` : sql``;
   const inRun = sql`from (select s.ctid as t, s.* from paper_search s
-      where ${RUN_WORDS} @@ paperboy_in_runs(${words}, r.run, r.run) offset 0) as s ${papers} where true${check}${andAll(conditions)}`;
+      where ${RUN_WORDS} @@ paperboy_in_runs(${words}, r.run, r.run) offset 0) as s
+      ${papers} where true${check}${andAll(conditions)}`;
   return sql`select m.t from generate_series(${NEWEST_RUN}, 0, -1) as r(run)
       cross join lateral (select s.t, s.seq ${inRun} order by s.seq desc) as m limit ${newest}`;
 }
@@ -147,8 +149,8 @@ function needsDocument(text: string): boolean {
  * (migration 0840) by `newest`, a statement of their row addresses (ctid, valid within the statement); only
  * those are ranked, their rows read again by address for the score: a sort that carries each match's document
  * took twice as long (41 against 18 ms of CPU for 3,836 matches), and reading them again by paper id cost a
- * probe of the key's b-tree each (13 against 10 ms for the 2,000 newest of "Adaptive Graph" at 3,000,000). Ranking every match of common words ("Language Model", 120,000 of 300,000 generated papers)
- * took 677 ms.
+ * probe of the key's b-tree each (13 against 10 ms for the 2,000 newest of "Adaptive Graph" at 3,000,000).
+ * Ranking every match of common words ("Language Model", 120,000 of 300,000 generated papers) took 677 ms.
  *
  * For rare words every match is found through the document index and the newest kept. For others the run index
  * is asked for the words run by run from the newest, each run's matches newest first, and the statement stops
