@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { searchDocumentsInline } from "../../src/storage/migrations/0890-search-documents-inline.js";
 import { keywordSearchPostgres } from "../../src/storage/postgres/keyword-search.js";
 import { BACKENDS } from "../helpers/backends.js";
 import { keywordRequest } from "../helpers/keyword.js";
@@ -140,6 +141,26 @@ describe.each(BACKENDS.filter((b) => b === "postgres"))(
         database.kysely,
         keywordRequest(["moraine", "glacierword6x"], false),
       );
+      expect(found.ids).toEqual([id(9_999)]);
+    });
+
+    it("moves documents written to the TOAST table before migration 0890 into their rows", async () => {
+      const database = instance?.services.database;
+      if (!database) throw new Error("no instance");
+      const db = database.kysely;
+      const toast = async () => {
+        const { rows } = await sql<{ size: string }>`select pg_relation_size(reltoastrelid) as size
+          from pg_class where relname = 'paper_search'`.execute(db);
+        return Number(rows[0]?.size);
+      };
+      // As before 0890: a long document written again goes to the TOAST table.
+      await sql`alter table paper_search reset (toast_tuple_target)`.execute(db);
+      await sql`update paper_search set document = document || 'moraineextra'::tsvector
+        where paper_id = ${id(9_999)}`.execute(db);
+      expect(await toast()).toBeGreaterThan(0);
+      await searchDocumentsInline.up(db, database.capabilities);
+      expect(await toast()).toBe(0);
+      const found = await keywordSearchPostgres(db, keywordRequest(["moraineextra", "glacierword6x"], false));
       expect(found.ids).toEqual([id(9_999)]);
     });
   },
