@@ -2,16 +2,7 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { KeywordRequest, KeywordResult } from "../keyword-types.js";
 import type { Schema } from "../schema.js";
 import { andAll } from "../search-filters.js";
-
-/**
- * ts_rank with its default weights (0.1, 0.2, 0.4, 1.0 for D, C, B, A): titles are A, abstracts B, authors C
- * (refreshSearchDocumentsPostgres), and no lexeme is left as D, whose weight therefore never counts. An array of
- * weights of our own is read again on every call: ranking 2,000 documents took 2.3-2.6 ms with one, 1.6-1.9
- * without, for the same scores.
- */
-export function rankOf(document: RawBuilder<unknown>, query: RawBuilder<unknown>): RawBuilder<number> {
-  return sql<number>`ts_rank(${document}, ${query})::float8`;
-}
+import { rankOf } from "./search-documents.js";
 
 /**
  * Papers of an "any of these words" match that are ordered by their full score. Scoring reads a paper's whole

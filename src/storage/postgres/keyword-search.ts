@@ -2,7 +2,8 @@ import { type Kysely, type RawBuilder, sql } from "kysely";
 import { type KeywordRequest, type KeywordResult, RANK_NEWEST, type TextMatch } from "../keyword-types.js";
 import type { Schema } from "../schema.js";
 import { andAll, filterConditions, PAPER_DATE } from "../search-filters.js";
-import { anyWordsPage, rankOf } from "./any-words-search.js";
+import { anyWordsPage } from "./any-words-search.js";
+import { rankOf } from "./search-documents.js";
 import { NEWEST_RUN, RUN_WORDS } from "./search-runs.js";
 
 /** A word of letters joined by hyphens ("real-time", "state-of-the-art"). */
@@ -157,8 +158,7 @@ function needsDocument(text: string): boolean {
  * at the bound: GIN reads the rarest word's entries in the runs it reaches alone ("Remote Sensing Image", 66,369
  * matches of 3,000,000: 496 ms to find all, 21 ms to the newest 2,000 run by run). One query asking for the
  * words in several runs at once costs GIN the whole query per entry it reads (1.3 s over the 92 runs of
- * 3,000,000 papers, against 0.5 ms a run asked alone). Before, windows were asked of eras whose every paper's
- * entry GIN read (16 eras, 65,536 papers: 8-20 ms at 3,000,000).
+ * 3,000,000 papers, against 0.5 ms a run asked alone).
  */
 async function rankedNewest(
   db: Db,
