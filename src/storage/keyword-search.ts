@@ -1,6 +1,7 @@
 import type { Database } from "./database.js";
 import { type KeywordRequest, type KeywordResult, RANK_NEWEST } from "./keyword-types.js";
 import { keywordSearchPostgres, type MatchPlan } from "./postgres/keyword-search.js";
+import { RUN_SIZE } from "./postgres/search-runs.js";
 import { fts5Phrases, keywordSearchSqlite } from "./sqlite/keyword-search.js";
 import { indexedPapers, wordFrequencies } from "./word-frequencies.js";
 
@@ -46,6 +47,9 @@ export async function papersTitled(database: Database, title: string): Promise<s
  * them all took 45-180 ms, where the runs stop at 2,000; a match too rare for the bound costs the runs a lookup
  * each (92 at 3,000,000). Cut at the bound itself, keyword p50/p99 over the bench's 400 queries were 16.9/75.6
  * ms; at a tenth of it 16.5/44.2; with the runs always 17.5/48.6.
+ *
+ * Run by run, the matches are ranked as they are found (`sparse runs`) when the same estimate spread over the
+ * runs leaves a run no more matches than the bound: the last run reached is then ranked whole at little cost.
  */
 async function matchPlan(database: Database, request: KeywordRequest): Promise<MatchPlan> {
   const match = request.match;
@@ -61,7 +65,17 @@ async function matchPlan(database: Database, request: KeywordRequest): Promise<M
     Math.min(1, group.reduce((sum, phrase) => sum + (counts.get(phrase) ?? 0), 0) / papers),
   );
   const expected = shares.reduce((product, share) => product * share, papers);
-  return expected <= (request.rankNewest ?? RANK_NEWEST) / 10 ? "all" : "runs";
+  const bound = request.rankNewest ?? RANK_NEWEST;
+  if (expected <= bound / 10) return "all";
+  return expected / runsOf(papers) <= bound ? "sparse runs" : "runs";
+}
+
+/**
+ * About how many runs of the run index `papers` entries fill (postgres/search-runs.ts): fewer than there are
+ * when numbers were skipped, which errs towards the `runs` plan.
+ */
+function runsOf(papers: number): number {
+  return Math.ceil(papers / RUN_SIZE);
 }
 
 /** How many papers hold each phrase, exactly (kept for an hour: word-frequencies.ts), in the order given. */

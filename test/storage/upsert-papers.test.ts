@@ -21,6 +21,22 @@ describe.each(BACKENDS)("upsertPapers (%s)", (backend) => {
     await instance.dispose();
   });
 
+  it("reads a page of summaries in the order asked, each paper's authors and categories in theirs", async () => {
+    const authors = ["Zoe Young", "Ada Lovelace", "Mia Brown"];
+    await upsert([
+      incoming(paperRecord("2606.00011", { authors, categories: ["stat.ML", "cs.LG", "math.ST"] })),
+      incoming(paperRecord("2606.00012", { authors: [], categories: ["cs.CL"] })),
+    ]);
+    const { database } = instance.services;
+    const page = await getSummaries(database, ["2606.00012", "2606.99999", "2606.00011"]);
+    expect(page.map((p) => [p.id, p.authors, p.categories])).toEqual([
+      ["2606.00012", [], ["cs.CL"]],
+      ["2606.00011", authors, ["stat.ML", "cs.LG", "math.ST"]],
+    ]);
+    const { versions: _, ...summary } = (await getPaper(database, "2606.00011")) ?? { versions: [] };
+    expect(page[1]).toEqual(summary);
+  });
+
   it("stores a paper with its versions, authors and categories, and reads numbers as numbers", async () => {
     const record = paperRecord("2606.00001", { versions: [v(1, "01"), v(2, "05")], doi: "10.1/x" });
     expect(await upsert([incoming(record, "2026-06-02", 7)])).toEqual({
