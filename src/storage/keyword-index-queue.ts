@@ -1,7 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 import type { Database } from "./database.js";
-import { refreshSearchDocumentsPostgres } from "./postgres/search-documents.js";
+import { mergePendingEntries, refreshSearchDocumentsPostgres } from "./postgres/search-documents.js";
 import { inTransaction } from "./postgres/transaction.js";
 import { sqliteSearchDocuments } from "./sqlite/search-documents.js";
 
@@ -43,8 +43,8 @@ export async function pendingKeywordIndex(
  * transaction: each chunk's entries and its removal from the queue commit together, so a crash loses no
  * paper and a rerun redoes at most one chunk. Several processes may work the same queue: on SQLite the
  * write lock orders them, on PostgreSQL each takes rows the others have not locked, and waits for the
- * others when they hold all that is left, so a call returns only once the queue is empty. Returns how many
- * papers this call indexed.
+ * others when they hold all that is left, so a call returns only once the queue is empty; PostgreSQL's GIN
+ * indexes then take in their pending entries (mergePendingEntries). Returns how many papers this call indexed.
  */
 export async function indexPendingPapers(
   database: Database,
@@ -75,6 +75,7 @@ export async function indexPendingPapers(
   };
   const lanes = native.kind === "sqlite" ? 1 : Math.max(1, options.concurrency ?? 1);
   await Promise.all(Array.from({ length: lanes }, work));
+  if (native.kind === "postgres" && indexed > 0) await mergePendingEntries(native.pool);
   return indexed;
 }
 

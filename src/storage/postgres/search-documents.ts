@@ -25,6 +25,20 @@ export async function refreshSearchDocumentsPostgres(
 }
 
 /**
+ * Moves the entries waiting in the pending lists of the keyword table's GIN indexes into the indexes themselves,
+ * after the queue has been worked off. GIN adds new entries to a list that every search reads through whole,
+ * and merges it only when it passes 4 MB (gin_pending_list_limit) or a vacuum runs, which on a large table
+ * comes rarely (autovacuum waits for a fifth of its rows to be new). A day's 2,000 papers at 3,000,000 left
+ * 664 pages there: keyword p50/p99 over the bench's 400 queries 15.0/57.1 ms, against 11.4/41.8 once merged
+ * (1.1 s). Writing without the list (`fastupdate` off) made the day's insert three times slower.
+ */
+export async function mergePendingEntries(client: pg.ClientBase | pg.Pool): Promise<void> {
+  await client.query(`select gin_clean_pending_list(i.indexrelid) from pg_index i
+    join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+    where i.indrelid = 'paper_search'::regclass and a.amname = 'gin'`);
+}
+
+/**
  * ts_rank with its default weights (0.1, 0.2, 0.4, 1.0 for D, C, B, A): titles are A, abstracts B, authors C
  * (REFRESH above), and no lexeme is left as D, whose weight therefore never counts. An array of
  * weights of our own is read again on every call: ranking 2,000 documents took 2.3-2.6 ms with one, 1.6-1.9
