@@ -1,6 +1,10 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Database } from "../storage/database.js";
-import { indexPendingPapers, pendingKeywordIndex } from "../storage/keyword-index-queue.js";
+import {
+  indexPendingPapers,
+  mergePendingKeywordEntries,
+  pendingKeywordIndex,
+} from "../storage/keyword-index-queue.js";
 
 /**
  * Papers per transaction when a server indexes in the background: on SQLite a chunk runs on the event loop's
@@ -10,8 +14,8 @@ const BACKGROUND_CHUNK = 1000;
 
 /**
  * Works off the keyword-index queue on a timer, for a server: papers another process bulk-imported become
- * keyword-searchable within one interval. Between chunks the event loop answers requests. Returns a stop
- * function that waits for the chunk in progress.
+ * keyword-searchable within one interval, and PostgreSQL's GIN indexes take in their pending entries. Between
+ * chunks the event loop answers requests. Returns a stop function that waits for the chunk in progress.
  */
 export function startKeywordIndexing(
   database: Database,
@@ -26,7 +30,10 @@ export function startKeywordIndexing(
   };
   const timer = setInterval(() => {
     if (running) return;
+    // Papers written with their entries (ingestion, submissions) leave those in PostgreSQL's GIN pending lists:
+    // merged here when the queue had nothing, as the queue merges what it wrote.
     running = indexPendingPapers(database, { between, chunk: BACKGROUND_CHUNK })
+      .then((indexed) => (indexed === 0 ? mergePendingKeywordEntries(database) : undefined))
       .catch((error: unknown) => {
         if (!(error instanceof Stopped)) onError(error);
       })

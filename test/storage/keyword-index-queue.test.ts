@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startKeywordIndexing } from "../../src/search/keyword-indexing.js";
 import { type SearchRequest, searchPapers } from "../../src/search/search-papers.js";
 import { indexPendingPapers, pendingKeywordIndex } from "../../src/storage/keyword-index-queue.js";
 import { keywordSearch } from "../../src/storage/keyword-search.js";
@@ -134,33 +135,38 @@ describe.each(BACKENDS.filter((b) => b === "postgres"))(
       await instance.dispose();
     });
 
+    /** Pages waiting in the GIN indexes' pending lists, merged by asking (gin_clean_pending_list). */
+    const pendingPages = async () => {
+      const { rows } = await sql<{ indexes: string; pages: string }>`select count(*) as indexes,
+          coalesce(sum(gin_clean_pending_list(i.indexrelid)), 0) as pages
+        from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+        where i.indrelid = 'paper_search'::regclass and a.amname = 'gin'`.execute(
+        instance.services.database.kysely,
+      );
+      expect(Number(rows[0]?.indexes)).toBe(2);
+      return Number(rows[0]?.pages);
+    };
+
     // GIN keeps new entries in a pending list that every search reads through whole until it is merged.
-    it("leaves nothing in the GIN indexes' pending lists", async () => {
-      const { kysely } = instance.services.database;
-      const pendingPages = async () => {
-        const { rows } = await sql<{
-          pages: string;
-        }>`select coalesce(sum(gin_clean_pending_list(i.indexrelid)), 0)
-        as pages from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
-        where i.indrelid = 'paper_search'::regclass and a.amname = 'gin'`.execute(kysely);
-        return Number(rows[0]?.pages);
-      };
-      const { rows } = await sql<{ n: string }>`select count(*) as n from pg_index i
-      join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
-      where i.indrelid = 'paper_search'::regclass and a.amname = 'gin'`.execute(kysely);
-      expect(Number(rows[0]?.n)).toBe(2);
-      await upsertPapers(
-        instance.services.database,
-        [paper(1, "Quasicrystal tilings"), paper(2, "Penrose growth")],
-        LATER,
-      );
-      expect(await indexPendingPapers(instance.services.database)).toBe(2);
+    it("leaves nothing in the GIN indexes' pending lists once the queue is worked off", async () => {
+      const { database } = instance.services;
+      await upsertPapers(database, [paper(1, "Quasicrystal tilings"), paper(2, "Penrose growth")], LATER);
+      expect(await indexPendingPapers(database)).toBe(2);
       expect(await pendingPages()).toBe(0);
-      // Written straight into the table, entries stay in the lists (what the queue now merges).
-      await sql`update paper_search set document = document || to_tsvector('english', 'aperiodic')`.execute(
-        kysely,
-      );
+    });
+
+    it("merges on the server's timer the entries written with their papers", async () => {
+      const { database } = instance.services;
+      const now = { ...LATER, keywordIndex: "now" as const };
+      await upsertPapers(database, [paper(1, "Quasicrystal tilings")], now);
       expect(await pendingPages()).toBeGreaterThan(0);
+      await upsertPapers(database, [paper(2, "Penrose growth")], now);
+      const errors: unknown[] = [];
+      const stop = startKeywordIndexing(database, 20, (error) => errors.push(error));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await stop();
+      expect(errors).toEqual([]);
+      expect(await pendingPages()).toBe(0);
     });
   },
 );
