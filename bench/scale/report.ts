@@ -80,7 +80,7 @@ export function printTable(database: string, papers: number, f: AfterLoad | Figu
     const inc = f.increment;
     rows.push([
       `a day's ${n(inc.papers)} new papers: import, keyword index, embed, findable`,
-      `${s(inc.findableSeconds)} (import ${s(inc.importSeconds)}, then at once keyword index ${s(inc.keywordSeconds)} and embedding ${s(inc.embedSeconds)}); ${n(inc.foundByTitle)} found first by title, ${n(inc.embedded)} embedded`,
+      `${s(inc.findableSeconds)} (import ${s(inc.importSeconds)}, then at once keyword index ${s(inc.keywordSeconds)} and embedding ${s(inc.embedSeconds)}; GIN's pending entries merged after it in ${s(inc.mergeSeconds)}); ${n(inc.foundByTitle)} found first by title, ${n(inc.embedded)} embedded`,
     ]);
   }
   rows.push(["`serve`: first search by meaning answered after start", s(f.serve.readySeconds)]);

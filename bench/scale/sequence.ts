@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { loadConfig } from "../../src/config.js";
 import { createServices, type Services } from "../../src/services.js";
-import { indexPendingPapers } from "../../src/storage/keyword-index-queue.js";
+import { indexPendingPapers, mergePendingKeywordEntries } from "../../src/storage/keyword-index-queue.js";
 import { databaseBytes } from "./database-size.js";
 import { type DayPage, measureDayPage } from "./day-page.js";
 import { type Increment, measureIncrement } from "./increment.js";
@@ -103,9 +103,10 @@ export async function measureLoaded(input: LoadedInput): Promise<AfterLoad> {
     await services.semantic.refresh();
     const loadSeconds = seconds(started);
     const dayPage = await measureDayPage(services, input.scratch);
-    // The day page's listing brought a day of real papers: indexed and embedded now, they stay out of the
-    // searches' timings and the increment's count.
+    // The day page's listing brought a day of real papers: indexed (and merged, as serve's timer does) and
+    // embedded now, they stay out of the searches' timings and the increment's count.
     await indexPendingPapers(services.database);
+    await mergePendingKeywordEntries(services.database);
     await services.semantic.refresh();
     const latencies = await searchLatencies(services, input.queries);
     const agreement = await vectorAgreement(services, input.queries, true);

@@ -1,11 +1,11 @@
 import { availableParallelism } from "node:os";
 import type { Database } from "../storage/database.js";
-import { indexPendingPapers } from "../storage/keyword-index-queue.js";
+import { indexPendingPapers, mergePendingKeywordEntries } from "../storage/keyword-index-queue.js";
 import { Progress } from "./progress.js";
 
 /**
  * Indexes every paper queued for the keyword index, with progress on `stderr` (nothing at all when the queue is
- * empty); returns how many.
+ * empty), then merges what PostgreSQL's GIN indexes hold pending; returns how many.
  */
 export async function indexQueuedPapers(database: Database, stderr: NodeJS.WritableStream): Promise<number> {
   const started = performance.now();
@@ -15,9 +15,11 @@ export async function indexQueuedPapers(database: Database, stderr: NodeJS.Writa
     // PostgreSQL: one chunk per core at once (SQLite works one at a time whatever is asked).
     concurrency: availableParallelism(),
   });
-  if (indexed === 0) return 0;
-  progress.done(indexed);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  stderr.write(`keyword index: indexed ${indexed} queued papers (${seconds} s)\n`);
+  if (indexed > 0) {
+    progress.done(indexed);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    stderr.write(`keyword index: indexed ${indexed} queued papers (${seconds} s)\n`);
+  }
+  await mergePendingKeywordEntries(database);
   return indexed;
 }

@@ -30,10 +30,10 @@ export function startKeywordIndexing(
   };
   const timer = setInterval(() => {
     if (running) return;
-    // Papers written with their entries (ingestion, submissions) leave those in PostgreSQL's GIN pending lists:
-    // merged here when the queue had nothing, as the queue merges what it wrote.
+    // The entries written here, and those of papers stored with theirs (ingestion, submissions), wait in
+    // PostgreSQL's GIN pending lists until merged: searchable already, but every search reads the lists through.
     running = indexPendingPapers(database, { between, chunk: BACKGROUND_CHUNK })
-      .then((indexed) => (indexed === 0 ? mergePendingKeywordEntries(database) : undefined))
+      .then(() => mergePendingKeywordEntries(database))
       .catch((error: unknown) => {
         if (!(error instanceof Stopped)) onError(error);
       })

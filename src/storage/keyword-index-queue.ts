@@ -43,9 +43,9 @@ export async function pendingKeywordIndex(
  * transaction: each chunk's entries and its removal from the queue commit together, so a crash loses no
  * paper and a rerun redoes at most one chunk. Several processes may work the same queue: on SQLite the
  * write lock orders them, on PostgreSQL each takes rows the others have not locked, and waits for the
- * others when they hold all that is left, so a call returns only once the queue is empty; PostgreSQL's GIN
- * indexes then take in their pending entries (mergePendingKeywordEntries). Returns how many papers this call
- * indexed.
+ * others when they hold all that is left, so a call returns only once the queue is empty. Returns how many
+ * papers this call indexed. The entries are searchable then; on PostgreSQL mergePendingKeywordEntries makes
+ * searches faster afterwards.
  */
 export async function indexPendingPapers(
   database: Database,
@@ -76,14 +76,14 @@ export async function indexPendingPapers(
   };
   const lanes = native.kind === "sqlite" ? 1 : Math.max(1, options.concurrency ?? 1);
   await Promise.all(Array.from({ length: lanes }, work));
-  if (indexed > 0) await mergePendingKeywordEntries(database);
   return indexed;
 }
 
 /**
  * PostgreSQL: moves keyword-index entries waiting in GIN's pending lists into the indexes (mergePendingEntries),
  * those the queue wrote and those written with their papers (ingestion, submissions); next to nothing when the
- * lists are empty. SQLite's FTS5 merges its segments as it writes.
+ * lists are empty. `paperboy index` calls it when the queue is worked off, `serve` on its keyword timer. SQLite's
+ * FTS5 merges its segments as it writes.
  */
 export async function mergePendingKeywordEntries(database: Database): Promise<void> {
   if (database.native.kind === "postgres") await mergePendingEntries(database.native.pool);
