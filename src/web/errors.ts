@@ -49,9 +49,18 @@ const DATABASE_UNAVAILABLE: Described = {
   message: "Paperboy cannot reach its database just now. Try again in a few seconds.",
 };
 
+// SQLite's one writer was held by another process past the wait (an import rebuilding its indexes).
+const DATABASE_BUSY: Described = {
+  status: 503,
+  code: "unavailable",
+  message: "Paperboy's database is busy with a long write just now. Try again in a few seconds.",
+};
+
 function describe(error: FastifyError | Error): Described {
   if ((error as FastifyError).code?.startsWith("FST_CSRF")) return CSRF_REFUSED;
-  if (storageFault(error) === "unavailable") return DATABASE_UNAVAILABLE;
+  const fault = storageFault(error);
+  if (fault === "unavailable") return DATABASE_UNAVAILABLE;
+  if (fault === "busy") return DATABASE_BUSY;
   if (isAppError(error)) return { status: STATUS_OF[error.code], code: error.code, message: error.message };
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) {
@@ -80,7 +89,7 @@ export function registerErrorHandlers(app: FastifyInstance) {
     const described = describe(error);
     const retryAfter = isAppError(error)
       ? error.details?.retryAfterSeconds
-      : described === DATABASE_UNAVAILABLE
+      : described === DATABASE_UNAVAILABLE || described === DATABASE_BUSY
         ? 5
         : undefined;
     if (typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
@@ -91,6 +100,8 @@ export function registerErrorHandlers(app: FastifyInstance) {
     }
     if (described === DATABASE_UNAVAILABLE)
       request.log.warn({ err: error }, "the database cannot be reached");
+    else if (described === DATABASE_BUSY)
+      request.log.warn({ err: error }, "the database was busy past the wait");
     else if (described.status >= 500 && described.status !== 503)
       request.log.error({ err: error }, "request failed");
     return sendError(request, reply, described);
