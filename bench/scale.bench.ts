@@ -81,7 +81,11 @@ async function afterLoad(url: string, options: BenchOptions): Promise<void> {
     const papers = await countPapers(database).finally(() => database.close());
     console.log(`-- ${url}, ${papers.toLocaleString("en-US")} papers loaded before; load ${load()}`);
     const vectorEngine = options["vector-engine"];
-    const figures = await measureLoaded({ url, queries, scratch, seed, port, vectorEngine });
+    const vectorIndexDir = process.env.VECTOR_INDEX_DIR;
+    const figures = await measureLoaded({
+      ...{ url, queries, scratch, seed, port, vectorEngine },
+      ...(vectorIndexDir ? { vectorIndexDir } : {}),
+    });
     printTable(`${url}${engineNote(vectorEngine)}`, papers, figures, load());
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -21,6 +21,11 @@ export interface LoadedInput {
   readonly port: number;
   /** VECTOR_ENGINE for every process (`--vector-engine memory`: PostgreSQL searches its vectors in memory). */
   readonly vectorEngine?: string;
+  /**
+   * Where PostgreSQL's vector index is saved: the operator's VECTOR_INDEX_DIR for an archive loaded before (its
+   * index restored as `serve` restores it, not built again from every stored vector); else the run's scratch.
+   */
+  readonly vectorIndexDir?: string;
 }
 
 export interface SequenceInput extends LoadedInput {
@@ -70,8 +75,7 @@ function benchEnv(input: LoadedInput): Record<string, string> {
     SECRET_KEY,
     API_RATE_LIMIT: "1000000",
     SEARCH_RATE_LIMIT: "1000000",
-    // PostgreSQL's saved vector index goes with the rest of the run's files.
-    VECTOR_INDEX_DIR: join(input.scratch, "vector-index"),
+    VECTOR_INDEX_DIR: input.vectorIndexDir ?? join(input.scratch, "vector-index"),
     ...(input.vectorEngine ? { VECTOR_ENGINE: input.vectorEngine } : {}),
   };
 }
