@@ -25,7 +25,12 @@ export type BenchDatabaseFactory = {
 
 async function admin(query: string, url = POSTGRES_SERVER): Promise<void> {
   const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  await client.connect().catch((error: unknown) => {
+    const where = new URL(url);
+    where.password = "";
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot reach ${where} (BENCH_DATABASE_URL or TEST_DATABASE_URL): ${reason}`);
+  });
   try {
     await client.query(query);
   } finally {

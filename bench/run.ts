@@ -22,6 +22,14 @@ for (const file of files) {
   console.log(`\n== ${file.replace(/\.bench\.ts$/, "")} ==`);
   const started = performance.now();
   const module = (await import(`./${file}`)) as { run(options: BenchOptions): Promise<void> };
-  await module.run(options);
+  // A benchmark that fails says why in one line and the others still run; the exit code says one failed.
+  const failed = await module.run(options).then(
+    () => false,
+    (error: unknown) => {
+      console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      return true;
+    },
+  );
+  if (failed) process.exitCode = 1;
   console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
