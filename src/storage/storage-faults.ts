@@ -1,7 +1,8 @@
 /**
  * Faults of the storage underneath Paperboy rather than of what was asked: a full disk, a database server
- * that is restarting or unreachable, a SQLite file whose one writer another process held too long. They are told apart here, once, so the CLI can say what to do and the web
- * app can answer 503 (try again shortly) instead of 500.
+ * that is restarting or unreachable, a SQLite file whose one writer another process held too long. They are
+ * told apart here, once, so the CLI can say what to do and the web app can answer 503 (try again shortly)
+ * instead of 500.
  */
 export type StorageFault = "disk_full" | "unavailable" | "busy";
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { h } from "preact";
 import { type ErrorCode, isAppError } from "../core/errors.js";
-import { storageFault } from "../storage/storage-faults.js";
+import { type StorageFault, storageFault } from "../storage/storage-faults.js";
 import { ErrorPage } from "./pages/error-page.js";
 import { renderDocument } from "./render.js";
 import { isApiRequest } from "./request-path.js";
@@ -43,24 +43,31 @@ const CSRF_REFUSED: Described = {
     "This form is out of date or did not come from this site. Go back, reload the page and send it again.",
 };
 
-const DATABASE_UNAVAILABLE: Described = {
-  status: 503,
-  code: "unavailable",
-  message: "Paperboy cannot reach its database just now. Try again in a few seconds.",
-};
+/** A storage fault the reader can wait out: 503 with Retry-After, and a warning in the log rather than an error. */
+interface PassingFault extends Described {
+  readonly retryAfterSeconds: number;
+  readonly logged: string;
+}
 
-// SQLite's one writer was held by another process past the wait (an import rebuilding its indexes).
-const DATABASE_BUSY: Described = {
-  status: 503,
-  code: "unavailable",
-  message: "Paperboy's database is busy with a long write just now. Try again in a few seconds.",
+const PASSING_FAULTS: Partial<Record<StorageFault, PassingFault>> = {
+  unavailable: {
+    ...{ status: 503, code: "unavailable", retryAfterSeconds: 5, logged: "the database cannot be reached" },
+    message: "Paperboy cannot reach its database just now. Try again in a few seconds.",
+  },
+  // SQLite's one writer was held by another process past the wait (an import rebuilding its indexes).
+  busy: {
+    ...{
+      status: 503,
+      code: "unavailable",
+      retryAfterSeconds: 5,
+      logged: "the database was busy past the wait",
+    },
+    message: "Paperboy's database is busy with a long write just now. Try again in a few seconds.",
+  },
 };
 
 function describe(error: FastifyError | Error): Described {
   if ((error as FastifyError).code?.startsWith("FST_CSRF")) return CSRF_REFUSED;
-  const fault = storageFault(error);
-  if (fault === "unavailable") return DATABASE_UNAVAILABLE;
-  if (fault === "busy") return DATABASE_BUSY;
   if (isAppError(error)) return { status: STATUS_OF[error.code], code: error.code, message: error.message };
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) {
@@ -86,23 +93,22 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, describe
 
 export function registerErrorHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const fault = storageFault(error);
+    const passing = fault ? PASSING_FAULTS[fault] : undefined;
+    if (passing) {
+      reply.header("retry-after", String(passing.retryAfterSeconds));
+      request.log.warn({ err: error }, passing.logged);
+      return sendError(request, reply, passing);
+    }
     const described = describe(error);
-    const retryAfter = isAppError(error)
-      ? error.details?.retryAfterSeconds
-      : described === DATABASE_UNAVAILABLE || described === DATABASE_BUSY
-        ? 5
-        : undefined;
+    const retryAfter = isAppError(error) ? error.details?.retryAfterSeconds : undefined;
     if (typeof retryAfter === "number") reply.header("retry-after", String(retryAfter));
     if (described.status === 502) {
       // The detail names internal addresses (the arXiv mirror, the mail or embeddings server): the log has it.
       request.log.warn({ err: error }, "an outside service failed");
       return sendError(request, reply, UPSTREAM_FAILED);
     }
-    if (described === DATABASE_UNAVAILABLE)
-      request.log.warn({ err: error }, "the database cannot be reached");
-    else if (described === DATABASE_BUSY)
-      request.log.warn({ err: error }, "the database was busy past the wait");
-    else if (described.status >= 500 && described.status !== 503)
+    if (described.status >= 500 && described.status !== 503)
       request.log.error({ err: error }, "request failed");
     return sendError(request, reply, described);
   });
